@@ -1,0 +1,67 @@
+namespace Guichet.Runtime.Instances;
+
+/// <summary>What became of a raised event.</summary>
+public enum RaiseResult
+{
+    /// <summary>The decider applied it.</summary>
+    Applied,
+
+    /// <summary>The instance is pending or suspended: the event waits in its inbox.</summary>
+    Buffered,
+
+    /// <summary>An event with that id was already processed; nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>A timer that was cancelled or replaced meanwhile; nothing changed.</summary>
+    Ignored,
+
+    /// <summary>No such instance; nothing changed.</summary>
+    NotFound,
+
+    /// <summary>The instance has ended and accepts no event; nothing changed.</summary>
+    Finished,
+
+    /// <summary>The decider threw: the instance is now Failed, with the error recorded.</summary>
+    Failed,
+}
+
+/// <summary>What became of a raised event, with the instance's status afterwards when it exists.</summary>
+public sealed record RaiseOutcome(RaiseResult Result, InstanceStatus? Status);
+
+/// <summary>What became of a start request.</summary>
+public enum StartResult
+{
+    /// <summary>The instance was created and started.</summary>
+    Started,
+
+    /// <summary>The instance was created and will start at its scheduled time.</summary>
+    Scheduled,
+
+    /// <summary>An instance with that id already exists; it is left as it was.</summary>
+    AlreadyExists,
+
+    /// <summary>The decider threw on start: the instance exists, Failed, with the error recorded.</summary>
+    Failed,
+}
+
+/// <summary>What became of a start request, with the instance's status.</summary>
+public sealed record StartOutcome(StartResult Result, InstanceStatus Status);
+
+/// <summary>What became of an operator's action (terminate, suspend, resume, purge).</summary>
+public enum ControlResult
+{
+    /// <summary>Done (or already so).</summary>
+    Done,
+
+    /// <summary>No such instance.</summary>
+    NotFound,
+
+    /// <summary>The instance has ended; only purge acts on it.</summary>
+    Finished,
+
+    /// <summary>The action does not apply in the instance's status (purging a running instance, suspending a pending one).</summary>
+    InvalidState,
+}
+
+/// <summary>What became of an operator's action, with the status afterwards when the instance still exists.</summary>
+public sealed record ControlOutcome(ControlResult Result, InstanceStatus? Status);

@@ -1,0 +1,67 @@
+using Azure.Data.Tables;
+using Guichet.Runtime.Storage;
+
+namespace Guichet.Runtime.Outbox;
+
+/// <summary>What an outbox row asks to be done once the step that wrote it has committed.</summary>
+internal enum OutboxKind
+{
+    /// <summary>Raise an event on another instance (Target: instance id).</summary>
+    SendEvent,
+
+    /// <summary>Put a message on a queue (Target: queue name).</summary>
+    SendMessage,
+
+    /// <summary>Write the timer's row in the timer index (Target: index row key).</summary>
+    SetTimer,
+
+    /// <summary>Remove the timer's row from the timer index (Target: index row key).</summary>
+    ClearTimer,
+}
+
+/// <summary>
+/// An effect committed in the same transaction as the state that decided it. Carrying it out is idempotent:
+/// events carry a stable event id, messages a stable message id, timer rows are upserted or deleted.
+/// </summary>
+internal sealed record OutboxItem(
+    string RowKey,
+    OutboxKind Kind,
+    string Target,
+    string? Name,
+    string? Id,
+    byte[]? Payload,
+    DateTimeOffset? DueAt,
+    int Version,
+    string? CorrelationId)
+{
+    public TableEntity ToEntity(string instanceId)
+    {
+        var entity = new TableEntity(instanceId, RowKey)
+        {
+            ["Kind"] = Kind.ToString(),
+            ["Target"] = Target,
+            ["Name"] = Name,
+            ["Id"] = Id,
+            ["DueAt"] = DueAt,
+            ["Version"] = Version,
+            ["CorrelationId"] = CorrelationId,
+        };
+        if (Payload is not null)
+        {
+            BinaryChunks.Write(entity, "Payload", Payload);
+        }
+
+        return entity;
+    }
+
+    public static OutboxItem FromEntity(TableEntity entity) => new(
+        entity.RowKey,
+        Enum.Parse<OutboxKind>(entity.GetString("Kind")),
+        entity.GetString("Target"),
+        entity.GetString("Name"),
+        entity.GetString("Id"),
+        BinaryChunks.Read(entity, "Payload"),
+        entity.GetDateTimeOffset("DueAt"),
+        entity.GetInt32("Version") ?? 1,
+        entity.GetString("CorrelationId"));
+}

@@ -1,0 +1,48 @@
+namespace Guichet.Runtime;
+
+/// <summary>How the runtime names its storage and paces its listeners.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>The task hub: a prefix of the runtime's tables, so that several apps or tests share one account.</summary>
+    public string HubName { get; set; } = "Guichet";
+
+    /// <summary>How often an idle timer poller re-reads the timer index for timers scheduled by other hosts.</summary>
+    public TimeSpan TimerRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the outbox is swept for effects that a crashed host committed but did not carry out.</summary>
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The largest event payload or input accepted, in bytes.</summary>
+    public int MaxPayloadBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How many chained instance-to-instance deliveries run inline before the rest is left to the sweeper.</summary>
+    public int InlineDispatchDepth { get; set; } = 8;
+
+    /// <summary>How outbound queue messages are encoded (Azure Functions reads base64 by default).</summary>
+    public MessageEncoding MessageEncoding { get; set; } = MessageEncoding.Base64;
+
+    /// <summary>Checks the options, naming the one that breaks its rule.</summary>
+    public void Validate()
+    {
+        if (HubName.Length is < 3 or > 40 || !char.IsAsciiLetter(HubName[0]) || !HubName.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException($"HubName '{HubName}' must be 3 to 40 letters or digits, starting with a letter.", nameof(HubName));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimerRefreshInterval, TimeSpan.Zero, nameof(TimerRefreshInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(OutboxSweepInterval, TimeSpan.Zero, nameof(OutboxSweepInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(InlineDispatchDepth, nameof(InlineDispatchDepth));
+    }
+}
+
+/// <summary>How queue message text is encoded.</summary>
+public enum MessageEncoding
+{
+    /// <summary>Base64 of the UTF-8 text, the Azure Functions default.</summary>
+    Base64,
+
+    /// <summary>The text as is.</summary>
+    None,
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Storage;
+using Guichet.Runtime.Timers;
+using Guichet.Runtime.Workflows;
+
+namespace Guichet.Runtime.Steps;
+
+/// <summary>Turns a decider's effects into the new timers, runtime status and outbox rows of one step.</summary>
+internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int version, string? correlationId)
+{
+    /// <summary>A queue message may be 64 KiB once base64-encoded, so 48 KiB of text.</summary>
+    public const int MaxMessageBytes = 48 * 1024;
+
+    private const int MaxEffects = Commit.MaxOperations - 10;
+
+    private readonly List<OutboxItem> _outbox = [];
+    private readonly List<string> _descriptions = [];
+
+    private readonly string _instanceId = initial.InstanceId;
+
+    public InstanceRecord Record { get; private set; } = initial;
+
+    public IReadOnlyList<OutboxItem> Outbox => _outbox;
+
+    public IReadOnlyList<string> Descriptions => _descriptions;
+
+    public EffectPlanner Apply(IReadOnlyList<Effect> effects)
+    {
+        if (effects.Count > MaxEffects)
+        {
+            throw new EffectException($"A step may have at most {MaxEffects} effects; this one has {effects.Count}.");
+        }
+
+        for (var i = 0; i < effects.Count; i++)
+        {
+            Apply(effects[i], i);
+        }
+
+        if (Record.RuntimeStatus.IsFinished())
+        {
+            ClearAllTimers();
+        }
+
+        return this;
+    }
+
+    public void ClearAllTimers()
+    {
+        foreach (var timer in Record.Timers.ToList())
+        {
+            Clear(timer);
+        }
+    }
+
+    private void Apply(Effect effect, int index)
+    {
+        switch (effect)
+        {
+            case ScheduleTimer timer:
+                Schedule(timer, index);
+                break;
+            case CancelTimer cancel:
+                InstanceIds.Validate(cancel.Name, "timer name");
+                Record.Timers.Where(t => t.Name == cancel.Name).ToList().ForEach(Clear);
+                break;
+            case SendEvent send:
+                InstanceIds.Validate(send.InstanceId, "target instance id");
+                InstanceIds.Validate(send.EventName, "event name");
+                Add(OutboxKind.SendEvent, send.InstanceId, send.EventName, $"{_instanceId}:{sequence}:{index}", Bytes(send.Payload), null);
+                _descriptions.Add($"send {send.EventName} to {send.InstanceId}");
+                break;
+            case SendMessage message:
+                Send(message, index);
+                break;
+            case Complete complete:
+                Record = Record with { RuntimeStatus = RuntimeStatus.Completed, Output = Bytes(complete.Output) };
+                _descriptions.Add("complete");
+                break;
+            case Fail fail:
+                Record = Record with { RuntimeStatus = RuntimeStatus.Failed, Error = fail.Reason };
+                _descriptions.Add($"fail: {fail.Reason}");
+                break;
+            default:
+                throw new EffectException($"Unknown effect {effect.GetType().Name}.");
+        }
+    }
+
+    private void Schedule(ScheduleTimer timer, int index)
+    {
+        InstanceIds.Validate(timer.Name, "timer name");
+        Record.Timers.Where(t => t.Name == timer.Name).ToList().ForEach(Clear);
+        var pending = new PendingTimer(timer.Name, string.Create(CultureInfo.InvariantCulture, $"{sequence:D10}-{index:D2}"), timer.DueAt.ToUniversalTime());
+        Record = Record with { Timers = Record.Timers.Add(pending) };
+        Add(OutboxKind.SetTimer, TimerIndex.RowKey(pending.DueAt, _instanceId, pending.TimerId), timer.Name, pending.TimerId, Bytes(timer.Payload), pending.DueAt);
+        _descriptions.Add($"timer {timer.Name} at {pending.DueAt:O}");
+    }
+
+    private void Clear(PendingTimer timer)
+    {
+        Record = Record with { Timers = Record.Timers.Remove(timer) };
+        Add(OutboxKind.ClearTimer, TimerIndex.RowKey(timer.DueAt, _instanceId, timer.TimerId), timer.Name, timer.TimerId, null, timer.DueAt);
+        _descriptions.Add($"cancel timer {timer.Name}");
+    }
+
+    private void Send(SendMessage message, int index)
+    {
+        if (!QueueNames.IsValid(message.Queue))
+        {
+            throw new EffectException($"'{message.Queue}' is not a valid queue name: 3 to 63 lowercase letters, digits or single hyphens.");
+        }
+
+        var messageId = $"{_instanceId}:{sequence}:{index}";
+        var body = message.Body;
+        if (body.ValueKind == JsonValueKind.Object && !body.TryGetProperty("messageId", out _))
+        {
+            var node = JsonNode.Parse(body.GetRawText())!.AsObject();
+            node["messageId"] = messageId;
+            body = JsonSerializer.SerializeToElement(node);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(body.GetRawText());
+        if (bytes.Length > MaxMessageBytes)
+        {
+            throw new EffectException($"A message for queue '{message.Queue}' is {bytes.Length} bytes; a queue message holds at most {MaxMessageBytes} bytes before base64 (64 KiB).");
+        }
+
+        Add(OutboxKind.SendMessage, message.Queue, null, messageId, bytes, null);
+        _descriptions.Add($"message {messageId} to {message.Queue}");
+    }
+
+    private void Add(OutboxKind kind, string target, string? name, string? id, byte[]? payload, DateTimeOffset? dueAt) =>
+        _outbox.Add(new(RowKeys.Outbox(sequence, _outbox.Count), kind, target, name, id, payload, dueAt, version, correlationId));
+
+    private static byte[]? Bytes(JsonElement? json) => json is { } value ? Encoding.UTF8.GetBytes(value.GetRawText()) : null;
+}

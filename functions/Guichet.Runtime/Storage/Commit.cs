@@ -1,0 +1,40 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+
+namespace Guichet.Runtime.Storage;
+
+/// <summary>
+/// Everything one step writes to an instance's partition, committed as one entity group transaction
+/// guarded by the state row's ETag: state, history entry, processed event id, outbox, inbox.
+/// </summary>
+internal sealed record Commit(InstanceRecord Record, bool IsNew)
+{
+    public HistoryEntry? Entry { get; init; }
+    public string? EventId { get; init; }
+    public IReadOnlyList<OutboxItem> Outbox { get; init; } = [];
+    public InboxItem? InboxAdd { get; init; }
+    public long? InboxRemove { get; init; }
+    public string? OutboxRemove { get; init; }
+
+    /// <summary>Tables accept at most 100 operations in one transaction.</summary>
+    public const int MaxOperations = 100;
+
+    public int OperationCount =>
+        1 + (Entry is null ? 0 : 1) + (EventId is null ? 0 : 1) + Outbox.Count
+        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1);
+}
+
+/// <summary>How a commit ended.</summary>
+internal enum CommitResult
+{
+    Committed,
+
+    /// <summary>Another step changed the instance first; load it again and retry.</summary>
+    Conflict,
+
+    /// <summary>The event id was already processed.</summary>
+    Duplicate,
+
+    /// <summary>The instance already exists (on create).</summary>
+    AlreadyExists,
+}

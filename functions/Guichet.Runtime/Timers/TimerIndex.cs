@@ -1,0 +1,67 @@
+using Azure;
+using Azure.Data.Tables;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Storage;
+
+namespace Guichet.Runtime.Timers;
+
+/// <summary>
+/// The index of pending durable timers across all instances, ordered by due time in its row keys, so that
+/// the earliest timers come back from one small query. A timer is one row whatever its length.
+/// </summary>
+internal sealed class TimerIndex(TableClient table)
+{
+    private const string Partition = "due";
+
+    public TableClient Table { get; } = table;
+
+    public static string RowKey(DateTimeOffset dueAt, string instanceId, string timerId) =>
+        FormattableString.Invariant($"{dueAt.UtcTicks:D19}|{instanceId}|{timerId}");
+
+    public Task SetAsync(string instanceId, OutboxItem item, CancellationToken ct)
+    {
+        var entity = new TableEntity(Partition, item.Target)
+        {
+            ["InstanceId"] = instanceId,
+            ["TimerId"] = item.Id,
+            ["Name"] = item.Name,
+            ["DueAt"] = item.DueAt,
+            ["Version"] = item.Version,
+            ["CorrelationId"] = item.CorrelationId,
+        };
+        if (item.Payload is not null)
+        {
+            BinaryChunks.Write(entity, "Payload", item.Payload);
+        }
+
+        return Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    public Task ClearAsync(string rowKey, CancellationToken ct) => Table.DeleteEntityAsync(Partition, rowKey, ETag.All, ct);
+
+    /// <summary>The earliest timers, due or not, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<DueTimer>> EarliestAsync(int max, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: ct).AsPages(pageSizeHint: max))
+        {
+            return page.Values.Select(DueTimer.FromEntity).ToList();
+        }
+
+        return [];
+    }
+}
+
+/// <summary>A timer row of the index.</summary>
+internal sealed record DueTimer(string RowKey, string InstanceId, string TimerId, string Name, DateTimeOffset DueAt, byte[]? Payload, int Version, string? CorrelationId)
+{
+    public static DueTimer FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.GetString("InstanceId"),
+        e.GetString("TimerId"),
+        e.GetString("Name"),
+        e.GetDateTimeOffset("DueAt") ?? default,
+        BinaryChunks.Read(e, "Payload"),
+        e.GetInt32("Version") ?? 1,
+        e.GetString("CorrelationId"));
+}

@@ -1,0 +1,102 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Steps;
+
+namespace Guichet.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Ends a running, pending or suspended instance; its timers are cancelled and the reason recorded.</summary>
+    public Task<ControlOutcome> TerminateAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return ControlAsync(instanceId, record => record.RuntimeStatus.IsFinished()
+            ? Refuse(ControlResult.Finished)
+            : (ControlResult.Done, PlannerFor(record).Control(record, HistoryKind.Terminated, RuntimeStatus.Terminated, reason, context?.Actor)), cancellationToken);
+    }
+
+    /// <summary>Suspends a running instance: events and due timers wait in its inbox until it is resumed.</summary>
+    public Task<ControlOutcome> SuspendAsync(string instanceId, string? reason = null, RequestContext? context = null, CancellationToken cancellationToken = default) =>
+        ControlAsync(instanceId, record => record.RuntimeStatus switch
+        {
+            RuntimeStatus.Suspended => Refuse(ControlResult.Done),
+            RuntimeStatus.Running => (ControlResult.Done, PlannerFor(record).Control(record, HistoryKind.Suspended, RuntimeStatus.Suspended, reason, context?.Actor)),
+            RuntimeStatus.Pending => Refuse(ControlResult.InvalidState),
+            _ => Refuse(ControlResult.Finished),
+        }, cancellationToken);
+
+    /// <summary>Resumes a suspended instance and applies, in order, what it buffered meanwhile.</summary>
+    public Task<ControlOutcome> ResumeAsync(string instanceId, string? reason = null, RequestContext? context = null, CancellationToken cancellationToken = default) =>
+        ControlAsync(instanceId, record => record.RuntimeStatus switch
+        {
+            RuntimeStatus.Running or RuntimeStatus.Pending => Refuse(ControlResult.Done),
+            RuntimeStatus.Suspended => (ControlResult.Done, PlannerFor(record).Control(record, HistoryKind.Resumed, RuntimeStatus.Running, reason, context?.Actor)),
+            _ => Refuse(ControlResult.Finished),
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes an ended instance with its whole history. An instance still running is refused
+    /// (<see cref="ControlResult.InvalidState"/>): history is append-only until then.
+    /// </summary>
+    public async Task<ControlOutcome> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        InstanceIds.Validate(instanceId, nameof(instanceId));
+        var record = await Store.LoadAsync(instanceId, cancellationToken);
+        if (record is null)
+        {
+            return new(ControlResult.NotFound, null);
+        }
+
+        if (!record.RuntimeStatus.IsFinished())
+        {
+            return new(ControlResult.InvalidState, record.ToStatus(false));
+        }
+
+        // Carry out what the instance still owes (timer index clean-up) before its rows go.
+        await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken);
+        await Store.DeletePartitionAsync(instanceId, cancellationToken);
+        return new(ControlResult.Done, null);
+    }
+
+    /// <summary>Purges every ended instance the query selects; returns how many were purged.</summary>
+    public async Task<int> PurgeAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var finished = query with { RuntimeStatuses = [RuntimeStatus.Completed, RuntimeStatus.Failed, RuntimeStatus.Terminated] };
+        var purged = 0;
+        string? token = null;
+        do
+        {
+            var page = await QueryInstancesAsync(finished, token, 100, cancellationToken);
+            foreach (var status in page.Instances.Where(s => query.RuntimeStatuses is null || query.RuntimeStatuses.Contains(s.RuntimeStatus)))
+            {
+                if ((await PurgeAsync(status.InstanceId, cancellationToken)).Result == ControlResult.Done)
+                {
+                    purged++;
+                }
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return purged;
+    }
+
+    private static (ControlResult, Storage.Commit?) Refuse(ControlResult result) => (result, null);
+
+    private async Task<ControlOutcome> ControlAsync(string instanceId, Func<InstanceRecord, (ControlResult Result, Storage.Commit? Commit)> plan, CancellationToken ct)
+    {
+        InstanceIds.Validate(instanceId, nameof(instanceId));
+        var result = ControlResult.NotFound;
+        var outcome = await RunStepAsync(
+            instanceId,
+            null,
+            record =>
+            {
+                (result, var commit) = plan(record);
+                return new Step(commit, RaiseResult.Applied);
+            },
+            0,
+            ct);
+        return outcome.Result == RaiseResult.NotFound ? new(ControlResult.NotFound, null) : new(result, outcome.Status);
+    }
+}

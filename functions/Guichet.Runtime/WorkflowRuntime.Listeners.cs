@@ -1,0 +1,80 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Microsoft.Extensions.Logging;
+
+namespace Guichet.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    private const int TimerBatch = 100;
+
+    /// <summary>
+    /// Fires every durable timer due now, once each across all hosts (the firing is de-duplicated by timer
+    /// id), and returns when the next timer is due, or null when none is pending. This is the whole of the
+    /// timer work, so a one-shot command can run it while the app is scaled to zero.
+    /// </summary>
+    public async Task<DateTimeOffset?> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var now = Time.GetUtcNow();
+            var timers = await TimerIndex.EarliestAsync(TimerBatch, cancellationToken);
+            var due = timers.TakeWhile(t => t.DueAt <= now).ToList();
+            foreach (var timer in due)
+            {
+                var outcome = await FireTimerAsync(timer, cancellationToken);
+                _logger.LogDebug("Timer {Timer} of {InstanceId} due {DueAt:O}: {Result}", timer.Name, timer.InstanceId, timer.DueAt, outcome.Result);
+                await TimerIndex.ClearAsync(timer.RowKey, cancellationToken);
+            }
+
+            if (due.Count < TimerBatch)
+            {
+                return timers.Count > due.Count ? timers[due.Count].DueAt : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Carries out the outbox of every instance that still has one (effects committed by a host that stopped
+    /// before carrying them out); returns how many instances were swept.
+    /// </summary>
+    public async Task<int> SweepOutboxAsync(CancellationToken cancellationToken = default)
+    {
+        var instances = await Store.InstancesWithOutboxAsync(cancellationToken);
+        foreach (var instanceId in instances)
+        {
+            await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken);
+        }
+
+        return instances.Count;
+    }
+
+    /// <summary>Carries out the outboxes left for later by this host (deferred deliveries), waiting at most until <paramref name="until"/>.</summary>
+    internal async Task<bool> DrainDeferredAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        var wait = until - Time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var timeout = new CancellationTokenSource(wait, Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            var instanceId = await Dispatcher.Deferred.Reader.ReadAsync(linked.Token);
+            await Dispatcher.DispatchPendingAsync(instanceId, ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    internal Task RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, CancellationToken ct)
+    {
+        _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);
+        return RunStepAsync(instanceId, null, record => new(PlannerFor(record).DeliveryFailed(record, item, reason), RaiseResult.Applied), 0, ct);
+    }
+}

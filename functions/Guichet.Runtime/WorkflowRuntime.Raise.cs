@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Timers;
+using Guichet.Runtime.Workflows;
+
+namespace Guichet.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// Raises an event on an instance. Delivery may be repeated safely: an event id is applied at most once
+    /// per instance. An unknown instance is refused (<see cref="RaiseResult.NotFound"/>), never silently dropped.
+    /// </summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="eventName">The event's name (see <see cref="InstanceIds"/>).</param>
+    /// <param name="payload">Its payload, at most <see cref="RuntimeOptions.MaxPayloadBytes"/>.</param>
+    /// <param name="eventId">Its de-duplication id: the same id raised twice is applied once.</param>
+    /// <param name="context">Who raises it, and the correlation id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<RaiseOutcome> RaiseEventAsync(
+        string instanceId,
+        string eventName,
+        JsonElement? payload,
+        string eventId,
+        RequestContext? context = null,
+        CancellationToken cancellationToken = default)
+    {
+        InstanceIds.Validate(instanceId, nameof(instanceId));
+        InstanceIds.Validate(eventName, nameof(eventName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(eventId.Length, 1024, nameof(eventId));
+        ValidatePayload(payload, nameof(payload));
+        var @event = new WorkflowEvent(eventName, payload ?? NullJson, eventId, EventOrigin.External, context?.Actor);
+        return ApplyEventAsync(instanceId, @event, context?.CorrelationId, null, 0, cancellationToken);
+    }
+
+    internal Task<RaiseOutcome> DeliverAsync(string sourceId, OutboxItem item, int depth, CancellationToken ct)
+    {
+        var @event = new WorkflowEvent(item.Name!, Parse(item.Payload), item.Id!, EventOrigin.Instance, sourceId);
+        return ApplyEventAsync(item.Target, @event, item.CorrelationId, null, depth, ct);
+    }
+
+    internal Task<RaiseOutcome> FireTimerAsync(DueTimer timer, CancellationToken ct)
+    {
+        var @event = new WorkflowEvent(timer.Name, Parse(timer.Payload), "timer:" + timer.TimerId, EventOrigin.Timer, "timer");
+        return ApplyEventAsync(timer.InstanceId, @event, timer.CorrelationId, timer, 0, ct);
+    }
+
+    private Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct) =>
+        RunStepAsync(
+            instanceId,
+            @event.EventId,
+            record => PlannerFor(record).Apply(record, @event, correlationId, timer?.TimerId, timer?.Version ?? WorkflowOf(record).Version),
+            depth,
+            ct);
+
+    /// <summary>Applies, in order, the events an instance buffered while it was pending or suspended.</summary>
+    private async Task DrainInboxAsync(string instanceId, int depth, CancellationToken ct)
+    {
+        while (true)
+        {
+            var record = await Store.LoadAsync(instanceId, ct);
+            if (record is not { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: > 0 })
+            {
+                return;
+            }
+
+            var item = await Store.ReadInboxAsync(instanceId, record.InboxHead, ct)
+                ?? throw new InvalidOperationException($"Instance '{instanceId}' lost buffered event {record.InboxHead}.");
+            var commit = PlannerFor(record).ApplyBuffered(record, item);
+            var (result, _) = await Store.CommitAsync(commit, ct);
+            if (result == Guichet.Runtime.Storage.CommitResult.Committed)
+            {
+                await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+            }
+        }
+    }
+
+    private static readonly JsonElement NullJson = JsonDocument.Parse("null").RootElement.Clone();
+
+    private static JsonElement Parse(byte[]? json) =>
+        json is null ? NullJson : JsonDocument.Parse(json).RootElement.Clone();
+}

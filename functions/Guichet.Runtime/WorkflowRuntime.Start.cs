@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Steps;
+using Guichet.Runtime.Storage;
+
+namespace Guichet.Runtime;
+
+/// <summary>Who and what a request to the runtime comes with.</summary>
+/// <param name="Actor">Who asks (recorded in the history).</param>
+/// <param name="CorrelationId">The id that ties this request to everything it causes.</param>
+public sealed record RequestContext(string? Actor = null, string? CorrelationId = null);
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// Starts an instance of a workflow type. Idempotent on the instance id: when it exists already, nothing
+    /// changes and <see cref="StartResult.AlreadyExists"/> comes back with its status.
+    /// </summary>
+    /// <param name="workflowType">A registered workflow type.</param>
+    /// <param name="instanceId">The instance's id (see <see cref="InstanceIds"/>).</param>
+    /// <param name="input">The input its decider starts from.</param>
+    /// <param name="context">Who starts it, and the correlation id.</param>
+    /// <param name="startAt">A later start: the instance stays Pending until then, buffering events.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<StartOutcome> StartAsync(
+        string workflowType,
+        string instanceId,
+        JsonElement? input = null,
+        RequestContext? context = null,
+        DateTimeOffset? startAt = null,
+        CancellationToken cancellationToken = default)
+    {
+        InstanceIds.Validate(instanceId, nameof(instanceId));
+        var workflow = _registry.Get(workflowType);
+        var inputBytes = ValidatePayload(input, nameof(input));
+        var commit = new StepPlanner(workflow, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
+        var (result, etag) = await Store.CommitAsync(commit, cancellationToken);
+        if (result != CommitResult.Committed)
+        {
+            var existing = await Store.LoadAsync(instanceId, cancellationToken)
+                ?? throw new InvalidOperationException($"Instance '{instanceId}' could not be created and cannot be read.");
+            return new(StartResult.AlreadyExists, existing.ToStatus(false));
+        }
+
+        var created = commit.Record with { ETag = etag };
+        await AfterCommitAsync(created, commit.Outbox, 0, cancellationToken);
+        var outcome = created.RuntimeStatus switch
+        {
+            RuntimeStatus.Pending => StartResult.Scheduled,
+            RuntimeStatus.Failed when commit.Entry?.Kind == HistoryKind.Failed => StartResult.Failed,
+            _ => StartResult.Started,
+        };
+        return new(outcome, created.ToStatus(false));
+    }
+
+    private byte[] ValidatePayload(JsonElement? payload, string paramName)
+    {
+        var bytes = Encoding.UTF8.GetBytes(payload?.GetRawText() ?? "null");
+        if (bytes.Length > Options.MaxPayloadBytes)
+        {
+            throw new PayloadTooLargeException(paramName, bytes.Length, Options.MaxPayloadBytes);
+        }
+
+        return bytes;
+    }
+}

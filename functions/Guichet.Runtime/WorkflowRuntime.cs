@@ -1,0 +1,128 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Steps;
+using Guichet.Runtime.Storage;
+using Guichet.Runtime.Timers;
+using Guichet.Runtime.Workflows;
+using Microsoft.Extensions.Logging;
+
+namespace Guichet.Runtime;
+
+/// <summary>
+/// The durable workflow runtime: starts instances, applies events to them through their deciders, and
+/// commits each step (state, history, processed event id, outbox) in one entity group transaction. Several
+/// hosts may share one storage account: steps on one instance are serialised by optimistic concurrency.
+/// </summary>
+public sealed partial class WorkflowRuntime
+{
+    private const int MaxCommitAttempts = 64;
+
+    private readonly WorkflowRegistry _registry;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a runtime over a storage account; call <see cref="InitializeAsync"/> once before use.</summary>
+    public WorkflowRuntime(StorageClients storage, WorkflowRegistry registry, RuntimeOptions options, TimeProvider time, ILogger<WorkflowRuntime> logger)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        Options = options;
+        Time = time ?? throw new ArgumentNullException(nameof(time));
+        Storage = storage;
+        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"));
+        TimerIndex = new TimerIndex(storage.Tables.GetTableClient(options.HubName + "Timers"));
+        TimerSignal = new TimerSignal(time);
+        Dispatcher = new OutboxDispatcher(this, storage.Queues, logger);
+    }
+
+    /// <summary>The options in force.</summary>
+    public RuntimeOptions Options { get; }
+
+    /// <summary>The clock every step, timer and deadline reads.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The storage account's clients.</summary>
+    public StorageClients Storage { get; }
+
+    internal InstanceStore Store { get; }
+
+    internal TimerIndex TimerIndex { get; }
+
+    internal TimerSignal TimerSignal { get; }
+
+    internal OutboxDispatcher Dispatcher { get; }
+
+    /// <summary>Creates the runtime's tables if they do not exist; idempotent.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await Store.Table.CreateIfNotExistsAsync(cancellationToken);
+        await TimerIndex.Table.CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    private IWorkflow WorkflowOf(InstanceRecord record) => _registry.Get(record.WorkflowType);
+
+    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Time.GetUtcNow());
+
+    /// <summary>
+    /// Loads the instance, plans a step and commits it, again from a fresh load whenever another step won
+    /// the race; then carries out the committed effects and applies buffered events that became applicable.
+    /// </summary>
+    private async Task<RaiseOutcome> RunStepAsync(string instanceId, string? eventId, Func<InstanceRecord, Step> plan, int depth, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
+        {
+            var record = await Store.LoadAsync(instanceId, ct);
+            if (record is null)
+            {
+                return new(RaiseResult.NotFound, null);
+            }
+
+            var step = plan(record);
+            if (step.Commit is null)
+            {
+                return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false));
+            }
+
+            var (result, etag) = await Store.CommitAsync(step.Commit, ct);
+            switch (result)
+            {
+                case CommitResult.Committed:
+                    var committed = step.Commit.Record with { ETag = etag };
+                    await AfterCommitAsync(committed, step.Commit.Outbox, depth, ct);
+                    return new(step.Result, committed.ToStatus(false));
+                case CommitResult.Duplicate:
+                    return new(RaiseResult.Duplicate, record.ToStatus(false));
+                default:
+                    await BackOffAsync(attempt, ct);
+                    break;
+            }
+        }
+
+        throw new TimeoutException($"Instance '{instanceId}' changed {MaxCommitAttempts} times while a step was being committed; try again.");
+    }
+
+    /// <summary>An event refused by an ended instance is reported as a duplicate when it was in fact processed before.</summary>
+    private async Task<RaiseResult> RefusalAsync(InstanceRecord record, RaiseResult refusal, string? eventId, CancellationToken ct) =>
+        refusal == RaiseResult.Finished && eventId is not null && await Store.HasProcessedAsync(record.InstanceId, eventId, ct)
+            ? RaiseResult.Duplicate
+            : refusal;
+
+    private async Task AfterCommitAsync(InstanceRecord committed, IReadOnlyList<OutboxItem> outbox, int depth, CancellationToken ct)
+    {
+        if (outbox.Count > 0)
+        {
+            await Dispatcher.DispatchAsync(committed.InstanceId, outbox, depth, ct);
+        }
+
+        if (committed.RuntimeStatus == RuntimeStatus.Running && committed.BufferedEvents > 0)
+        {
+            await DrainInboxAsync(committed.InstanceId, depth, ct);
+        }
+    }
+
+    /// <summary>Contention back-off: real wall-clock jitter, not workflow time, so it is not read from <see cref="Time"/>.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * Math.Min(attempt + 2, 40))), TimeProvider.System, ct);
+}
