@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-npm ci --no-audit --no-fund --loglevel=error || exit 1
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error || exit 1
 dotnet build Functions.sln -c Release -nologo -clp:ErrorsOnly || exit 1
 
 results=TestResults

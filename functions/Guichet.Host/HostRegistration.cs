@@ -1,0 +1,20 @@
+using Guichet.Host.Configuration;
+using Guichet.Runtime;
+using Guichet.Runtime.Storage;
+
+namespace Guichet.Host;
+
+/// <summary>The host's services, wired in one place.</summary>
+public static class HostRegistration
+{
+    /// <summary>Adds storage, the durable runtime and its listeners, and health checks.</summary>
+    public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(sp => StorageConnection.Create(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddWorkflowRuntime(options => WorkflowSettings.Bind(builder.Configuration, options));
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}
