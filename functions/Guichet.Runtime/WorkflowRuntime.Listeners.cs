@@ -1,3 +1,4 @@
+using Guichet.Runtime.Storage;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Microsoft.Extensions.Logging;
@@ -35,18 +36,25 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Carries out the outbox of every instance that still has one (effects committed by a host that stopped
-    /// before carrying them out); returns how many instances were swept.
+    /// Finishes what hosts that stopped abruptly left undone: carries out the outbox of every instance that
+    /// still has one, and applies the buffered events of running instances. Returns how many instances it
+    /// found with work left.
     /// </summary>
     public async Task<int> SweepOutboxAsync(CancellationToken cancellationToken = default)
     {
-        var instances = await Store.InstancesWithOutboxAsync(cancellationToken);
-        foreach (var instanceId in instances)
+        var outboxes = await Store.InstancesWithRowsAsync(RowKeys.OutboxPrefix, cancellationToken);
+        foreach (var instanceId in outboxes)
         {
             await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken);
         }
 
-        return instances.Count;
+        var inboxes = await Store.InstancesWithRowsAsync(RowKeys.InboxPrefix, cancellationToken);
+        foreach (var instanceId in inboxes)
+        {
+            await DrainInboxAsync(instanceId, 0, cancellationToken);
+        }
+
+        return outboxes.Union(inboxes).Count();
     }
 
     /// <summary>Carries out the outboxes left for later by this host (deferred deliveries), waiting at most until <paramref name="until"/>.</summary>

@@ -58,6 +58,7 @@ public sealed partial class WorkflowRuntime
     /// <summary>Applies, in order, the events an instance buffered while it was pending or suspended.</summary>
     private async Task DrainInboxAsync(string instanceId, int depth, CancellationToken ct)
     {
+        var attempt = 0;
         while (true)
         {
             var record = await Store.LoadAsync(instanceId, ct);
@@ -73,6 +74,15 @@ public sealed partial class WorkflowRuntime
             if (result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
                 await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+                attempt = 0;
+            }
+            else if (++attempt >= MaxCommitAttempts)
+            {
+                throw new TimeoutException($"Instance '{instanceId}' kept changing while its buffered events were applied; they stay buffered.");
+            }
+            else
+            {
+                await BackOffAsync(attempt, ct);
             }
         }
     }

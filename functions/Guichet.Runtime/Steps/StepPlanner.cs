@@ -71,16 +71,17 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
             current = record with { Timers = record.Timers.Remove(timer) };
         }
 
-        if (current.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended)
+        if (timerId is not null && @event.Name == ScheduledStartTimer && current.RuntimeStatus == RuntimeStatus.Pending)
+        {
+            return new(RunStart(current, @event.Actor, correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
+        }
+
+        // While earlier events wait in the inbox, a new one queues behind them, so that order holds.
+        if (current.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || current.BufferedEvents > 0)
         {
             var item = new InboxItem(current.InboxTail, @event, correlationId, timerId, payloadVersion);
             var buffered = current with { InboxTail = current.InboxTail + 1, UpdatedAt = now };
             return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered);
-        }
-
-        if (timerId is not null && @event.Name == ScheduledStartTimer)
-        {
-            return new(RunStart(current, @event.Actor, correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
         }
 
         var commit = Decide(current, timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId);
@@ -93,7 +94,8 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
         var commit = item.TimerId is not null && item.Event.Name == ScheduledStartTimer
             ? RunStart(record, item.Event.Actor, item.CorrelationId)
             : Decide(record, kind, item.Event, item.CorrelationId);
-        return commit with { InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
+        // The event id was recorded when the event was buffered.
+        return commit with { EventId = null, InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
     }
 
     public Commit? Control(InstanceRecord record, HistoryKind kind, RuntimeStatus target, string? reason, string? actor)

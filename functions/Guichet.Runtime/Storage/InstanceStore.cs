@@ -142,12 +142,12 @@ internal sealed class InstanceStore(TableClient table)
         }
     }
 
-    /// <summary>The instances holding outbox rows, found with one scan over the row keys.</summary>
-    public async Task<HashSet<string>> InstancesWithOutboxAsync(CancellationToken ct)
+    /// <summary>The instances holding rows with that prefix (outbox, inbox), found with one scan over the row keys.</summary>
+    public async Task<HashSet<string>> InstancesWithRowsAsync(string prefix, CancellationToken ct)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var upper = RowKeys.UpperBound(RowKeys.OutboxPrefix);
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {upper}");
+        var upper = RowKeys.UpperBound(prefix);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {upper}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
         {
             ids.Add(row.PartitionKey);

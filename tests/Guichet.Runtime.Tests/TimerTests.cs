@@ -1,0 +1,98 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Tests.Workflows;
+using Guichet.Testing;
+using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
+
+namespace Guichet.Runtime.Tests;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class TimerTests(AzuriteFixture azurite)
+{
+    private static async Task<ProbeState> StateAsync(RuntimeHarness h, string id) =>
+        System.Text.Json.JsonSerializer.Deserialize<ProbeState>((await h.Runtime.GetStatusAsync(id, withData: true))!.State!.Value, Guichet.Runtime.Workflows.WorkflowJson.Options)!;
+
+    [Fact(Timeout = 60_000)]
+    public async Task FifteenDayTimer_FiresAtItsInstantExactlyOnce()
+    {
+        await using var h = (await RuntimeHarness.CreateAsync(azurite)).WithListeners();
+        var due = RuntimeHarness.Epoch.AddDays(15);
+        await h.Runtime.StartAsync(TypeName, "deadline");
+        await h.Runtime.RaiseEventAsync("deadline", "schedule", Json(new { name = "reply", dueAt = due }), "s1");
+        Assert.Single((await h.Runtime.GetStatusAsync("deadline"))!.PendingTimers);
+
+        h.FakeClock.Advance(TimeSpan.FromDays(15) - TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
+        Assert.Empty((await StateAsync(h, "deadline")).Fired);
+
+        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromMilliseconds(250), async () => (await StateAsync(h, "deadline")).Fired.Count > 0, "the 15-day timer fired");
+        var fired = Assert.Single((await StateAsync(h, "deadline")).Fired);
+        Assert.Equal("reply", fired.Name);
+        Assert.InRange(fired.At, due, due.AddSeconds(1));
+
+        h.FakeClock.Advance(TimeSpan.FromDays(30));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
+        Assert.Single((await StateAsync(h, "deadline")).Fired);
+        Assert.Empty((await h.Runtime.GetStatusAsync("deadline"))!.PendingTimers);
+        var history = await h.Runtime.GetHistoryAsync("deadline");
+        Assert.Single(history!, e => e.Kind == HistoryKind.TimerFired);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task TwelveMonthlyTimers_FireEachMonthOnce_AcrossAHostRestart()
+    {
+        var hub = Guichet.Testing.UniqueNames.Hub();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuntimeHarness.Epoch);
+        var first = (await RuntimeHarness.CreateAsync(azurite, hub, clock)).WithListeners();
+        await first.Runtime.StartAsync(TypeName, "commission");
+        await first.Runtime.RaiseEventAsync("commission", "schedule", Json(new { name = "monthly", dueAt = RuntimeHarness.Epoch.AddMonths(1) }), "s1");
+
+        await Eventually.AdvanceUntilAsync(clock, TimeSpan.FromDays(1), async () => (await StateAsync(first, "commission")).Fired.Count >= 6, "six monthly timers fired");
+        await first.DisposeAsync();
+
+        await using var second = (await RuntimeHarness.CreateAsync(azurite, hub, clock)).WithListeners();
+        await Eventually.AdvanceUntilAsync(clock, TimeSpan.FromDays(1), async () => (await StateAsync(second, "commission")).Fired.Count >= 12, "twelve monthly timers fired");
+        clock.Advance(TimeSpan.FromDays(62));
+        await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
+
+        var fired = (await StateAsync(second, "commission")).Fired;
+        Assert.Equal(12, fired.Count);
+        for (var month = 0; month < 12; month++)
+        {
+            var due = RuntimeHarness.Epoch.AddMonths(month + 1);
+            Assert.InRange(fired[month].At, due, due.AddDays(1));
+        }
+
+        Assert.Empty((await second.Runtime.GetStatusAsync("commission"))!.PendingTimers);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task CancelledTimer_NeverFires()
+    {
+        await using var h = (await RuntimeHarness.CreateAsync(azurite)).WithListeners();
+        await h.Runtime.StartAsync(TypeName, "cancel");
+        await h.Runtime.RaiseEventAsync("cancel", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddDays(15) }), "s1");
+        await h.Runtime.RaiseEventAsync("cancel", "cancel", Json(new { name = "reply" }), "c1");
+
+        h.FakeClock.Advance(TimeSpan.FromDays(16));
+        var next = await h.Runtime.FireDueTimersAsync();
+
+        Assert.Null(next);
+        Assert.Empty((await StateAsync(h, "cancel")).Fired);
+        Assert.Empty((await h.Runtime.GetStatusAsync("cancel"))!.PendingTimers);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ShortTimer_RealTime_FiresWithinFiveSecondsAfterIdle()
+    {
+        await using var h = (await RuntimeHarness.CreateAsync(azurite, realTime: true)).WithListeners();
+        await h.Runtime.StartAsync(TypeName, "soon");
+        await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
+        var due = TimeProvider.System.GetUtcNow().AddSeconds(3);
+
+        await h.Runtime.RaiseEventAsync("soon", "schedule", Json(new { name = "soon", dueAt = due }), "s1");
+        await Eventually.HoldsAsync(async () => (await StateAsync(h, "soon")).Fired.Count == 1, "the timer fired", TimeSpan.FromSeconds(15));
+
+        var fired = Assert.Single((await StateAsync(h, "soon")).Fired);
+        Assert.InRange(fired.At - due, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+    }
+}
