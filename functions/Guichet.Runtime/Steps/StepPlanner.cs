@@ -84,7 +84,7 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
             return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered);
         }
 
-        var commit = Decide(current, timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId);
+        var commit = Decide(current, timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId, payloadVersion);
         return new(commit, commit.Record.RuntimeStatus == RuntimeStatus.Failed && commit.Entry?.Kind == HistoryKind.Failed ? RaiseResult.Failed : RaiseResult.Applied);
     }
 
@@ -93,7 +93,7 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
         var kind = item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired;
         var commit = item.TimerId is not null && item.Event.Name == ScheduledStartTimer
             ? RunStart(record, item.Event.Actor, item.CorrelationId)
-            : Decide(record, kind, item.Event, item.CorrelationId);
+            : Decide(record, kind, item.Event, item.CorrelationId, item.Version);
         // The event id was recorded when the event was buffered.
         return commit with { EventId = null, InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
     }
@@ -113,13 +113,14 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
     public Commit DeliveryFailed(InstanceRecord record, OutboxItem item, string reason)
     {
         var payload = JsonSerializer.SerializeToElement(new { target = item.Target, eventName = item.Name, eventId = item.Id });
-        var entry = Entry(record, record, HistoryKind.DeliveryFailed, item.Name ?? "event", null, "runtime", reason, item.CorrelationId, []) with { Payload = payload };
+        var entry = HistoryChain.Seal(Entry(record, record, HistoryKind.DeliveryFailed, item.Name ?? "event", null, "runtime", reason, item.CorrelationId, []) with { Payload = payload });
         return new Commit(Seal(record, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
     }
 
-    private Commit Decide(InstanceRecord record, HistoryKind kind, WorkflowEvent @event, string? correlationId)
+    /// <summary>Payloads are upcast from the version of the code that wrote them (a timer's, or the caller's).</summary>
+    private Commit Decide(InstanceRecord record, HistoryKind kind, WorkflowEvent @event, string? correlationId, int payloadVersion)
     {
-        var payload = workflow.UpcastEvent(@event.Name, @event.Payload, record.WorkflowVersion);
+        var payload = workflow.UpcastEvent(@event.Name, @event.Payload, payloadVersion);
         var upcast = @event with { Payload = payload };
         return Decide(record, kind, upcast.Name, upcast, upcast.Actor, correlationId, () => workflow.Decide(record.State, record.WorkflowVersion, upcast, now), record) with { EventId = @event.EventId };
     }

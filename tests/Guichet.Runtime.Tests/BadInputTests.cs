@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Workflows;
+using Guichet.Testing;
+using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
+
+namespace Guichet.Runtime.Tests;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class BadInputTests(AzuriteFixture azurite)
+{
+    [Theory(Timeout = 30_000)]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a|b")]
+    [InlineData("")]
+    [InlineData("tab\tid")]
+    public async Task ForbiddenInstanceId_RefusedClearly_NothingWritten(string id)
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => h.Runtime.StartAsync(TypeName, id));
+
+        Assert.Equal("instanceId", error.ParamName);
+        Assert.Contains("letters, digits", error.Message, StringComparison.Ordinal);
+        Assert.Empty((await h.Runtime.QueryInstancesAsync(new InstanceQuery())).Instances);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task UnknownWorkflowType_Refused()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+
+        var error = await Assert.ThrowsAsync<UnknownWorkflowTypeException>(() => h.Runtime.StartAsync("nope", "x-1"));
+
+        Assert.Equal("nope", error.WorkflowType);
+        Assert.Null(await h.Runtime.GetStatusAsync("x-1"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task PayloadAbove64KiB_IsCarriedInChunkedRows_AndAboveTheLimitRefused()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "big");
+        var text = new string('x', 100_000) + "é, à";
+        var large = Json(new { amount = 1, text });
+        var tooLarge = Json(new { amount = 1, text = new string('x', h.Runtime.Options.MaxPayloadBytes) });
+
+        var applied = await h.Runtime.RaiseEventAsync("big", "add", large, "large");
+        var refused = await Assert.ThrowsAsync<PayloadTooLargeException>(() => h.Runtime.RaiseEventAsync("big", "add", tooLarge, "too-large"));
+
+        Assert.Equal(RaiseResult.Applied, applied.Result);
+        var stored = (await h.Runtime.GetHistoryAsync("big"))![^1].Payload!.Value;
+        Assert.Equal(text, stored.GetProperty("text").GetString());
+        Assert.Equal(h.Runtime.Options.MaxPayloadBytes, refused.Limit);
+        Assert.Equal(2, (await h.Runtime.GetStatusAsync("big"))!.HistoryLength);
+        Assert.True((await h.Runtime.VerifyHistoryAsync("big"))!.IsIntact);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task MalformedEventPayload_FailsTheInstanceWithTheError_NotRetried()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "malformed");
+
+        var outcome = await h.Runtime.RaiseEventAsync("malformed", "add", JsonDocument.Parse("""{"amount":"beaucoup"}""").RootElement, "m1");
+
+        Assert.Equal(RaiseResult.Failed, outcome.Result);
+        Assert.Contains("InvalidOperationException", outcome.Status!.Error, StringComparison.Ordinal);
+        Assert.Equal(RaiseResult.Duplicate, (await h.Runtime.RaiseEventAsync("malformed", "add", Json(new { amount = 1 }), "m1")).Result);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task InvalidEventName_Refused()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "named");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => h.Runtime.RaiseEventAsync("named", "a/b", null, "e1"));
+
+        Assert.Equal("eventName", error.ParamName);
+    }
+}

@@ -1,0 +1,56 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Tests.Workflows;
+using Guichet.Runtime.Workflows;
+using Guichet.Testing;
+using Microsoft.Extensions.Time.Testing;
+using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
+
+namespace Guichet.Runtime.Tests;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class VersioningTests(AzuriteFixture azurite)
+{
+    [Fact(Timeout = 30_000)]
+    public async Task InstanceStartedUnderV1_InFlight_CompletesUnderV2WithUpcastStateAndTimerPayload()
+    {
+        var hub = UniqueNames.Hub();
+        var clock = new FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var v1 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV1()]))
+        {
+            await v1.Runtime.StartAsync("tally", "t-1");
+            await v1.Runtime.RaiseEventAsync("t-1", "add", Json(new { amount = 4 }), "a1");
+        }
+
+        await using var v2 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV2()]);
+        await v2.Runtime.RaiseEventAsync("t-1", "add", Json(new { value = 3 }), "a2");
+        clock.Advance(TimeSpan.FromDays(10));
+        await v2.Runtime.FireDueTimersAsync();
+
+        var status = await v2.Runtime.GetStatusAsync("t-1", withData: true);
+        Assert.True(status!.RuntimeStatus == RuntimeStatus.Completed, status.Error);
+        Assert.Equal(2, status.WorkflowVersion);
+        var state = status.State!.Value;
+        Assert.Equal(7, state.GetProperty("tally").GetProperty("count").GetInt32());
+        Assert.Equal("from v1", state.GetProperty("tally").GetProperty("label").GetString());
+        Assert.Equal("fin", state.GetProperty("closedBecause").GetString());
+        var versions = (await v2.Runtime.GetHistoryAsync("t-1"))!.Select(e => e.WorkflowVersion);
+        Assert.Equal([1, 1, 2, 2], versions);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task InstanceStoredByNewerVersion_IsNotTouchedByOlderCode()
+    {
+        var hub = UniqueNames.Hub();
+        await using (var v2 = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new TallyV2()]))
+        {
+            await v2.Runtime.StartAsync("tally", "t-2");
+        }
+
+        await using var v1 = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new TallyV1()]);
+        await Assert.ThrowsAsync<WorkflowVersionException>(() => v1.Runtime.RaiseEventAsync("t-2", "add", Json(new { amount = 1 }), "a1"));
+
+        var status = await v1.Runtime.GetStatusAsync("t-2");
+        Assert.Equal(RuntimeStatus.Running, status!.RuntimeStatus);
+        Assert.Equal(1, status.HistoryLength);
+    }
+}
