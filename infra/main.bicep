@@ -146,7 +146,7 @@ module host 'modules/host-app.bicep' = {
   params: {
     name: hostName
     location: location
-    tags: union(tags, { 'azd-service-name': 'host' })
+    tags: { 'azd-env-name': environmentName, 'azd-service-name': 'host' }
     environmentId: containerEnvironment.outputs.id
     identityId: identity.outputs.id
     registryServer: registry.outputs.loginServer
