@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+
+namespace Guichet.Infra.Tests;
+
+/// <summary>The host's Container App scales to zero, out on the intake queue (through the identity) and on HTTP.</summary>
+[Collection(InfraGroup.Name)]
+public sealed class HostAppTests(CompiledInfra infra)
+{
+    private ArmResource App => infra.Main.Single(ResourceTypes.ContainerApp);
+
+    private JsonArray Rules => App.At("properties.template.scale.rules")!.AsArray();
+
+    [Fact]
+    public void Scale_MinimumReplicas_Zero() =>
+        Assert.Equal(0, App.At("properties.template.scale.minReplicas")!.GetValue<int>());
+
+    [Fact]
+    public void Scale_IntakeQueueRule_KedaAzureQueueThroughIdentity()
+    {
+        var queue = Assert.Single(Rules, r => r?["azureQueue"] is not null)!["azureQueue"]!;
+
+        Assert.Equal("dossiers-intake", (string?)queue["queueName"]);
+        Assert.True(HostIdentity.IsIdentityId(infra.Main, (string?)queue["identity"]), "The queue rule must authenticate with the host's identity.");
+        Assert.Null(queue["auth"]); // no connection-string secret: shared keys are disabled anyway
+        Assert.False(string.IsNullOrEmpty((string?)queue["accountName"]));
+    }
+
+    [Fact]
+    public void Scale_HttpRule_Present() =>
+        Assert.Single(Rules, r => r?["http"] is not null);
+
+    [Fact]
+    public void Secrets_NoPlainValue_EachFromKeyVaultThroughIdentity()
+    {
+        var secrets = App.At("properties.configuration.secrets")!.AsArray();
+
+        Assert.NotEmpty(secrets);
+        Assert.All(secrets, s =>
+        {
+            Assert.Null(s!["value"]);
+            Assert.False(string.IsNullOrEmpty((string?)s["keyVaultUrl"]));
+            Assert.True(HostIdentity.IsIdentityId(infra.Main, (string?)s["identity"]));
+        });
+    }
+
+    [Fact]
+    public void Registry_PulledThroughIdentity()
+    {
+        var registry = Assert.Single(App.At("properties.configuration.registries")!.AsArray())!;
+
+        Assert.True(HostIdentity.IsIdentityId(infra.Main, (string?)registry["identity"]));
+        Assert.Null(registry["passwordSecretRef"]);
+    }
+
+    [Fact]
+    public void Identity_UserAssigned() =>
+        Assert.Equal("UserAssigned", App.Text("identity.type"));
+
+    [Fact]
+    public void Ingress_Port8080_HttpsOnly()
+    {
+        Assert.Equal(8080, App.At("properties.configuration.ingress.targetPort")!.GetValue<int>());
+        Assert.False(App.At("properties.configuration.ingress.allowInsecure")!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Probes_LivenessAndReadiness_OnTheHostsHealthEndpoints()
+    {
+        var probes = App.At("properties.template.containers")![0]!["probes"]!.AsArray();
+
+        Assert.Equal("/health", (string?)Assert.Single(probes, p => (string?)p!["type"] == "Liveness")!["httpGet"]!["path"]);
+        Assert.Equal("/health/ready", (string?)Assert.Single(probes, p => (string?)p!["type"] == "Readiness")!["httpGet"]!["path"]);
+    }
+
+    // azd finds the Container App to deploy the service `host` of azure.yaml to by this tag.
+    [Fact]
+    public void Tags_AzdServiceName_Host() =>
+        Assert.Equal("host", App.Text("tags.azd-service-name"));
+}

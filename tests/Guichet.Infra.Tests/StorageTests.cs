@@ -1,0 +1,49 @@
+namespace Guichet.Infra.Tests;
+
+/// <summary>The storage account admits identities only, over TLS 1.2+, with nothing public.</summary>
+[Collection(InfraGroup.Name)]
+public sealed class StorageTests(CompiledInfra infra)
+{
+    private ArmResource Account => infra.Main.Single(ResourceTypes.Storage);
+
+    [Fact]
+    public void Account_SharedKeys_Disabled() =>
+        Assert.False(Account.At("properties.allowSharedKeyAccess")!.GetValue<bool>());
+
+    [Fact]
+    public void Account_Transport_HttpsOnlyTls12()
+    {
+        Assert.True(Account.At("properties.supportsHttpsTrafficOnly")!.GetValue<bool>());
+        Assert.Equal("TLS1_2", Account.Text("properties.minimumTlsVersion"));
+    }
+
+    [Fact]
+    public void Account_BlobPublicAccess_Disabled() =>
+        Assert.False(Account.At("properties.allowBlobPublicAccess")!.GetValue<bool>());
+
+    // Account-scoped keys for queues and tables can only be chosen at creation; a customer-managed key
+    // added later for HDS then covers them as well.
+    [Fact]
+    public void Account_Encryption_InfrastructureAndAccountScopedKeysForEveryService()
+    {
+        Assert.True(Account.At("properties.encryption.requireInfrastructureEncryption")!.GetValue<bool>());
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            Assert.Equal("Account", Account.Text($"properties.encryption.services.{service}.keyType"));
+        }
+    }
+
+    [Fact]
+    public void IntakeQueue_Declared() =>
+        Assert.Contains(infra.Main.OfType(ResourceTypes.Queue), q => q.Text("name").EndsWith("'dossiers-intake')]", StringComparison.Ordinal));
+
+    [Fact]
+    public void AccessLogs_EveryDataService_SentToLogAnalytics()
+    {
+        var scopes = infra.Main.OfType(ResourceTypes.DiagnosticSettings).Select(d => d.Text("scope")).ToList();
+        foreach (var service in new[] { "blobServices", "queueServices", "tableServices" })
+        {
+            Assert.Contains(scopes, scope => scope.Contains($"Microsoft.Storage/storageAccounts/{service}", StringComparison.Ordinal));
+        }
+    }
+}
