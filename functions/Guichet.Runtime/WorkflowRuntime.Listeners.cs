@@ -28,9 +28,10 @@ public sealed partial class WorkflowRuntime
                 await TimerIndex.ClearAsync(timer.RowKey, cancellationToken);
             }
 
-            if (due.Count < TimerBatch)
+            // Firing may have scheduled new timers (a monthly cycle schedules the next month): read again.
+            if (due.Count == 0)
             {
-                return timers.Count > due.Count ? timers[due.Count].DueAt : null;
+                return timers.Count > 0 ? timers[0].DueAt : null;
             }
         }
     }

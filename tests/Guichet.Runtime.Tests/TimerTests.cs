@@ -95,4 +95,23 @@ public sealed class TimerTests(AzuriteFixture azurite)
         var fired = Assert.Single((await StateAsync(h, "soon")).Fired);
         Assert.InRange(fired.At - due, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FireDueTimersAsync_OneShot_ReturnsTheNextDue_IncludingTimersTheFiringScheduled()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "cycle");
+        await h.Runtime.RaiseEventAsync("cycle", "schedule", Json(new { name = "monthly", dueAt = RuntimeHarness.Epoch.AddMonths(1) }), "s1");
+
+        var fired = 0;
+        while (await h.Runtime.FireDueTimersAsync() is { } next)
+        {
+            Assert.Equal(RuntimeHarness.Epoch.AddMonths(fired + 1), next);
+            h.FakeClock.SetUtcNow(next);
+            fired++;
+        }
+
+        Assert.Equal(12, fired);
+        Assert.Equal(12, (await StateAsync(h, "cycle")).Fired.Count);
+    }
 }
