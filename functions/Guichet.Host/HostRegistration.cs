@@ -1,5 +1,7 @@
 using Guichet.Host.Configuration;
 using Guichet.Runtime;
+using Guichet.Runtime.Queues;
+using Guichet.Runtime.Schedules;
 using Guichet.Runtime.Storage;
 
 namespace Guichet.Host;
@@ -7,12 +9,14 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, and health checks.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, and health checks.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sp => StorageConnection.Create(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddWorkflowRuntime(options => WorkflowSettings.Bind(builder.Configuration, options));
+        builder.Services.AddSingleton(QueueSettings.Read(builder.Configuration));
+        builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         return builder;

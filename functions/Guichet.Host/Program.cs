@@ -1,10 +1,25 @@
 using Guichet.Host;
 using Guichet.Host.Configuration;
+using Guichet.Runtime;
+using Guichet.Runtime.Queues;
+using Guichet.Runtime.Schedules;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddFunctionsFiles(args, AppContext.BaseDirectory, builder.Environment.ContentRootPath, Directory.GetCurrentDirectory());
 builder.AddGuichetServices();
+
+// Queue and timer triggers (the durable runtime's own timer poller and outbox sweeper run as hosted services).
+builder.Services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
+builder.Services.AddTimerTrigger("OutboxSweep", "0 */10 * * * *", (sp, _, ct) => sp.GetRequiredService<WorkflowRuntime>().SweepOutboxAsync(ct));
+
+// One-shot mode for a scheduled job while the app is scaled to zero: all due timer work, then exit (no HTTP, no listeners).
+if (args is ["run-timers"])
+{
+    await using var job = builder.Build();
+    await job.Services.GetRequiredService<DueWorkRunner>().RunDueOnceAsync();
+    return;
+}
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -14,7 +29,6 @@ app.UseStatusCodePages();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-// Queue and timer triggers: the durable runtime's timer poller and outbox sweeper run as hosted services.
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));
 
