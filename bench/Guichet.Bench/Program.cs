@@ -1,7 +1,7 @@
 using Guichet.Bench;
 using Guichet.Testing;
 
-// Usage: dotnet run -c Release --project bench/Guichet.Bench [runtime|timeskip|idle|all] [events] [rounds]
+// Usage: dotnet run -c Release --project bench/Guichet.Bench [runtime|queues|timeskip|idle|all] [events] [rounds]
 // Starts its own Azurite (in memory, free ports) and prints each figure next to its raw baseline.
 var what = args.FirstOrDefault() ?? "all";
 var events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
@@ -11,6 +11,11 @@ await using var azurite = await Azurite.StartAsync();
 if (what is "runtime" or "all")
 {
     Console.WriteLine(await RuntimeThroughput.RunAsync(azurite, events, concurrency: 8, rounds));
+}
+
+if (what is "queues" or "all")
+{
+    Console.WriteLine(await Guichet.Bench.Queues.QueueThroughput.RunAsync(azurite.ConnectionString, events));
 }
 
 if (what is "timeskip" or "all")

@@ -11,7 +11,7 @@ builder.AddGuichetServices();
 
 // Queue and timer triggers (the durable runtime's own timer poller and outbox sweeper run as hosted services).
 builder.Services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
-builder.Services.AddTimerTrigger("OutboxSweep", "0 */10 * * * *", (sp, _, ct) => sp.GetRequiredService<WorkflowRuntime>().SweepOutboxAsync(ct));
+builder.Services.AddTimerTrigger("OutboxSweep", "0 */30 * * * *", (sp, _, ct) => sp.GetRequiredService<WorkflowRuntime>().SweepOutboxAsync(ct));
 
 // One-shot mode for a scheduled job while the app is scaled to zero: all due timer work, then exit (no HTTP, no listeners).
 if (args is ["run-timers"])

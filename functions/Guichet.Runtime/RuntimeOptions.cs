@@ -9,9 +9,6 @@ public sealed class RuntimeOptions
     /// <summary>How often an idle timer poller re-reads the timer index for timers scheduled by other hosts.</summary>
     public TimeSpan TimerRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often the outbox is swept for effects that a crashed host committed but did not carry out.</summary>
-    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
-
     /// <summary>The largest event payload or input accepted, in bytes.</summary>
     public int MaxPayloadBytes { get; set; } = 256 * 1024;
 
@@ -30,7 +27,6 @@ public sealed class RuntimeOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimerRefreshInterval, TimeSpan.Zero, nameof(TimerRefreshInterval));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(OutboxSweepInterval, TimeSpan.Zero, nameof(OutboxSweepInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfNegative(InlineDispatchDepth, nameof(InlineDispatchDepth));

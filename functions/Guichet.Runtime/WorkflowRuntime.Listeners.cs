@@ -58,29 +58,6 @@ public sealed partial class WorkflowRuntime
         return outboxes.Union(inboxes).Count();
     }
 
-    /// <summary>Carries out the outboxes left for later by this host (deferred deliveries), waiting at most until <paramref name="until"/>.</summary>
-    internal async Task<bool> DrainDeferredAsync(DateTimeOffset until, CancellationToken ct)
-    {
-        var wait = until - Time.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        using var timeout = new CancellationTokenSource(wait, Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        try
-        {
-            var instanceId = await Dispatcher.Deferred.Reader.ReadAsync(linked.Token);
-            await Dispatcher.DispatchPendingAsync(instanceId, ct);
-            return true;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
     internal Task RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, CancellationToken ct)
     {
         _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);

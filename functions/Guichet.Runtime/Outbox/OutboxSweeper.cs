@@ -4,39 +4,47 @@ using Microsoft.Extensions.Logging;
 namespace Guichet.Runtime.Outbox;
 
 /// <summary>
-/// Carries out effects that were committed but not carried out: at start (a crash before this start), every
-/// <see cref="RuntimeOptions.OutboxSweepInterval"/> (another host's crash), and at once for outboxes this
-/// host deferred.
+/// Carries out effects committed but not carried out: at start (this host crashed before), and at once for
+/// the outboxes this host deferred (a chain of deliveries deeper than inline dispatch goes, or a failure).
+/// The periodic sweep for other hosts' crashes is a timer trigger of the host, so that it fires once across
+/// all hosts; while idle this listener makes no storage request.
 /// </summary>
 public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            var swept = await runtime.SweepOutboxAsync(stoppingToken);
+            if (swept > 0)
             {
-                var swept = await runtime.SweepOutboxAsync(stoppingToken);
-                if (swept > 0)
-                {
-                    logger.LogInformation("Outbox sweep carried out the effects of {Count} instances", swept);
-                }
+                logger.LogInformation("Outbox sweep at start finished the work of {Count} instances", swept);
+            }
 
-                var next = runtime.Time.GetUtcNow() + runtime.Options.OutboxSweepInterval;
-                while (await runtime.DrainDeferredAsync(next, stoppingToken))
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            await foreach (var instanceId in runtime.Dispatcher.Deferred.Reader.ReadAllAsync(stoppingToken))
             {
-                return;
+                await DispatchAsync(instanceId, stoppingToken);
             }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Outbox sweep failed; trying again next interval");
-                await Task.Delay(runtime.Options.OutboxSweepInterval, runtime.Time, stoppingToken);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DispatchAsync(string instanceId, CancellationToken ct)
+    {
+        try
+        {
+            await runtime.Dispatcher.DispatchPendingAsync(instanceId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Deferred outbox of {InstanceId} failed; retrying in {Delay}", instanceId, RetryAfterFailure);
+            await Task.Delay(RetryAfterFailure, runtime.Time, ct);
+            runtime.Dispatcher.Deferred.Writer.TryWrite(instanceId);
         }
     }
 }
