@@ -112,7 +112,7 @@ public static class QueueThroughput
             },
             clients.Queues,
             Options,
-            new DeadLetters(clients.Queues, Options.MessageEncoding),
+            new DeadLetters(clients, Options.MessageEncoding),
             TimeProvider.System,
             NullLogger<QueueListener>.Instance);
         var clock = Stopwatch.StartNew();

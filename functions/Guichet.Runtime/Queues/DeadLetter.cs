@@ -8,6 +8,7 @@ namespace Guichet.Runtime.Queues;
 /// <param name="DequeueCount">How many deliveries it had.</param>
 /// <param name="FailedAt">When it was dead-lettered.</param>
 /// <param name="InsertedOn">When it was first put on the source queue.</param>
+/// <param name="BodyBlob">Where the body is kept when the envelope would exceed a queue message (Body is then empty).</param>
 public sealed record DeadLetter(
     string SourceQueue,
     string MessageId,
@@ -15,4 +16,5 @@ public sealed record DeadLetter(
     string Reason,
     long DequeueCount,
     DateTimeOffset FailedAt,
-    DateTimeOffset? InsertedOn);
+    DateTimeOffset? InsertedOn,
+    string? BodyBlob = null);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Guichet.Runtime.Storage;
 
 namespace Guichet.Runtime.Queues;
 
@@ -9,7 +10,7 @@ namespace Guichet.Runtime.Queues;
 /// The poison queues: dead-letters failed messages with their reason, lists them, and replays them to their
 /// source queue. A replay sends first and deletes after, so a crash in between duplicates a message, never loses it.
 /// </summary>
-public sealed partial class DeadLetters(QueueServiceClient queues, MessageEncoding encoding)
+public sealed partial class DeadLetters(StorageClients storage, MessageEncoding encoding)
 {
     private const int MaxPage = 32;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -59,8 +60,9 @@ public sealed partial class DeadLetters(QueueServiceClient queues, MessageEncodi
         }
 
         var source = await QueueAsync(deadLetter.Letter.SourceQueue, cancellationToken);
-        await source.SendMessageAsync(deadLetter.Letter.Body, cancellationToken);
+        await source.SendMessageAsync(await BodyAsync(deadLetter.Letter, cancellationToken), cancellationToken);
         await PoisonClient(deadLetter.Letter.SourceQueue, nameof(deadLetter)).DeleteMessageAsync(deadLetter.PoisonMessageId, deadLetter.PopReceipt, cancellationToken);
+        await DeleteBodyAsync(deadLetter.Letter, cancellationToken);
     }
 
     /// <summary>Replays every dead letter a queue had when the call began (not those that fail again meanwhile); returns how many.</summary>

@@ -40,7 +40,7 @@ public static class QueueTriggerServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new QueueTriggerOptions());
-        services.TryAddSingleton(sp => new DeadLetters(sp.GetRequiredService<StorageClients>().Queues, sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding));
+        services.TryAddSingleton(sp => new DeadLetters(sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding));
         services.AddSingleton(new QueueTriggerRegistration(name, queueName));
         services.AddSingleton<IHostedService>(sp => new QueueListener(
             queueName,

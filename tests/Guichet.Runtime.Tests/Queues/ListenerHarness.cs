@@ -19,7 +19,7 @@ public sealed class ListenerHarness : IAsyncDisposable
         Time = time ?? TimeProvider.System;
         QueueName = UniqueNames.Queue("trig");
         Queue = Clients.Queues.GetQueueClient(QueueName);
-        DeadLetters = new DeadLetters(Clients.Queues, options.MessageEncoding);
+        DeadLetters = new DeadLetters(Clients, options.MessageEncoding);
     }
 
     public StorageClients Clients { get; }

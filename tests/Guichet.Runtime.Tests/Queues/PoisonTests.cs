@@ -94,4 +94,39 @@ public sealed class PoisonTests(AzuriteFixture azurite)
         Assert.Equal(0, (await h.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Empty(await h.DeadLetters.PeekAsync(h.QueueName));
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task MessageNearTheQueueLimit_DeadLetteredWithBodyInBlob_ReplayedIntact()
+    {
+        await using var h = new ListenerHarness(azurite, Retrying);
+        var body = new string('d', 60_000);
+        var handled = new List<string>();
+        var broken = true;
+        await h.StartAsync((message, _) =>
+        {
+            if (broken)
+            {
+                throw new PoisonMessageException("not yet");
+            }
+
+            lock (handled)
+            {
+                handled.Add(message.Text);
+            }
+
+            return Task.CompletedTask;
+        });
+        await h.Queue.SendMessageAsync(body);
+
+        await Eventually.HoldsAsync(async () => await h.PoisonCountAsync() == 1, "the large message dead-lettered");
+        var letter = Assert.Single(await h.DeadLetters.PeekAsync(h.QueueName)).Letter;
+        Assert.NotNull(letter.BodyBlob);
+        Assert.Equal(body, await h.DeadLetters.BodyAsync(letter));
+
+        broken = false;
+        Assert.Equal(1, await h.DeadLetters.ReplayAllAsync(h.QueueName));
+        await Eventually.HoldsAsync(() => Task.FromResult(handled.Count == 1), "the replayed message handled");
+        Assert.Equal(body, handled[0]);
+        Assert.Equal(0, await h.PoisonCountAsync());
+    }
 }
