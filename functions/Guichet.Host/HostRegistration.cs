@@ -1,4 +1,7 @@
 using Guichet.Host.Configuration;
+using Guichet.Host.Http;
+using Guichet.Host.Observability;
+using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Storage;
 
@@ -7,7 +10,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, and health checks.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -15,6 +18,9 @@ public static class HostRegistration
         builder.Services.AddWorkflowRuntime(options => WorkflowSettings.Bind(builder.Configuration, options));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
+        builder.AddGuichetSecurity();
+        builder.AddGuichetHttp();
+        builder.AddGuichetObservability();
         return builder;
     }
 }

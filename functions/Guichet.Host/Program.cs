@@ -1,24 +1,36 @@
 using Guichet.Host;
 using Guichet.Host.Configuration;
+using Guichet.Host.Http;
+using Guichet.Host.Instances;
+using Guichet.Host.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddFunctionsFiles(args, AppContext.BaseDirectory, builder.Environment.ContentRootPath, Directory.GetCurrentDirectory());
+if (TokenCommand.IsInvoked(args))
+{
+    return TokenCommand.Run(args, builder.Configuration, TimeProvider.System, Console.Out, Console.Error);
+}
+
 builder.AddGuichetServices();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGuichetHttp();
 
 // HTTP triggers
-app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApiDocument();
+app.MapInstancesApi();
 
 // Queue and timer triggers: the durable runtime's timer poller and outbox sweeper run as hosted services.
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
