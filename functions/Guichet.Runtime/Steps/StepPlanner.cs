@@ -93,7 +93,9 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
         var commit = item.TimerId is not null && item.Event.Name == ScheduledStartTimer
             ? RunStart(record, item.Event.Actor, item.CorrelationId)
             : Decide(record, kind, item.Event, item.CorrelationId);
-        return commit with { InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
+        // The event id was recorded when the event was buffered; removing the inbox row in this commit is what
+        // makes applying it happen once. Recording the id again would fail the commit as a duplicate, forever.
+        return commit with { EventId = null, InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
     }
 
     public Commit? Control(InstanceRecord record, HistoryKind kind, RuntimeStatus target, string? reason, string? actor)
