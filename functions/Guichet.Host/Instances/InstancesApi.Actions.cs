@@ -18,16 +18,16 @@ public static partial class InstancesApi
 
     private static void MapActions(RouteGroupBuilder group)
     {
-        group.MapPost("/{instanceId}/events/{name}", RaiseEventAsync).WithName("RaiseInstanceEvent")
+        group.MapPost("/instances/{instanceId}/events/{name}", RaiseEventAsync).WithName("RaiseInstanceEvent")
             .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 404 si l'instance n'existe pas, 410 si elle est terminée.")
             .ProducesProblem(404).ProducesProblem(410).ProducesProblem(413);
-        group.MapPost("/{instanceId}/terminate", TerminateAsync).WithName("TerminateInstance")
+        group.MapPost("/instances/{instanceId}/terminate", TerminateAsync).WithName("TerminateInstance")
             .WithSummary("Termine une instance ; le motif (reason) est obligatoire.").ProducesProblem(404).ProducesProblem(410);
-        group.MapPost("/{instanceId}/suspend", SuspendAsync).WithName("SuspendInstance")
+        group.MapPost("/instances/{instanceId}/suspend", SuspendAsync).WithName("SuspendInstance")
             .WithSummary("Suspend une instance : ses événements attendent jusqu'à la reprise.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
-        group.MapPost("/{instanceId}/resume", ResumeAsync).WithName("ResumeInstance")
+        group.MapPost("/instances/{instanceId}/resume", ResumeAsync).WithName("ResumeInstance")
             .WithSummary("Reprend une instance suspendue.").ProducesProblem(404).ProducesProblem(410);
-        group.MapDelete("/{instanceId}", PurgeAsync).WithName("PurgeInstance")
+        group.MapDelete("/instances/{instanceId}", PurgeAsync).WithName("PurgeInstance")
             .WithSummary("Supprime une instance terminée et son historique.").ProducesProblem(404).ProducesProblem(409);
     }
 
@@ -46,6 +46,11 @@ public static partial class InstancesApi
         }
 
         var eventId = idempotencyKey ?? "http:" + Guid.NewGuid().ToString("N");
+        if (payload is { ValueKind: JsonValueKind.Undefined })
+        {
+            payload = null; // an empty body: an event without payload
+        }
+
         RaiseOutcome outcome;
         try
         {

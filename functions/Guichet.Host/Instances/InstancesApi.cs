@@ -14,7 +14,7 @@ namespace Guichet.Host.Instances;
 /// </summary>
 public static partial class InstancesApi
 {
-    /// <summary>The route group's prefix.</summary>
+    /// <summary>Where the instances are.</summary>
     public const string Prefix = "/api/instances";
 
     /// <summary>Seconds a client should wait before polling a running instance again.</summary>
@@ -23,18 +23,18 @@ public static partial class InstancesApi
     /// <summary>Maps the routes of the group.</summary>
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix)
+        var group = app.MapGroup("/api")
             .WithTags("Instances")
             .RequireAuthorization(Policies.Administration)
             .AddEndpointFilter<AuditFilter>()
             .AddEndpointFilter<InstanceRouteFilter>();
-        group.MapGet("", ListAsync).WithName("ListInstances")
+        group.MapGet("/instances", ListAsync).WithName("ListInstances")
             .WithSummary("Liste les instances, filtrées et paginées (jeton de continuation dans x-ms-continuation-token).");
-        group.MapGet("/{instanceId}", GetStatusAsync).WithName("GetInstanceStatus")
+        group.MapGet("/instances/{instanceId}", GetStatusAsync).WithName("GetInstanceStatus")
             .WithSummary("Statut d'une instance : 202 tant qu'elle est en cours, 200 une fois terminée.").ProducesProblem(404);
-        group.MapGet("/{instanceId}/history", GetHistoryAsync).WithName("GetInstanceHistory")
+        group.MapGet("/instances/{instanceId}/history", GetHistoryAsync).WithName("GetInstanceHistory")
             .WithSummary("Historique complet et chaîné d'une instance.").ProducesProblem(404);
-        group.MapGet("/{instanceId}/history/verification", VerifyHistoryAsync).WithName("VerifyInstanceHistory")
+        group.MapGet("/instances/{instanceId}/history/verification", VerifyHistoryAsync).WithName("VerifyInstanceHistory")
             .WithSummary("Vérifie la chaîne de hachage de l'historique.").ProducesProblem(404);
         MapActions(group);
         return app;

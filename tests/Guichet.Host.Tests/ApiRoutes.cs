@@ -1,0 +1,34 @@
+using Guichet.Host.Security;
+
+namespace Guichet.Host.Tests;
+
+/// <summary>One API route, a request that reaches it, and the roles allowed on it.</summary>
+public sealed record ApiRoute(string Method, string Template, string Path, IReadOnlyList<string> Allowed);
+
+/// <summary>
+/// Every route under <c>/api</c>, with who may call it. A route mapped without an entry here fails
+/// <see cref="AuthorizationMatrixTests.EveryMappedApiRoute_HasAnEntryInTheMatrix"/>.
+/// </summary>
+public static class ApiRoutes
+{
+    private static readonly string[] Admin = [Roles.ArsAdmin];
+
+    public static readonly IReadOnlyList<ApiRoute> All =
+    [
+        new("GET", "/api/instances", "/api/instances", Admin),
+        new("GET", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
+        new("GET", "/api/instances/{instanceId}/history", "/api/instances/matrix-1/history", Admin),
+        new("GET", "/api/instances/{instanceId}/history/verification", "/api/instances/matrix-1/history/verification", Admin),
+        new("POST", "/api/instances/{instanceId}/events/{name}", "/api/instances/matrix-1/events/add", Admin),
+        new("POST", "/api/instances/{instanceId}/terminate", "/api/instances/matrix-1/terminate?reason=test", Admin),
+        new("POST", "/api/instances/{instanceId}/suspend", "/api/instances/matrix-1/suspend", Admin),
+        new("POST", "/api/instances/{instanceId}/resume", "/api/instances/matrix-1/resume", Admin),
+        new("DELETE", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
+    ];
+
+    /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>
+    public static readonly IReadOnlyList<string> Callers = [.. Roles.All, NoRole, Anonymous];
+
+    public const string NoRole = "(no role)";
+    public const string Anonymous = "(anonymous)";
+}
