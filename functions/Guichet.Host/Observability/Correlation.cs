@@ -27,6 +27,18 @@ public static class Correlation
         return context.Items[Key] as string ?? Resolve(context);
     }
 
+    /// <summary>
+    /// Puts a correlation id on the current span (tag and baggage) and on every log line written until the
+    /// returned scope is disposed; for HTTP requests and for queue messages alike.
+    /// </summary>
+    public static IDisposable? BeginScope(ILogger logger, string correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        Activity.Current?.SetTag(GuichetTelemetry.CorrelationTag, correlationId);
+        Activity.Current?.SetBaggage(GuichetTelemetry.CorrelationTag, correlationId);
+        return logger.BeginScope(new Dictionary<string, object> { [Property] = correlationId });
+    }
+
     /// <summary>Chooses the request's correlation id and remembers it on the request.</summary>
     internal static string Resolve(HttpContext context)
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Guichet.Host.Observability;
 
 /// <summary>Puts the request's correlation id on the response, the current trace and baggage, and every log line's scope.</summary>
@@ -13,9 +11,7 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
             context.Response.Headers[Correlation.Header] = id;
             return Task.CompletedTask;
         });
-        Activity.Current?.SetTag(GuichetTelemetry.CorrelationTag, id);
-        Activity.Current?.SetBaggage(GuichetTelemetry.CorrelationTag, id);
-        using (logger.BeginScope(new Dictionary<string, object> { [Correlation.Property] = id }))
+        using (Correlation.BeginScope(logger, id))
         {
             await next(context);
         }
