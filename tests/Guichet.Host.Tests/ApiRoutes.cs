@@ -2,9 +2,6 @@ using Guichet.Host.Security;
 
 namespace Guichet.Host.Tests;
 
-/// <summary>One API route, a request that reaches it, and the roles allowed on it.</summary>
-public sealed record ApiRoute(string Method, string Template, string Path, IReadOnlyList<string> Allowed);
-
 /// <summary>
 /// Every route under <c>/api</c>, with who may call it. A route mapped without an entry here fails
 /// <see cref="AuthorizationMatrixTests.EveryMappedApiRoute_HasAnEntryInTheMatrix"/>.
