@@ -1,4 +1,7 @@
 using Guichet.Host.Configuration;
+using Guichet.Host.Http;
+using Guichet.Host.Observability;
+using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Queues;
 using Guichet.Runtime.Schedules;
@@ -9,7 +12,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, and health checks.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,6 +22,9 @@ public static class HostRegistration
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
+        builder.AddGuichetSecurity();
+        builder.AddGuichetHttp();
+        builder.AddGuichetObservability();
         return builder;
     }
 }

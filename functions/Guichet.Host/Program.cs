@@ -1,5 +1,9 @@
 using Guichet.Host;
 using Guichet.Host.Configuration;
+using Guichet.Host.DeadLetters;
+using Guichet.Host.Http;
+using Guichet.Host.Instances;
+using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Queues;
 using Guichet.Runtime.Schedules;
@@ -7,6 +11,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddFunctionsFiles(args, AppContext.BaseDirectory, builder.Environment.ContentRootPath, Directory.GetCurrentDirectory());
+if (TokenCommand.IsInvoked(args))
+{
+    return TokenCommand.Run(args, builder.Configuration, TimeProvider.System, Console.Out, Console.Error);
+}
+
 builder.AddGuichetServices();
 
 // Queue and timer triggers (the durable runtime's own timer poller and outbox sweeper run as hosted services).
@@ -18,21 +27,26 @@ if (args is ["run-timers"])
 {
     await using var job = builder.Build();
     await job.Services.GetRequiredService<DueWorkRunner>().RunDueOnceAsync();
-    return;
+    return 0;
 }
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGuichetHttp();
 
 // HTTP triggers
-app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApiDocument();
+app.MapInstancesApi();
+app.MapDeadLettersApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Guichet.Host.Http;
+using Guichet.Host.Observability;
+using Guichet.Runtime;
+using Guichet.Runtime.Instances;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Host.Instances;
+
+public static partial class InstancesApi
+{
+    /// <summary>The header whose value becomes the event's de-duplication id.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const int MaxIdempotencyKeyLength = 200;
+    private const int MaxReasonLength = 1000;
+
+    private static void MapActions(RouteGroupBuilder group)
+    {
+        group.MapPost("/instances/{instanceId}/events/{name}", RaiseEventAsync).WithName("RaiseInstanceEvent")
+            .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 404 si l'instance n'existe pas, 410 si elle est terminée.")
+            .ProducesProblem(404).ProducesProblem(410).ProducesProblem(413);
+        group.MapPost("/instances/{instanceId}/terminate", TerminateAsync).WithName("TerminateInstance")
+            .WithSummary("Termine une instance ; le motif (reason) est obligatoire.").ProducesProblem(404).ProducesProblem(410);
+        group.MapPost("/instances/{instanceId}/suspend", SuspendAsync).WithName("SuspendInstance")
+            .WithSummary("Suspend une instance : ses événements attendent jusqu'à la reprise.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        group.MapPost("/instances/{instanceId}/resume", ResumeAsync).WithName("ResumeInstance")
+            .WithSummary("Reprend une instance suspendue.").ProducesProblem(404).ProducesProblem(410);
+        group.MapDelete("/instances/{instanceId}", PurgeAsync).WithName("PurgeInstance")
+            .WithSummary("Supprime une instance terminée et son historique.").ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static async Task<Results<Accepted<RaisedEventResponse>, ProblemHttpResult, ValidationProblem>> RaiseEventAsync(
+        string instanceId,
+        string name,
+        [FromBody] JsonElement? payload,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        WorkflowRuntime runtime,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        {
+            return InstanceProblems.Invalid(IdempotencyKeyHeader, $"L'en-tête {IdempotencyKeyHeader} doit compter de 1 à {MaxIdempotencyKeyLength} caractères imprimables.");
+        }
+
+        var eventId = idempotencyKey ?? "http:" + Guid.NewGuid().ToString("N");
+        if (payload is { ValueKind: JsonValueKind.Undefined })
+        {
+            payload = null; // an empty body: an event without payload
+        }
+
+        RaiseOutcome outcome;
+        try
+        {
+            outcome = await runtime.RaiseEventAsync(instanceId, name, payload, eventId, http.ToRequestContext(), cancellationToken);
+        }
+        catch (PayloadTooLargeException ex)
+        {
+            return InstanceProblems.TooLarge(ex);
+        }
+
+        GuichetTelemetry.CountOperation("raise", outcome.Result.ToString());
+        return outcome.Result switch
+        {
+            RaiseResult.NotFound => InstanceProblems.NotFound(instanceId),
+            RaiseResult.Finished => InstanceProblems.Finished(instanceId, outcome.Status),
+            _ => TypedResults.Accepted(
+                InstanceStatusResponse.StatusUri(http.Request, instanceId),
+                new RaisedEventResponse(eventId, outcome.Result, InstanceStatusResponse.From(outcome.Status!, http.Request))),
+        };
+    }
+
+    private static async Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> TerminateAsync(
+        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
+    {
+        var why = reason ?? body?.Reason;
+        if (string.IsNullOrWhiteSpace(why))
+        {
+            return InstanceProblems.Invalid("reason", "Le motif (reason) est obligatoire pour terminer une instance.");
+        }
+
+        return await ControlAsync("terminate", instanceId, why, http, (r, c) => runtime.TerminateAsync(instanceId, r!, c, cancellationToken));
+    }
+
+    private static Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> SuspendAsync(
+        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken) =>
+        ControlAsync("suspend", instanceId, reason ?? body?.Reason, http, (r, c) => runtime.SuspendAsync(instanceId, r, c, cancellationToken));
+
+    private static Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> ResumeAsync(
+        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken) =>
+        ControlAsync("resume", instanceId, reason ?? body?.Reason, http, (r, c) => runtime.ResumeAsync(instanceId, r, c, cancellationToken));
+
+    private static async Task<Results<Ok<PurgeResponse>, ProblemHttpResult>> PurgeAsync(
+        string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var outcome = await runtime.PurgeAsync(instanceId, cancellationToken);
+        GuichetTelemetry.CountOperation("purge", outcome.Result.ToString());
+        return outcome.Result switch
+        {
+            ControlResult.Done => TypedResults.Ok(new PurgeResponse(1)),
+            ControlResult.NotFound => InstanceProblems.NotFound(instanceId),
+            _ => InstanceProblems.Conflict($"L'instance « {instanceId} » est encore active ({outcome.Status?.RuntimeStatus}) : terminez-la avant de la purger."),
+        };
+    }
+
+    private static async Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> ControlAsync(
+        string operation, string instanceId, string? reason, HttpContext http, Func<string?, RequestContext, Task<ControlOutcome>> act)
+    {
+        if (reason?.Length > MaxReasonLength)
+        {
+            return InstanceProblems.Invalid("reason", $"Le motif ne peut dépasser {MaxReasonLength} caractères.");
+        }
+
+        var outcome = await act(string.IsNullOrWhiteSpace(reason) ? null : reason, http.ToRequestContext());
+        GuichetTelemetry.CountOperation(operation, outcome.Result.ToString());
+        return outcome.Result switch
+        {
+            ControlResult.Done => TypedResults.Accepted(InstanceStatusResponse.StatusUri(http.Request, instanceId), InstanceStatusResponse.From(outcome.Status!, http.Request)),
+            ControlResult.NotFound => InstanceProblems.NotFound(instanceId),
+            ControlResult.Finished => InstanceProblems.Finished(instanceId, outcome.Status),
+            _ => InstanceProblems.Conflict($"L'action « {operation} » ne s'applique pas à l'instance « {instanceId} » dans l'état {outcome.Status?.RuntimeStatus}."),
+        };
+    }
+}

@@ -1,0 +1,99 @@
+using Azure;
+using Guichet.Host.Observability;
+using Guichet.Host.Security;
+using Guichet.Runtime;
+using Guichet.Runtime.Instances;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Guichet.Host.Instances;
+
+/// <summary>
+/// The instance management API (<c>/api/instances…</c>, ARS administrators only), modelled on the Durable
+/// Functions HTTP API: 202 with <c>Location</c> and <c>Retry-After</c> while an instance runs, 200 once it has
+/// finished, 404 for an unknown instance, 410 when acting on a finished one. Every call is audited.
+/// </summary>
+public static partial class InstancesApi
+{
+    /// <summary>Where the instances are.</summary>
+    public const string Prefix = "/api/instances";
+
+    /// <summary>Seconds a client should wait before polling a running instance again.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary>Maps the routes of the group.</summary>
+    public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api")
+            .WithTags("Instances")
+            .RequireAuthorization(Policies.Administration)
+            .AddEndpointFilter<AuditFilter>()
+            .AddEndpointFilter<InstanceRouteFilter>();
+        group.MapGet("/instances", ListAsync).WithName("ListInstances")
+            .WithSummary("Liste les instances, filtrées et paginées (jeton de continuation dans x-ms-continuation-token).");
+        group.MapGet("/instances/{instanceId}", GetStatusAsync).WithName("GetInstanceStatus")
+            .WithSummary("Statut d'une instance : 202 tant qu'elle est en cours, 200 une fois terminée.").ProducesProblem(404);
+        group.MapGet("/instances/{instanceId}/history", GetHistoryAsync).WithName("GetInstanceHistory")
+            .WithSummary("Historique complet et chaîné d'une instance.").ProducesProblem(404);
+        group.MapGet("/instances/{instanceId}/history/verification", VerifyHistoryAsync).WithName("VerifyInstanceHistory")
+            .WithSummary("Vérifie la chaîne de hachage de l'historique.").ProducesProblem(404);
+        MapActions(group);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<InstanceStatusResponse>>, ValidationProblem>> ListAsync(
+        [AsParameters] InstanceListRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (InstanceListQuery.Check(request, out var query) is { } invalid)
+        {
+            return invalid;
+        }
+
+        InstancePage page;
+        try
+        {
+            page = await runtime.QueryInstancesAsync(query, request.ContinuationToken, request.Top ?? InstanceListQuery.DefaultTop, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status400BadRequest && request.ContinuationToken is not null)
+        {
+            return InstanceProblems.Invalid(InstanceListRequest.ContinuationHeader, "Le jeton de continuation n'est pas valide : reprenez la liste depuis le début.");
+        }
+
+        if (page.ContinuationToken is { } token)
+        {
+            http.Response.Headers[InstanceListRequest.ContinuationHeader] = token;
+        }
+
+        return TypedResults.Ok(page.Instances.Select(s => InstanceStatusResponse.From(s, http.Request)).ToList());
+    }
+
+    private static async Task<Results<Ok<InstanceStatusResponse>, Accepted<InstanceStatusResponse>, ProblemHttpResult>> GetStatusAsync(
+        string instanceId, bool? showInput, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
+    {
+        var status = await runtime.GetStatusAsync(instanceId, showInput == true, cancellationToken);
+        if (status is null)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+
+        var body = InstanceStatusResponse.From(status, http.Request, showInput == true);
+        if (status.RuntimeStatus.IsFinished())
+        {
+            return TypedResults.Ok(body);
+        }
+
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Accepted(body.StatusQueryGetUri, body);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> GetHistoryAsync(
+        string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        await runtime.GetHistoryAsync(instanceId, cancellationToken) is { } history
+            ? TypedResults.Ok(history)
+            : InstanceProblems.NotFound(instanceId);
+
+    private static async Task<Results<Ok<HistoryVerification>, ProblemHttpResult>> VerifyHistoryAsync(
+        string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        await runtime.VerifyHistoryAsync(instanceId, cancellationToken) is { } verification
+            ? TypedResults.Ok(verification)
+            : InstanceProblems.NotFound(instanceId);
+}

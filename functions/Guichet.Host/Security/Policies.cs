@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Guichet.Host.Security;
+
+/// <summary>
+/// One named authorization policy per audience of DESIGN §2; every route names one. Prescribers and
+/// structures must also carry an <c>org</c> claim, which their routes use to scope what they see.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Prescribers, with their organisation.</summary>
+    public const string Prescribers = "prescribers";
+
+    /// <summary>Medical readers.</summary>
+    public const string MedicalReaders = "medical-readers";
+
+    /// <summary>Social readers.</summary>
+    public const string SocialReaders = "social-readers";
+
+    /// <summary>Commission members.</summary>
+    public const string Commission = "commission";
+
+    /// <summary>Structure operators, with their organisation.</summary>
+    public const string Structures = "structures";
+
+    /// <summary>ARS administrators.</summary>
+    public const string Administration = "administration";
+
+    /// <summary>The observatory.</summary>
+    public const string Observatory = "observatory";
+
+    /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
+    public static void AddGuichetPolicies(this AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Prescribers, p => p.RequireAuthenticatedUser().RequireRole(Roles.Prescriber).RequireOrg());
+        options.AddPolicy(MedicalReaders, p => p.RequireAuthenticatedUser().RequireRole(Roles.MedicalReader));
+        options.AddPolicy(SocialReaders, p => p.RequireAuthenticatedUser().RequireRole(Roles.SocialReader));
+        options.AddPolicy(Commission, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commission));
+        options.AddPolicy(Structures, p => p.RequireAuthenticatedUser().RequireRole(Roles.Structure).RequireOrg());
+        options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin));
+        options.AddPolicy(Observatory, p => p.RequireAuthenticatedUser().RequireRole(Roles.Observatory));
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+
+    private static AuthorizationPolicyBuilder RequireOrg(this AuthorizationPolicyBuilder policy) =>
+        policy.RequireAssertion(context => !string.IsNullOrWhiteSpace(context.User.FindFirst(GuichetClaims.Org)?.Value));
+}

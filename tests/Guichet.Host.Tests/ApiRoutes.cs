@@ -1,0 +1,33 @@
+using Guichet.Host.Security;
+
+namespace Guichet.Host.Tests;
+
+/// <summary>
+/// Every route under <c>/api</c>, with who may call it. A route mapped without an entry here fails
+/// <see cref="AuthorizationMatrixTests.EveryMappedApiRoute_HasAnEntryInTheMatrix"/>.
+/// </summary>
+public static class ApiRoutes
+{
+    private static readonly string[] Admin = [Roles.ArsAdmin];
+
+    public static readonly IReadOnlyList<ApiRoute> All =
+    [
+        new("GET", "/api/instances", "/api/instances", Admin),
+        new("GET", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
+        new("GET", "/api/instances/{instanceId}/history", "/api/instances/matrix-1/history", Admin),
+        new("GET", "/api/instances/{instanceId}/history/verification", "/api/instances/matrix-1/history/verification", Admin),
+        new("POST", "/api/instances/{instanceId}/events/{name}", "/api/instances/matrix-1/events/add", Admin),
+        new("POST", "/api/instances/{instanceId}/terminate", "/api/instances/matrix-1/terminate?reason=test", Admin),
+        new("POST", "/api/instances/{instanceId}/suspend", "/api/instances/matrix-1/suspend", Admin),
+        new("POST", "/api/instances/{instanceId}/resume", "/api/instances/matrix-1/resume", Admin),
+        new("DELETE", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
+        new("GET", "/api/dead-letters/{queue}", "/api/dead-letters/workflow-events", Admin),
+        new("POST", "/api/dead-letters/{queue}/replay", "/api/dead-letters/workflow-events/replay", Admin),
+    ];
+
+    /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>
+    public static readonly IReadOnlyList<string> Callers = [.. Roles.All, NoRole, Anonymous];
+
+    public const string NoRole = "(no role)";
+    public const string Anonymous = "(anonymous)";
+}

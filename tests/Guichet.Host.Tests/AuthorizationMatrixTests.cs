@@ -1,0 +1,80 @@
+using System.Net;
+using Guichet.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Host.Tests;
+
+[Collection(HostGroup.Name)]
+public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp shared)
+{
+    public static TheoryData<string, string, string> Matrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var route in ApiRoutes.All)
+        {
+            foreach (var caller in ApiRoutes.Callers)
+            {
+                data.Add(route.Method, route.Template, caller);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Route_CalledByCaller_IsAllowedOrRefusedWithProblem(string method, string template, string caller)
+    {
+        var app = await shared.GetAsync(azurite);
+        var route = ApiRoutes.All.Single(r => r.Method == method && r.Template == template);
+        var token = caller switch
+        {
+            ApiRoutes.Anonymous => null,
+            ApiRoutes.NoRole => GuichetApp.Token([]),
+            _ => GuichetApp.Token([caller]),
+        };
+        using var client = app.ClientWith(token);
+        using var request = new HttpRequestMessage(new HttpMethod(method), route.Path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{\"amount\":1}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var expected = caller == ApiRoutes.Anonymous ? HttpStatusCode.Unauthorized
+            : route.Allowed.Contains(caller) ? (HttpStatusCode?)null
+            : HttpStatusCode.Forbidden;
+        if (expected is null)
+        {
+            Assert.DoesNotContain(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed });
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // The handler's own 404 (no such instance), not the router's.
+                Assert.Contains("Aucune instance", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+        else
+        {
+            Assert.Equal(expected, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task EveryMappedApiRoute_HasAnEntryInTheMatrix()
+    {
+        var app = await shared.GetAsync(azurite);
+        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order()
+            .ToList();
+        var listed = ApiRoutes.All.Select(r => $"{r.Method} {r.Template}").Order().ToList();
+
+        Assert.NotEmpty(mapped);
+        Assert.Equal(listed, mapped);
+    }
+}
