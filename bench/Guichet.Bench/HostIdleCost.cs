@@ -1,0 +1,69 @@
+using System.Globalization;
+using Guichet.Runtime.Storage;
+using Guichet.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Guichet.Bench;
+
+/// <summary>
+/// Storage requests per hour of the whole host with every trigger idle (queue triggers, timer triggers,
+/// the durable timer poller, the outbox sweeper): the real host, in process, on a fake clock moved through
+/// one hour after start-up, each request to storage counted.
+/// </summary>
+internal static class HostIdleCost
+{
+    public static async Task<string> RunAsync(Azurite azurite)
+    {
+        var counter = new RequestCounter();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        // The bench runs outside the solution's test layout: the host's content root is the bench's output.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GUICHET_HOST", AppContext.BaseDirectory);
+        await using var host = new IdleHost(azurite, counter, clock);
+        _ = host.Server;
+        await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
+
+        var before = counter.Count;
+        for (var second = 0; second < 3600; second += 5)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+
+        var requests = counter.Count - before;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Idle cost of the whole host (queue and timer triggers, durable timers, outbox; one simulated hour)
+              storage requests per hour            : {requests,8}   (target < 100)
+
+            """);
+    }
+
+    private sealed class IdleHost(Azurite azurite, RequestCounter counter, FakeTimeProvider clock) : WebApplicationFactory<Program>
+    {
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["AzureFunctionsJobHost:extensions:workflows:hubName"] = "BenchHostIdle",
+                ["Auth:Mode"] = "Development",
+                ["Auth:Audience"] = "api://guichet-bench",
+                ["Auth:DevelopmentSigningKey"] = "guichet-bench-signing-key-0123456789abcdef",
+            }));
+            return base.CreateHost(builder);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton(azurite.Clients(counter));
+                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            });
+    }
+}
