@@ -24,6 +24,7 @@ public sealed partial class WorkflowRuntime
             foreach (var timer in due)
             {
                 var outcome = await FireTimerAsync(timer, cancellationToken);
+                RuntimeTelemetry.TimersFired.Add(1);
                 _logger.LogDebug("Timer {Timer} of {InstanceId} due {DueAt:O}: {Result}", timer.Name, timer.InstanceId, timer.DueAt, outcome.Result);
                 await TimerIndex.ClearAsync(timer.RowKey, cancellationToken);
             }

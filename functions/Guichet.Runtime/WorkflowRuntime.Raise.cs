@@ -47,13 +47,19 @@ public sealed partial class WorkflowRuntime
         return ApplyEventAsync(timer.InstanceId, @event, timer.CorrelationId, timer, 0, ct);
     }
 
-    private Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct) =>
-        RunStepAsync(
+    private async Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct)
+    {
+        using var activity = RuntimeTelemetry.Start($"{@event.Origin} {@event.Name}", instanceId, correlationId);
+        var outcome = await RunStepAsync(
             instanceId,
             @event.EventId,
             record => PlannerFor(record).Apply(record, @event, correlationId, timer?.TimerId, timer?.Version ?? WorkflowOf(record).Version),
             depth,
             ct);
+        activity?.SetTag("guichet.result", outcome.Result.ToString());
+        RuntimeTelemetry.Events.Add(1, new KeyValuePair<string, object?>("origin", @event.Origin.ToString()), new KeyValuePair<string, object?>("result", outcome.Result.ToString()));
+        return outcome;
+    }
 
     /// <summary>Applies, in order, the events an instance buffered while it was pending or suspended.</summary>
     private async Task DrainInboxAsync(string instanceId, int depth, CancellationToken ct)

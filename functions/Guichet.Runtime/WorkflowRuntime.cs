@@ -95,6 +95,7 @@ public sealed partial class WorkflowRuntime
                 case CommitResult.Duplicate:
                     return new(RaiseResult.Duplicate, record.ToStatus(false));
                 default:
+                    RuntimeTelemetry.Conflicts.Add(1);
                     await BackOffAsync(attempt, ct);
                     break;
             }

@@ -12,10 +12,10 @@ public static class GuichetTelemetry
     public const string Name = "Guichet.Host";
 
     /// <summary>The tag that carries the correlation id on spans.</summary>
-    public const string CorrelationTag = "guichet.correlation_id";
+    public const string CorrelationTag = Runtime.RuntimeTelemetry.CorrelationTag;
 
     /// <summary>The tag that carries the workflow instance id on spans.</summary>
-    public const string InstanceTag = "guichet.instance_id";
+    public const string InstanceTag = Runtime.RuntimeTelemetry.InstanceTag;
 
     /// <summary>The host's meter.</summary>
     public static readonly Meter Meter = new(Name);

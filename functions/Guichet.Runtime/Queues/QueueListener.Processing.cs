@@ -17,6 +17,8 @@ public sealed partial class QueueListener
         var text = MessageText.Decode(message.MessageText);
         var context = new QueueMessageContext(QueueName, message.MessageId, text, message.DequeueCount, message.InsertedOn, MessageText.CorrelationId(text) ?? message.MessageId);
         Exception? failure = null;
+        using var activity = RuntimeTelemetry.Start($"queue {QueueName}", null, context.CorrelationId, System.Diagnostics.ActivityKind.Consumer);
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.CorrelationId, ["MessageId"] = message.MessageId });
         using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token))
         {
             var renewal = lease.RenewWhileRunningAsync(_options.VisibilityTimeout, _time, renewing.Token);
@@ -72,6 +74,7 @@ public sealed partial class QueueListener
         var letter = new DeadLetter(QueueName, message.MessageId, message.MessageText, reason, message.DequeueCount, _time.GetUtcNow(), message.InsertedOn);
         await _deadLetters.SendAsync(letter, CancellationToken.None);
         await lease.DeleteAsync(CancellationToken.None);
+        RuntimeTelemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("queue", QueueName));
         _logger.LogError("Queue {Queue}: message {MessageId} moved to {Poison} after {DequeueCount} deliveries: {Reason}", QueueName, message.MessageId, QueueNames.Poison(QueueName), message.DequeueCount, reason);
     }
 }

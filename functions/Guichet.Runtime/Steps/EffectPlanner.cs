@@ -116,10 +116,16 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
 
         var messageId = $"{_instanceId}:{sequence}:{index}";
         var body = message.Body;
-        if (body.ValueKind == JsonValueKind.Object && !body.TryGetProperty("messageId", out _))
+        if (body.ValueKind == JsonValueKind.Object)
         {
+            // Receivers discard copies by messageId, and follow the request that caused the message by correlationId.
             var node = JsonNode.Parse(body.GetRawText())!.AsObject();
-            node["messageId"] = messageId;
+            node.TryAdd("messageId", messageId);
+            if (correlationId is not null)
+            {
+                node.TryAdd("correlationId", correlationId);
+            }
+
             body = JsonSerializer.SerializeToElement(node);
         }
 

@@ -22,7 +22,8 @@ public sealed record SendEvent(string InstanceId, string EventName, JsonElement?
 
 /// <summary>
 /// Puts a message on an outbound queue. An object body gets a <c>messageId</c> property, stable across
-/// re-deliveries, so that receivers can discard a duplicate.
+/// re-deliveries, so that receivers can discard a duplicate, and the <c>correlationId</c> of the request
+/// that caused it, unless the body has them already.
 /// </summary>
 public sealed record SendMessage(string Queue, JsonElement Body) : Effect;
 
