@@ -28,14 +28,7 @@ internal static class HostIdleCost
         _ = host.Server;
         await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
 
-        var before = counter.Count;
-        for (var second = 0; second < 3600; second += 5)
-        {
-            clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
-        }
-
-        var requests = counter.Count - before;
+        var requests = await SimulatedHour.CountRequestsAsync(clock, counter);
         return string.Create(CultureInfo.InvariantCulture, $"""
             Idle cost of the whole host (queue and timer triggers, durable timers, outbox; one simulated hour)
               storage requests per hour            : {requests,8}   (target < 100)

@@ -26,14 +26,7 @@ internal static class IdleCost
         await sweeper.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
 
-        var before = counter.Count;
-        for (var second = 0; second < 3600; second += 5)
-        {
-            clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
-        }
-
-        var requests = counter.Count - before;
+        var requests = await SimulatedHour.CountRequestsAsync(clock, counter);
         await poller.StopAsync(CancellationToken.None);
         await sweeper.StopAsync(CancellationToken.None);
         return $"""

@@ -1,0 +1,20 @@
+using Guichet.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Guichet.Bench;
+
+/// <summary>Moves a fake clock through one hour in five-second steps, letting listeners run between steps, and counts the requests sent meanwhile.</summary>
+internal static class SimulatedHour
+{
+    public static async Task<long> CountRequestsAsync(FakeTimeProvider clock, RequestCounter counter)
+    {
+        var before = counter.Count;
+        for (var second = 0; second < 3600; second += 5)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+
+        return counter.Count - before;
+    }
+}
