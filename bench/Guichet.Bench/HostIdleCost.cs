@@ -1,5 +1,4 @@
 using System.Globalization;
-using Guichet.Runtime.Storage;
 using Guichet.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

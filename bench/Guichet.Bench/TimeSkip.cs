@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Guichet.Runtime;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;

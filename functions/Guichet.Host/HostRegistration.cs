@@ -3,9 +3,7 @@ using Guichet.Host.Http;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
-using Guichet.Runtime.Queues;
 using Guichet.Runtime.Schedules;
-using Guichet.Runtime.Storage;
 
 namespace Guichet.Host;
 

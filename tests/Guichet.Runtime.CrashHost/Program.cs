@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Guichet.Runtime;
 using Guichet.Runtime.CrashHost;
 using Guichet.Runtime.Storage;

@@ -1,5 +1,4 @@
 using Guichet.Runtime.Instances;
-using Guichet.Runtime.Tests.Workflows;
 using Guichet.Testing;
 using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Guichet.Host.Observability;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Routing;
 
 namespace Guichet.Host.Http;
 

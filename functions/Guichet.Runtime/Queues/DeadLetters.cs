@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Guichet.Runtime.Storage;
 

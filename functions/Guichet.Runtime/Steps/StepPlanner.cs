@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Guichet.Runtime.Instances;
-using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
 
@@ -10,7 +8,7 @@ namespace Guichet.Runtime.Steps;
 /// Plans what a trigger does to an instance: runs the decider, applies its effects, seals the history entry.
 /// Pure apart from the decider it calls; the runtime commits what it returns.
 /// </summary>
-internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
+internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now)
 {
     /// <summary>Reserved for the runtime's own timers; deciders may not use names with this prefix.</summary>
     public const string ReservedPrefix = "runtime.";
@@ -18,104 +16,6 @@ internal sealed class StepPlanner(IWorkflow workflow, DateTimeOffset now)
     public const string ScheduledStartTimer = ReservedPrefix + "start";
 
     public const int MaxStateBytes = 512 * 1024;
-
-    public Commit Start(string instanceId, byte[] input, string? actor, string? correlationId, DateTimeOffset? startAt)
-    {
-        var created = new InstanceRecord
-        {
-            InstanceId = instanceId,
-            WorkflowType = workflow.Type,
-            WorkflowVersion = workflow.Version,
-            RuntimeStatus = RuntimeStatus.Pending,
-            State = [],
-            CreatedAt = now,
-            UpdatedAt = now,
-            Input = input,
-            CorrelationId = correlationId,
-            StartActor = actor,
-        };
-        if (startAt is { } at && at > now)
-        {
-            var planner = new EffectPlanner(created, 1, workflow.Version, correlationId).Apply([new ScheduleTimer(ScheduledStartTimer, at)]);
-            var entry = Entry(created, planner.Record, HistoryKind.Scheduled, ScheduledStartTimer, null, actor, null, correlationId, planner.Descriptions);
-            return new Commit(Seal(planner.Record, entry), IsNew: true) { Entry = entry, Outbox = planner.Outbox };
-        }
-
-        return RunStart(created, actor, correlationId) with { IsNew = true };
-    }
-
-    public Commit RunStart(InstanceRecord pending, string? actor, string? correlationId)
-    {
-        var input = JsonDocument.Parse(pending.Input ?? "null"u8.ToArray()).RootElement;
-        var start = new WorkflowStart(pending.InstanceId, input, actor);
-        var running = pending with { RuntimeStatus = RuntimeStatus.Running };
-        return Decide(running, HistoryKind.Started, "start", null, actor, correlationId, () => workflow.Start(start, now), pending);
-    }
-
-    public Step Apply(InstanceRecord record, WorkflowEvent @event, string? correlationId, string? timerId, int payloadVersion)
-    {
-        if (record.RuntimeStatus.IsFinished())
-        {
-            return Step.Refused(RaiseResult.Finished);
-        }
-
-        var current = record;
-        if (timerId is not null)
-        {
-            var timer = record.Timers.FirstOrDefault(t => t.TimerId == timerId);
-            if (timer is null)
-            {
-                return Step.Refused(RaiseResult.Ignored);
-            }
-
-            current = record with { Timers = record.Timers.Remove(timer) };
-        }
-
-        if (timerId is not null && @event.Name == ScheduledStartTimer && current.RuntimeStatus == RuntimeStatus.Pending)
-        {
-            return new(RunStart(current, @event.Actor, correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
-        }
-
-        // While earlier events wait in the inbox, a new one queues behind them, so that order holds.
-        if (current.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || current.BufferedEvents > 0)
-        {
-            var item = new InboxItem(current.InboxTail, @event, correlationId, timerId, payloadVersion);
-            var buffered = current with { InboxTail = current.InboxTail + 1, UpdatedAt = now };
-            return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered);
-        }
-
-        var commit = Decide(current, timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId, payloadVersion);
-        return new(commit, commit.Record.RuntimeStatus == RuntimeStatus.Failed && commit.Entry?.Kind == HistoryKind.Failed ? RaiseResult.Failed : RaiseResult.Applied);
-    }
-
-    public Commit ApplyBuffered(InstanceRecord record, InboxItem item)
-    {
-        var kind = item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired;
-        var commit = item.TimerId is not null && item.Event.Name == ScheduledStartTimer
-            ? RunStart(record, item.Event.Actor, item.CorrelationId)
-            : Decide(record, kind, item.Event, item.CorrelationId, item.Version);
-        // The event id was recorded when the event was buffered.
-        return commit with { EventId = null, InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
-    }
-
-    public Commit? Control(InstanceRecord record, HistoryKind kind, RuntimeStatus target, string? reason, string? actor)
-    {
-        var planner = new EffectPlanner(record with { RuntimeStatus = target, Error = kind == HistoryKind.Terminated ? reason : record.Error }, record.LastSequence + 1, record.WorkflowVersion, null);
-        if (target.IsFinished())
-        {
-            planner.ClearAllTimers();
-        }
-
-        var entry = Entry(record, planner.Record, kind, kind.ToString(), null, actor, reason, null, planner.Descriptions);
-        return new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
-    }
-
-    public Commit DeliveryFailed(InstanceRecord record, OutboxItem item, string reason)
-    {
-        var payload = JsonSerializer.SerializeToElement(new { target = item.Target, eventName = item.Name, eventId = item.Id });
-        var entry = HistoryChain.Seal(Entry(record, record, HistoryKind.DeliveryFailed, item.Name ?? "event", null, "runtime", reason, item.CorrelationId, []) with { Payload = payload });
-        return new Commit(Seal(record, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
-    }
 
     /// <summary>Payloads are upcast from the version of the code that wrote them (a timer's, or the caller's).</summary>
     private Commit Decide(InstanceRecord record, HistoryKind kind, WorkflowEvent @event, string? correlationId, int payloadVersion)

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Guichet.Runtime.CrashHost;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Storage;
