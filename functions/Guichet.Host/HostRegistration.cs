@@ -15,9 +15,13 @@ public static class HostRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sp => StorageConnection.Create(sp.GetRequiredService<IConfiguration>()));
+        var runtime = new RuntimeOptions();
+        WorkflowSettings.Bind(builder.Configuration, runtime);
         builder.Services.AddWorkflowRuntime(options => WorkflowSettings.Bind(builder.Configuration, options));
         builder.Services.AddSingleton(QueueSettings.Read(builder.Configuration));
-        builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration));
+
+        // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
+        builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();

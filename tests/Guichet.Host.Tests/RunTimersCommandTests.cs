@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Guichet.Runtime.Storage;
+using Guichet.Testing;
+
+namespace Guichet.Host.Tests;
+
+/// <summary>
+/// The one-shot command the scheduled Container Apps Job runs: the real host binary, started as a process
+/// with <c>run-timers</c>, does the due timer work once against storage and exits 0.
+/// </summary>
+[Collection(HostGroup.Name)]
+public sealed class RunTimersCommandTests(AzuriteFixture azurite)
+{
+    [Fact(Timeout = 120_000)]
+    public async Task RunTimers_FiresTheDueTimerTriggerOnce_AndExitsZero()
+    {
+        var hub = UniqueNames.Hub();
+        var first = await RunAsync(hub);
+        var container = StorageClients.FromConnectionString(azurite.Azurite.ConnectionString).Blobs.GetBlobContainerClient(hub.ToLowerInvariant() + "-timers");
+        var recorded = (await container.GetBlobClient("OutboxSweep").GetPropertiesAsync()).Value.Metadata;
+        var second = await RunAsync(hub);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("lastoccurrence", recorded.Keys);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(recorded["lastoccurrence"], (await container.GetBlobClient("OutboxSweep").GetPropertiesAsync()).Value.Metadata["lastoccurrence"]);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string hub)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", Path.Combine(AppContext.BaseDirectory, "Guichet.Host.dll"), "run-timers" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+            Environment =
+            {
+                ["AzureWebJobsStorage"] = azurite.Azurite.ConnectionString,
+                ["AzureFunctionsJobHost__extensions__workflows__hubName"] = hub,
+                ["Auth__Mode"] = "Development",
+                ["Auth__Audience"] = GuichetApp.Audience,
+                ["Auth__DevelopmentSigningKey"] = GuichetApp.SigningKey,
+            },
+        };
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        return (process.ExitCode, await output + await errors);
+    }
+}
