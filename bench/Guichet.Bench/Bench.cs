@@ -4,7 +4,7 @@ using Guichet.Testing;
 namespace Guichet.Bench;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [runtime|queues|timeskip|idle|all] [events] [rounds]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [runtime|queues|timeskip|timers|idle|all] [events] [rounds]</c>.
 /// Starts its own Azurite (in memory, free ports) and prints each figure next to its raw baseline.
 /// (A named entry point, because the host's top-level <c>Program</c> is referenced here.)
 /// </summary>
@@ -30,6 +30,11 @@ internal static class Bench
         if (what is "timeskip" or "all")
         {
             Console.WriteLine(await TimeSkip.RunAsync(azurite));
+        }
+
+        if (what is "timers" or "all")
+        {
+            Console.WriteLine(await TimerLateness.RunAsync(azurite, idle: TimeSpan.FromSeconds(15)));
         }
 
         if (what is "idle" or "all")

@@ -1,39 +1,76 @@
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Timers;
 using Microsoft.Extensions.Logging;
 
 namespace Guichet.Runtime;
 
 public sealed partial class WorkflowRuntime
 {
-    private const int TimerBatch = 100;
+    /// <summary>How soon a timer whose firing failed is tried again.</summary>
+    public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Fires every durable timer due now, once each across all hosts (the firing is de-duplicated by timer
-    /// id), and returns when the next timer is due, or null when none is pending. This is the whole of the
-    /// timer work, so a one-shot command can run it while the app is scaled to zero.
+    /// id), and returns when the next timer is due, or null when none is pending. A timer whose firing fails
+    /// (storage trouble, an instance newer than this code) is skipped, so that it holds up no other, and is
+    /// tried again after <see cref="TimerRetryDelay"/>. This is the whole of the timer work, so a one-shot
+    /// command can run it while the app is scaled to zero.
     /// </summary>
     public async Task<DateTimeOffset?> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var now = Time.GetUtcNow();
-            var timers = await TimerIndex.EarliestAsync(TimerBatch, cancellationToken);
-            var due = timers.TakeWhile(t => t.DueAt <= now).ToList();
-            foreach (var timer in due)
+            var (fired, next) = (0, (DateTimeOffset?)null);
+            await foreach (var timer in TimerIndex.FromEarliestAsync(cancellationToken))
             {
-                var outcome = await FireTimerAsync(timer, cancellationToken);
-                RuntimeTelemetry.TimersFired.Add(1);
-                _logger.LogDebug("Timer {Timer} of {InstanceId} due {DueAt:O}: {Result}", timer.Name, timer.InstanceId, timer.DueAt, outcome.Result);
-                await TimerIndex.ClearAsync(timer.RowKey, cancellationToken);
+                if (timer.DueAt > now)
+                {
+                    next = timer.DueAt;
+                    break;
+                }
+
+                if (failed.Contains(timer.RowKey))
+                {
+                    continue;
+                }
+
+                if (await TryFireAsync(timer, cancellationToken))
+                {
+                    fired++;
+                }
+                else
+                {
+                    failed.Add(timer.RowKey);
+                }
             }
 
             // Firing may have scheduled new timers (a monthly cycle schedules the next month): read again.
-            if (due.Count == 0)
+            if (fired == 0)
             {
-                return timers.Count > 0 ? timers[0].DueAt : null;
+                var retry = now + TimerRetryDelay;
+                return failed.Count == 0 || next < retry ? next : retry;
             }
+        }
+    }
+
+    private async Task<bool> TryFireAsync(DueTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await FireTimerAsync(timer, ct);
+            await TimerIndex.ClearAsync(timer.RowKey, ct);
+            RuntimeTelemetry.TimersFired.Add(1);
+            _logger.LogDebug("Timer {Timer} of {InstanceId} due {DueAt:O}: {Result}", timer.Name, timer.InstanceId, timer.DueAt, outcome.Result);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Timer {Timer} of {InstanceId} due {DueAt:O} could not fire; trying again in {Delay}", timer.Name, timer.InstanceId, timer.DueAt, TimerRetryDelay);
+            return false;
         }
     }
 

@@ -114,4 +114,27 @@ public sealed class TimerTests(AzuriteFixture azurite)
         Assert.Equal(12, fired);
         Assert.Equal(12, (await StateAsync(h, "cycle")).Fired.Count);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TimerThatCannotFire_HoldsUpNoOther_AndIsRetriedLater()
+    {
+        var hub = Guichet.Testing.UniqueNames.Hub();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var newer = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV2()]))
+        {
+            // A later deployment's instance, with a timer due in ten days, comes first in the index.
+            await newer.Runtime.StartAsync("tally", "from-the-future");
+        }
+
+        await using var h = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV1(), new ProbeWorkflow()]);
+        await h.Runtime.StartAsync(TypeName, "ordinary");
+        await h.Runtime.RaiseEventAsync("ordinary", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddDays(11) }), "s1");
+        h.FakeClock.Advance(TimeSpan.FromDays(12));
+
+        var next = await h.Runtime.FireDueTimersAsync();
+
+        Assert.Single((await StateAsync(h, "ordinary")).Fired);
+        Assert.Equal(h.FakeClock.GetUtcNow() + WorkflowRuntime.TimerRetryDelay, next);
+        Assert.Single((await h.Runtime.GetStatusAsync("from-the-future"))!.PendingTimers);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.Outbox;
@@ -39,16 +40,14 @@ internal sealed class TimerIndex(TableClient table)
 
     public Task ClearAsync(string rowKey, CancellationToken ct) => Table.DeleteEntityAsync(Partition, rowKey, ETag.All, ct);
 
-    /// <summary>The earliest timers, due or not, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<DueTimer>> EarliestAsync(int max, CancellationToken ct)
+    /// <summary>The timers in due order, due or not, read a page at a time as the caller goes on.</summary>
+    public async IAsyncEnumerable<DueTimer> FromEarliestAsync([EnumeratorCancellation] CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: ct).AsPages(pageSizeHint: max))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 100, cancellationToken: ct))
         {
-            return page.Values.Select(DueTimer.FromEntity).ToList();
+            yield return DueTimer.FromEntity(row);
         }
-
-        return [];
     }
 }
 

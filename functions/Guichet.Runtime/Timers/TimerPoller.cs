@@ -10,8 +10,6 @@ namespace Guichet.Runtime.Timers;
 /// </summary>
 public sealed class TimerPoller(WorkflowRuntime runtime, ILogger<TimerPoller> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,8 +26,8 @@ public sealed class TimerPoller(WorkflowRuntime runtime, ILogger<TimerPoller> lo
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Firing due timers failed; retrying in {Delay}", RetryAfterFailure);
-                wake = now + RetryAfterFailure;
+                logger.LogError(ex, "Firing due timers failed; retrying in {Delay}", WorkflowRuntime.TimerRetryDelay);
+                wake = now + WorkflowRuntime.TimerRetryDelay;
             }
 
             try

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using Guichet.Runtime;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Timers;
+using Guichet.Runtime.Workflows;
+using Guichet.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Guichet.Bench;
+
+/// <summary>
+/// How late durable timers fire on the real clock: after the listeners sat idle, 50 instances each schedule
+/// four timers due over the next 20 seconds; each firing records the clock, lateness = fired - due.
+/// </summary>
+internal static class TimerLateness
+{
+    private const int Instances = 50;
+
+    public static async Task<string> RunAsync(Azurite azurite, TimeSpan idle)
+    {
+        var runtime = new WorkflowRuntime(azurite.Clients(), new WorkflowRegistry([new AlarmWorkflow()]), new RuntimeOptions { HubName = "BenchLateness" }, TimeProvider.System, NullLogger<WorkflowRuntime>.Instance);
+        await runtime.InitializeAsync();
+        using var poller = new TimerPoller(runtime, NullLogger<TimerPoller>.Instance);
+        using var sweeper = new OutboxSweeper(runtime, NullLogger<OutboxSweeper>.Instance);
+        await poller.StartAsync(CancellationToken.None);
+        await sweeper.StartAsync(CancellationToken.None);
+        await Task.Delay(idle, TimeProvider.System);
+
+        var start = TimeProvider.System.GetUtcNow();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Instances), async (i, ct) =>
+        {
+            var dues = Enumerable.Range(0, 4).Select(k => start.AddSeconds(2 + (i * 4 + k) % 20)).ToArray();
+            await runtime.StartAsync(AlarmWorkflow.TypeName, $"alarm-{i}", JsonSerializer.SerializeToElement(dues), cancellationToken: ct);
+        });
+        await Task.Delay(TimeSpan.FromSeconds(30), TimeProvider.System);
+        await poller.StopAsync(CancellationToken.None);
+        await sweeper.StopAsync(CancellationToken.None);
+
+        var lateness = new List<double>();
+        for (var i = 0; i < Instances; i++)
+        {
+            var state = (await runtime.GetStatusAsync($"alarm-{i}", withData: true))!.State!.Value;
+            lateness.AddRange(state.EnumerateArray().Select(f => f.GetProperty("lateMs").GetDouble()));
+        }
+
+        lateness.Sort();
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Durable timer lateness on the real clock, after {idle.TotalSeconds:F0} s idle ({lateness.Count} of {Instances * 4} timers fired)
+              p50 / p99 / max lateness             : {Percentile(lateness, 0.50),6:F0} / {Percentile(lateness, 0.99):F0} / {lateness[^1]:F0} ms   (target p99 < 5000 ms)
+
+            """);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
+
+    private sealed class AlarmWorkflow : Workflow<List<Fired>>
+    {
+        public const string TypeName = "alarm";
+
+        public override string Type => TypeName;
+
+        public override Decision<List<Fired>> Start(WorkflowStart start, DateTimeOffset now) =>
+            new([], [.. start.Input.EnumerateArray().Select((due, k) => new ScheduleTimer($"alarm-{k}", due.GetDateTimeOffset(), JsonSerializer.SerializeToElement(due)))], "Waiting");
+
+        public override Decision<List<Fired>> Decide(List<Fired> state, WorkflowEvent happened, DateTimeOffset now) =>
+            new([.. state, new Fired((now - happened.Payload.GetDateTimeOffset()).TotalMilliseconds)], "Waiting");
+    }
+
+    private sealed record Fired(double LateMs);
+}
