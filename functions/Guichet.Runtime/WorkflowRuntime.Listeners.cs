@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
@@ -8,6 +9,9 @@ namespace Guichet.Runtime;
 
 public sealed partial class WorkflowRuntime
 {
+    private const int TimerBatch = 100;
+    private const int TimerConcurrency = 16;
+
     /// <summary>How soon a timer whose firing failed is tried again.</summary>
     public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -20,41 +24,57 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<DateTimeOffset?> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
-        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         while (true)
         {
             var now = Time.GetUtcNow();
-            var (fired, next) = (0, (DateTimeOffset?)null);
-            await foreach (var timer in TimerIndex.FromEarliestAsync(cancellationToken))
-            {
-                if (timer.DueAt > now)
-                {
-                    next = timer.DueAt;
-                    break;
-                }
-
-                if (failed.Contains(timer.RowKey))
-                {
-                    continue;
-                }
-
-                if (await TryFireAsync(timer, cancellationToken))
-                {
-                    fired++;
-                }
-                else
-                {
-                    failed.Add(timer.RowKey);
-                }
-            }
-
-            // Firing may have scheduled new timers (a monthly cycle schedules the next month): read again.
-            if (fired == 0)
+            var (due, next) = await DueTimersAsync(now, failed, cancellationToken);
+            if (due.Count == 0)
             {
                 var retry = now + TimerRetryDelay;
-                return failed.Count == 0 || next < retry ? next : retry;
+                return failed.IsEmpty || next < retry ? next : retry;
+            }
+
+            // Instances fire side by side; the timers of one instance, in due order.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = TimerConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(due.GroupBy(t => t.InstanceId, StringComparer.Ordinal), parallel, async (timers, ct) =>
+            {
+                foreach (var timer in timers)
+                {
+                    if (!await TryFireAsync(timer, ct))
+                    {
+                        failed[timer.RowKey] = true;
+                    }
+                }
+            });
+
+            // Firing may have scheduled new timers (a monthly cycle schedules the next month): read again.
+        }
+    }
+
+    /// <summary>Up to a batch of due timers not already failed in this pass, and the next due time when the read reached it.</summary>
+    private async Task<(List<DueTimer> Due, DateTimeOffset? Next)> DueTimersAsync(DateTimeOffset now, ConcurrentDictionary<string, bool> failed, CancellationToken ct)
+    {
+        var due = new List<DueTimer>();
+        await foreach (var timer in TimerIndex.FromEarliestAsync(ct))
+        {
+            if (timer.DueAt > now)
+            {
+                return (due, timer.DueAt);
+            }
+
+            if (!failed.ContainsKey(timer.RowKey))
+            {
+                due.Add(timer);
+            }
+
+            if (due.Count == TimerBatch)
+            {
+                break;
             }
         }
+
+        return (due, null);
     }
 
     private async Task<bool> TryFireAsync(DueTimer timer, CancellationToken ct)

@@ -29,8 +29,18 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public FakeTimeProvider FakeClock => Clock ?? throw new InvalidOperationException("This harness runs on real time.");
 
-    public static async Task<RuntimeHarness> CreateAsync(
+    public static Task<RuntimeHarness> CreateAsync(
         AzuriteFixture azurite,
+        string? hub = null,
+        FakeTimeProvider? clock = null,
+        bool realTime = false,
+        Action<RuntimeOptions>? configure = null,
+        IEnumerable<IWorkflow>? workflows = null,
+        StorageClients? clients = null) =>
+        CreateAsync(azurite.Azurite, hub, clock, realTime, configure, workflows, clients);
+
+    public static async Task<RuntimeHarness> CreateAsync(
+        Azurite azurite,
         string? hub = null,
         FakeTimeProvider? clock = null,
         bool realTime = false,
@@ -42,7 +52,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         var options = new RuntimeOptions { HubName = hub ?? UniqueNames.Hub() };
         configure?.Invoke(options);
         var runtime = new WorkflowRuntime(
-            clients ?? azurite.Azurite.Clients(),
+            clients ?? azurite.Clients(),
             new WorkflowRegistry(workflows ?? [new ProbeWorkflow()]),
             options,
             (TimeProvider?)clock ?? TimeProvider.System,

@@ -3,12 +3,14 @@ using Guichet.Testing;
 
 namespace Guichet.Runtime.Tests.Resilience;
 
+/// <summary>On an Azurite of its own, for the same reason as <see cref="CrashTests"/>.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class MultiHostTests(AzuriteFixture azurite)
+public sealed class MultiHostTests
 {
     [Fact(Timeout = 300_000)]
     public async Task ThreeHosts_1000EventsOn50Instances_ReachTheSameStatesAsOneHost()
     {
+        await using var azurite = await Azurite.StartAsync();
         var scenario = new LedgerScenario(Instances: 50, Events: 1000, Receiver: UniqueNames.Queue("receiver"));
         var events = scenario.Stream().ToList();
 
@@ -26,7 +28,7 @@ public sealed class MultiHostTests(AzuriteFixture azurite)
         var hosts = new List<RuntimeHarness>();
         for (var i = 0; i < 3; i++)
         {
-            hosts.Add(await RuntimeHarness.CreateAsync(azurite, hub, realTime: true, workflows: [new LedgerWorkflow()], clients: azurite.Azurite.Clients()));
+            hosts.Add(await RuntimeHarness.CreateAsync(azurite, hub, realTime: true, workflows: [new LedgerWorkflow()], clients: azurite.Clients()));
         }
 
         var concurrentScenario = scenario with { Receiver = UniqueNames.Queue("receiver") };
