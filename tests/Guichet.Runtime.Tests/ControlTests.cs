@@ -142,4 +142,26 @@ public sealed class ControlTests(AzuriteFixture azurite)
         var none = await h.Runtime.QueryInstancesAsync(new InstanceQuery(WorkflowType: "other"));
         Assert.Empty(none.Instances);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TimerDueWhileSuspended_CancelledByAnEventBufferedBeforeIt_DoesNotFireOnResume()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "answered");
+        await h.Runtime.RaiseEventAsync("answered", "schedule", Json(new { name = "deadline", dueAt = RuntimeHarness.Epoch.AddDays(15) }), "s1");
+        await h.Runtime.SuspendAsync("answered");
+
+        // The prescriber answers in time (the answer cancels the deadline), but both wait in the inbox.
+        await h.Runtime.RaiseEventAsync("answered", "cancel", Json(new { name = "deadline" }), "answer");
+        h.FakeClock.Advance(TimeSpan.FromDays(16));
+        await h.Runtime.FireDueTimersAsync();
+        await h.Runtime.ResumeAsync("answered");
+
+        var status = await h.Runtime.GetStatusAsync("answered", withData: true);
+        Assert.Equal(0, status!.State!.Value.GetProperty("fired").GetArrayLength());
+        Assert.Empty(status.PendingTimers);
+        Assert.Equal(0, status.BufferedEvents);
+        Assert.DoesNotContain((await h.Runtime.GetHistoryAsync("answered"))!, e => e.Kind == HistoryKind.TimerFired);
+        Assert.True((await h.Runtime.VerifyHistoryAsync("answered"))!.IsIntact);
+    }
 }

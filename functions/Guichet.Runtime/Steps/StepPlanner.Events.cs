@@ -13,42 +13,46 @@ internal sealed partial class StepPlanner
             return Step.Refused(RaiseResult.Finished);
         }
 
-        var current = record;
-        if (timerId is not null)
+        if (timerId is not null && !record.Timers.Any(t => t.TimerId == timerId))
         {
-            var timer = record.Timers.FirstOrDefault(t => t.TimerId == timerId);
-            if (timer is null)
-            {
-                return Step.Refused(RaiseResult.Ignored);
-            }
-
-            current = record with { Timers = record.Timers.Remove(timer) };
+            return Step.Refused(RaiseResult.Ignored);
         }
 
-        if (timerId is not null && @event.Name == ScheduledStartTimer && current.RuntimeStatus == RuntimeStatus.Pending)
+        if (timerId is not null && @event.Name == ScheduledStartTimer && record.RuntimeStatus == RuntimeStatus.Pending)
         {
-            return new(RunStart(current, @event.Actor, correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
+            return new(RunStart(WithoutTimer(record, timerId), @event.Actor, correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
         }
 
-        // While earlier events wait in the inbox, a new one queues behind them, so that order holds.
-        if (current.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || current.BufferedEvents > 0)
+        // While earlier events wait in the inbox, a new one queues behind them, so that order holds. A buffered
+        // timer stays pending until it is applied, so that an earlier buffered event may still cancel it.
+        if (record.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || record.BufferedEvents > 0)
         {
-            var item = new InboxItem(current.InboxTail, @event, correlationId, timerId, payloadVersion);
-            var buffered = current with { InboxTail = current.InboxTail + 1, UpdatedAt = now };
+            var item = new InboxItem(record.InboxTail, @event, correlationId, timerId, payloadVersion);
+            var buffered = record with { InboxTail = record.InboxTail + 1, UpdatedAt = now };
             return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered);
         }
 
+        var current = timerId is null ? record : WithoutTimer(record, timerId);
         var commit = Decide(current, timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId, payloadVersion);
         return new(commit, commit.Record.RuntimeStatus == RuntimeStatus.Failed && commit.Entry?.Kind == HistoryKind.Failed ? RaiseResult.Failed : RaiseResult.Applied);
     }
 
     public Commit ApplyBuffered(InstanceRecord record, InboxItem item)
     {
-        var kind = item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired;
-        var commit = item.TimerId is not null && item.Event.Name == ScheduledStartTimer
-            ? RunStart(record, item.Event.Actor, item.CorrelationId)
-            : Decide(record, kind, item.Event, item.CorrelationId, item.Version);
+        var advanced = record with { InboxHead = item.Position + 1 };
+        if (item.TimerId is not null && !record.Timers.Any(t => t.TimerId == item.TimerId))
+        {
+            // An event buffered before it cancelled or replaced this timer: it no longer fires.
+            return new Commit(advanced with { UpdatedAt = now }, false) { InboxRemove = item.Position };
+        }
+
+        var current = item.TimerId is null ? advanced : WithoutTimer(advanced, item.TimerId);
+        var commit = Decide(current, item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, item.Event, item.CorrelationId, item.Version);
+
         // The event id was recorded when the event was buffered.
-        return commit with { EventId = null, InboxRemove = item.Position, Record = commit.Record with { InboxHead = item.Position + 1 } };
+        return commit with { EventId = null, InboxRemove = item.Position };
     }
+
+    private static InstanceRecord WithoutTimer(InstanceRecord record, string timerId) =>
+        record with { Timers = record.Timers.RemoveAll(t => t.TimerId == timerId) };
 }
