@@ -29,7 +29,7 @@ public sealed class RuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimerRefreshInterval, TimeSpan.Zero, nameof(TimerRefreshInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
-        ArgumentOutOfRangeException.ThrowIfNegative(InlineDispatchDepth, nameof(InlineDispatchDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InlineDispatchDepth, 1, nameof(InlineDispatchDepth));
     }
 }
 

@@ -35,7 +35,8 @@ public sealed partial class WorkflowRuntime
 
     /// <summary>
     /// Deletes an ended instance with its whole history. An instance still running is refused
-    /// (<see cref="ControlResult.InvalidState"/>): history is append-only until then.
+    /// (<see cref="ControlResult.InvalidState"/>): history is append-only until then; so is one whose last
+    /// effects cannot be carried out now.
     /// </summary>
     public async Task<ControlOutcome> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -51,8 +52,12 @@ public sealed partial class WorkflowRuntime
             return new(ControlResult.InvalidState, record.ToStatus(false));
         }
 
-        // Carry out what the instance still owes (timer index clean-up) before its rows go.
-        await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken);
+        // Carry out what the instance still owes before its rows go; what cannot be done now keeps it.
+        if (!await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken))
+        {
+            return new(ControlResult.InvalidState, record.ToStatus(false));
+        }
+
         await Store.DeletePartitionAsync(instanceId, cancellationToken);
         return new(ControlResult.Done, null);
     }

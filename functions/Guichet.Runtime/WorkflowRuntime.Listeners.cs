@@ -11,6 +11,7 @@ public sealed partial class WorkflowRuntime
 {
     private const int TimerBatch = 100;
     private const int TimerConcurrency = 16;
+    private const int MaxTimerPasses = 64;
 
     /// <summary>How soon a timer whose firing failed is tried again.</summary>
     public static readonly TimeSpan TimerRetryDelay = TimeSpan.FromSeconds(5);
@@ -25,7 +26,7 @@ public sealed partial class WorkflowRuntime
     public async Task<DateTimeOffset?> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        while (true)
+        for (var pass = 0; pass < MaxTimerPasses; pass++)
         {
             var now = Time.GetUtcNow();
             var (due, next) = await DueTimersAsync(now, failed, cancellationToken);
@@ -50,6 +51,9 @@ public sealed partial class WorkflowRuntime
 
             // Firing may have scheduled new timers (a monthly cycle schedules the next month): read again.
         }
+
+        // Timers that keep scheduling timers due at once: this call stops here, and the next goes on.
+        return Time.GetUtcNow();
     }
 
     /// <summary>Up to a batch of due timers not already failed in this pass, and the next due time when the read reached it.</summary>
@@ -102,18 +106,31 @@ public sealed partial class WorkflowRuntime
     public async Task<int> SweepOutboxAsync(CancellationToken cancellationToken = default)
     {
         var outboxes = await Store.InstancesWithRowsAsync(RowKeys.OutboxPrefix, cancellationToken);
+        var inboxes = await Store.InstancesWithRowsAsync(RowKeys.InboxPrefix, cancellationToken);
         foreach (var instanceId in outboxes)
         {
-            await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken);
+            await SweepOneAsync(instanceId, () => Dispatcher.DispatchPendingAsync(instanceId, cancellationToken));
         }
 
-        var inboxes = await Store.InstancesWithRowsAsync(RowKeys.InboxPrefix, cancellationToken);
         foreach (var instanceId in inboxes)
         {
-            await DrainInboxAsync(instanceId, 0, cancellationToken);
+            await SweepOneAsync(instanceId, () => DrainInboxAsync(instanceId, 0, cancellationToken));
         }
 
         return outboxes.Union(inboxes).Count();
+    }
+
+    /// <summary>One instance that cannot be swept (newer than this code, say) holds up no other: it is logged and left.</summary>
+    private async Task SweepOneAsync(string instanceId, Func<Task> sweep)
+    {
+        try
+        {
+            await sweep();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Sweep of {InstanceId} failed; it is tried again at the next sweep", instanceId);
+        }
     }
 
     internal Task RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, CancellationToken ct)

@@ -79,7 +79,11 @@ public sealed partial class WorkflowRuntime
             var (result, _) = await Store.CommitAsync(commit, ct);
             if (result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
-                await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+                if (!await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
+                {
+                    Dispatcher.Defer(instanceId);
+                }
+
                 attempt = 0;
             }
             else if (++attempt >= MaxCommitAttempts)

@@ -112,9 +112,9 @@ public sealed partial class WorkflowRuntime
 
     private async Task AfterCommitAsync(InstanceRecord committed, IReadOnlyList<OutboxItem> outbox, int depth, CancellationToken ct)
     {
-        if (outbox.Count > 0)
+        if (outbox.Count > 0 && !await Dispatcher.DispatchAsync(committed.InstanceId, outbox, depth, ct))
         {
-            await Dispatcher.DispatchAsync(committed.InstanceId, outbox, depth, ct);
+            Dispatcher.Defer(committed.InstanceId);
         }
 
         if (committed.RuntimeStatus == RuntimeStatus.Running && committed.BufferedEvents > 0)

@@ -164,4 +164,46 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.DoesNotContain((await h.Runtime.GetHistoryAsync("answered"))!, e => e.Kind == HistoryKind.TimerFired);
         Assert.True((await h.Runtime.VerifyHistoryAsync("answered"))!.IsIntact);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Terminate_WithMoreTimersThanOneTransactionHolds_SucceedsAndLeftoverTimersFireAsIgnored()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "busy");
+        for (var i = 0; i < 120; i++)
+        {
+            await h.Runtime.RaiseEventAsync("busy", "schedule", Json(new { name = $"t{i}", dueAt = RuntimeHarness.Epoch.AddDays(1) }), $"s{i}");
+        }
+
+        var terminated = await h.Runtime.TerminateAsync("busy", "doublon");
+        h.FakeClock.Advance(TimeSpan.FromDays(2));
+        var next = await h.Runtime.FireDueTimersAsync();
+
+        Assert.Equal(ControlResult.Done, terminated.Result);
+        Assert.Empty(terminated.Status!.PendingTimers);
+        Assert.Null(next);
+        Assert.Equal(RuntimeStatus.Terminated, (await h.Runtime.GetStatusAsync("busy"))!.RuntimeStatus);
+        Assert.True((await h.Runtime.VerifyHistoryAsync("busy"))!.IsIntact);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Purge_WhileAnEffectCannotBeCarriedOut_KeepsTheInstance()
+    {
+        var hub = UniqueNames.Hub();
+        await using (var newer = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new Workflows.TallyV2()]))
+        {
+            await newer.Runtime.StartAsync("tally", "newer");
+        }
+
+        await using var h = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new Workflows.TallyV1(), new Workflows.ProbeWorkflow()]);
+        await h.Runtime.StartAsync(TypeName, "sender");
+        await h.Runtime.RaiseEventAsync("sender", "forward", Json(new { target = "newer", amount = 1 }), "f1");
+        await h.Runtime.RaiseEventAsync("sender", "finish", null, "done");
+
+        var purge = await h.Runtime.PurgeAsync("sender");
+
+        Assert.Equal(ControlResult.InvalidState, purge.Result);
+        Assert.NotNull(await h.Runtime.GetStatusAsync("sender"));
+        Assert.NotEmpty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
+    }
 }

@@ -15,15 +15,23 @@ namespace Guichet.Runtime.Outbox;
 /// </summary>
 internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClient queues, ILogger logger)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
 
-    /// <summary>Instances whose outbox was left for later (depth reached, or a failure): the sweeper drains them first.</summary>
+    /// <summary>Instances whose outbox was left for later (depth reached, or a failure): the sweeper drains them.</summary>
     public Channel<string> Deferred { get; } = Channel.CreateUnbounded<string>();
 
-    public async Task DispatchPendingAsync(string instanceId, CancellationToken ct) =>
+    /// <summary>Leaves an instance's outbox to the sweeper.</summary>
+    public void Defer(string instanceId) => Deferred.Writer.TryWrite(instanceId);
+
+    /// <summary>Carries out everything in an instance's outbox, in order; false when some of it is left for later.</summary>
+    public async Task<bool> DispatchPendingAsync(string instanceId, CancellationToken ct) =>
         await DispatchAsync(instanceId, await runtime.Store.ReadOutboxAsync(instanceId, ct), 0, ct);
 
-    public async Task DispatchAsync(string instanceId, IReadOnlyList<OutboxItem> items, int depth, CancellationToken ct)
+    /// <summary>
+    /// Carries out the items in order and deletes the rows of those done; stops at the first that cannot be
+    /// done now (a failure, or a chain of deliveries deeper than inline dispatch goes) and returns false.
+    /// </summary>
+    public async Task<bool> DispatchAsync(string instanceId, IReadOnlyList<OutboxItem> items, int depth, CancellationToken ct)
     {
         var done = new List<string>(items.Count);
         try
@@ -32,8 +40,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
             {
                 if (item.Kind == OutboxKind.SendEvent && depth >= runtime.Options.InlineDispatchDepth)
                 {
-                    Deferred.Writer.TryWrite(instanceId);
-                    break;
+                    return false;
                 }
 
                 if (await CarryOutAsync(instanceId, item, depth, ct))
@@ -41,11 +48,13 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
                     done.Add(item.RowKey);
                 }
             }
+
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Outbox of {InstanceId} left for the sweeper after a failure", instanceId);
-            Deferred.Writer.TryWrite(instanceId);
+            logger.LogWarning(ex, "Outbox of {InstanceId} left for later after a failure", instanceId);
+            return false;
         }
         finally
         {
@@ -87,11 +96,20 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
         ? Convert.ToBase64String(body)
         : Encoding.UTF8.GetString(body);
 
-    private Task<QueueClient> QueueAsync(string name, CancellationToken ct) =>
-        _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+    /// <summary>A queue client, its queue created once per process; a creation that failed is tried again next time.</summary>
+    private async Task<QueueClient> QueueAsync(string name, CancellationToken ct)
+    {
+        var creating = _created.GetOrAdd(name, n => queues.GetQueueClient(n).CreateIfNotExistsAsync());
+        try
         {
-            var client = queues.GetQueueClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken: ct);
-            return client;
-        })).Value;
+            await creating.WaitAsync(ct);
+        }
+        catch (Exception) when (creating.IsFaulted || creating.IsCanceled)
+        {
+            _created.TryRemove(KeyValuePair.Create(name, creating));
+            throw;
+        }
+
+        return queues.GetQueueClient(name);
+    }
 }

@@ -23,10 +23,20 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
             {
                 logger.LogInformation("Outbox sweep at start finished the work of {Count} instances", swept);
             }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Outbox sweep at start failed; the OutboxSweep timer trigger sweeps again");
+        }
 
+        try
+        {
             await foreach (var instanceId in runtime.Dispatcher.Deferred.Reader.ReadAllAsync(stoppingToken))
             {
-                await DispatchAsync(instanceId, stoppingToken);
+                if (!await runtime.Dispatcher.DispatchPendingAsync(instanceId, stoppingToken))
+                {
+                    _ = RetryLaterAsync(instanceId, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -34,17 +44,16 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
         }
     }
 
-    private async Task DispatchAsync(string instanceId, CancellationToken ct)
+    /// <summary>An outbox that could not be carried out waits before it is tried again, so a lasting failure never spins.</summary>
+    private async Task RetryLaterAsync(string instanceId, CancellationToken ct)
     {
         try
         {
-            await runtime.Dispatcher.DispatchPendingAsync(instanceId, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Deferred outbox of {InstanceId} failed; retrying in {Delay}", instanceId, RetryAfterFailure);
             await Task.Delay(RetryAfterFailure, runtime.Time, ct);
-            runtime.Dispatcher.Deferred.Writer.TryWrite(instanceId);
+            runtime.Dispatcher.Defer(instanceId);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }

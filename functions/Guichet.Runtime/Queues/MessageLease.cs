@@ -25,14 +25,26 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message)
     /// <summary>Keeps the message invisible for <paramref name="visibility"/>, renewing at half-time until cancelled.</summary>
     public async Task RenewWhileRunningAsync(TimeSpan visibility, TimeProvider time, CancellationToken ct)
     {
+        var wait = visibility / 2;
         try
         {
             while (true)
             {
-                await Task.Delay(visibility / 2, time, ct);
-                if (!await SettleOrUpdateAsync(visibility, settle: false, CancellationToken.None))
+                await Task.Delay(wait, time, ct);
+                try
                 {
-                    return;
+                    if (!await SettleOrUpdateAsync(visibility, settle: false, CancellationToken.None))
+                    {
+                        return;
+                    }
+
+                    wait = visibility / 2;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A renewal that failed (storage busy) is tried again soon, before the message shows again;
+                    // it never stops renewing nor keeps the handler's result from being settled.
+                    wait = visibility / 8;
                 }
             }
         }

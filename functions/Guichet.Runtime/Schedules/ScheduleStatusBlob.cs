@@ -46,7 +46,8 @@ internal sealed class ScheduleStatusBlob(BlobContainerClient container, string t
         }
 
         using var holding = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewal = RenewAsync(lease, holding.Token);
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(lease, held, holding.Token);
         try
         {
             if (await ReadLastAsync(ct) >= occurrence)
@@ -54,7 +55,8 @@ internal sealed class ScheduleStatusBlob(BlobContainerClient container, string t
                 return TimerFireResult.AlreadyFired;
             }
 
-            await work(ct);
+            // The work stops when the lease is lost: another host may take the occurrence over.
+            await work(held.Token);
             var metadata = new Dictionary<string, string>
             {
                 [LastOccurrence] = occurrence.ToString("O", CultureInfo.InvariantCulture),
@@ -97,7 +99,7 @@ internal sealed class ScheduleStatusBlob(BlobContainerClient container, string t
         }
     }
 
-    private async Task RenewAsync(BlobLeaseClient lease, CancellationToken ct)
+    private async Task RenewAsync(BlobLeaseClient lease, CancellationTokenSource held, CancellationToken ct)
     {
         try
         {
@@ -110,9 +112,10 @@ internal sealed class ScheduleStatusBlob(BlobContainerClient container, string t
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-        catch (RequestFailedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The lease is lost: recording the occurrence will fail, and the work will count as not done.
+            // The lease is lost: the work is cancelled, recording the occurrence fails, and it counts as not done.
+            await held.CancelAsync();
         }
     }
 

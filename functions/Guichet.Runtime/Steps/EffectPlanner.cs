@@ -18,10 +18,19 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
 
     private const int MaxEffects = Commit.MaxOperations - 10;
 
+    /// <summary>Outbox rows a step may add: a transaction holds 100 operations, 6 of them for the step's other rows.</summary>
+    private const int MaxOutboxRows = Commit.MaxOperations - 6;
+
+    /// <summary>A step removes stale timer-index rows while it has room; a row left behind fires as Ignored and goes then.</summary>
+    private const int ClearTimerBudget = MaxOutboxRows / 2;
+
     private readonly List<OutboxItem> _outbox = [];
     private readonly List<string> _descriptions = [];
 
     private readonly string _instanceId = initial.InstanceId;
+
+    // Timer ids carry the instance's creation, so that an index row left by a purged namesake never matches.
+    private readonly long _generation = initial.CreatedAt.UtcTicks;
 
     public InstanceRecord Record { get; private set; } = initial;
 
@@ -44,6 +53,11 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
         if (Record.RuntimeStatus.IsFinished())
         {
             ClearAllTimers();
+        }
+
+        if (_outbox.Count > MaxOutboxRows)
+        {
+            throw new EffectException($"A step may write at most {MaxOutboxRows} outbox rows (one transaction); this one needs {_outbox.Count}.");
         }
 
         return this;
@@ -94,7 +108,7 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
     {
         InstanceIds.Validate(timer.Name, "timer name");
         Record.Timers.Where(t => t.Name == timer.Name).ToList().ForEach(Clear);
-        var pending = new PendingTimer(timer.Name, string.Create(CultureInfo.InvariantCulture, $"{sequence:D10}-{index:D2}"), timer.DueAt.ToUniversalTime());
+        var pending = new PendingTimer(timer.Name, string.Create(CultureInfo.InvariantCulture, $"{_generation:x}.{sequence:D10}-{index:D2}"), timer.DueAt.ToUniversalTime());
         Record = Record with { Timers = Record.Timers.Add(pending) };
         Add(OutboxKind.SetTimer, TimerIndex.RowKey(pending.DueAt, _instanceId, pending.TimerId), timer.Name, pending.TimerId, Bytes(timer.Payload), pending.DueAt);
         _descriptions.Add($"timer {timer.Name} at {pending.DueAt:O}");
@@ -103,6 +117,11 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
     private void Clear(PendingTimer timer)
     {
         Record = Record with { Timers = Record.Timers.Remove(timer) };
+        if (_outbox.Count >= ClearTimerBudget)
+        {
+            return;
+        }
+
         Add(OutboxKind.ClearTimer, TimerIndex.RowKey(timer.DueAt, _instanceId, timer.TimerId), timer.Name, timer.TimerId, null, timer.DueAt);
         _descriptions.Add($"cancel timer {timer.Name}");
     }

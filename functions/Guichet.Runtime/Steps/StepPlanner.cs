@@ -17,6 +17,9 @@ internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now
 
     public const int MaxStateBytes = 512 * 1024;
 
+    private const int MaxStateRowBytes = 960 * 1024;
+    private const int MaxStepBytes = 3 * 1024 * 1024 + 512 * 1024;
+
     /// <summary>Payloads are upcast from the version of the code that wrote them (a timer's, or the caller's).</summary>
     private Commit Decide(InstanceRecord record, HistoryKind kind, WorkflowEvent @event, string? correlationId, int payloadVersion)
     {
@@ -39,6 +42,7 @@ internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now
 
             var decided = record with { State = result.State, CustomStatus = result.CustomStatus ?? record.CustomStatus, WorkflowVersion = workflow.Version };
             planner = new EffectPlanner(decided, sequence, workflow.Version, correlationId).Apply(result.Effects.Where(NotReserved).ToList());
+            EnsureFits(planner, @event);
         }
         catch (Exception ex) when (ex is not WorkflowVersionException and not OperationCanceledException)
         {
@@ -51,6 +55,22 @@ internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now
 
         var entry = Entry(before, planner.Record, kind, name, @event, actor, planner.Record.Error, correlationId, planner.Descriptions);
         return new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
+    }
+
+    /// <summary>A table row holds 1 MiB and a transaction 4 MiB: a step that would not fit fails its instance, clearly, instead of failing to commit for ever.</summary>
+    private static void EnsureFits(EffectPlanner planner, WorkflowEvent? @event)
+    {
+        var row = planner.Record.State.Length + (planner.Record.Input?.Length ?? 0) + (planner.Record.Output?.Length ?? 0);
+        if (row > MaxStateRowBytes)
+        {
+            throw new EffectException($"State, input and output come to {row} bytes; an instance's row holds at most {MaxStateRowBytes}.");
+        }
+
+        var step = row + (@event?.Payload.GetRawText().Length ?? 0) + planner.Outbox.Sum(o => o.Payload?.Length ?? 0);
+        if (step > MaxStepBytes)
+        {
+            throw new EffectException($"The step writes {step} bytes; one transaction holds at most {MaxStepBytes}.");
+        }
     }
 
     private static bool NotReserved(Effect effect) => effect switch
