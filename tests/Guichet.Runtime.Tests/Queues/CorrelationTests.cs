@@ -42,8 +42,11 @@ public sealed class CorrelationTests(AzuriteFixture azurite)
         var message = Assert.Single((await runtime.Runtime.Storage.Queues.GetQueueClient(outbound).ReceiveMessagesAsync(10)).Value);
         var body = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText))).RootElement;
         Assert.Equal(correlation, body.GetProperty("correlationId").GetString());
-        var tagged = spans.Where(s => (string?)s.GetTagItem(RuntimeTelemetry.CorrelationTag) == correlation).Select(s => s.DisplayName).ToList();
-        Assert.Contains($"queue {h.QueueName}", tagged);
+        List<string> Tagged() => spans.Where(s => (string?)s.GetTagItem(RuntimeTelemetry.CorrelationTag) == correlation).Select(s => s.DisplayName).ToList();
+
+        // The queue message's span ends once the message is settled, a moment after its effects.
+        await Eventually.HoldsAsync(() => Task.FromResult(Tagged().Contains($"queue {h.QueueName}")), "the queue message's span ended");
+        var tagged = Tagged();
         Assert.Contains("External forward", tagged);
         Assert.Contains("Instance add", tagged);
     }
