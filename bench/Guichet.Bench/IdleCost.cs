@@ -1,9 +1,4 @@
-using Guichet.Runtime;
-using Guichet.Runtime.Outbox;
-using Guichet.Runtime.Timers;
-using Guichet.Runtime.Workflows;
 using Guichet.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Guichet.Bench;
@@ -18,17 +13,14 @@ internal static class IdleCost
     {
         var counter = new RequestCounter();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        var runtime = new WorkflowRuntime(azurite.Clients(counter), new WorkflowRegistry([]), new RuntimeOptions { HubName = "BenchIdle" }, clock, NullLogger<WorkflowRuntime>.Instance);
-        await runtime.InitializeAsync();
-        using var poller = new TimerPoller(runtime, NullLogger<TimerPoller>.Instance);
-        using var sweeper = new OutboxSweeper(runtime, NullLogger<OutboxSweeper>.Instance);
-        await poller.StartAsync(CancellationToken.None);
-        await sweeper.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
+        var runtime = await BenchRuntime.CreateAsync(azurite, "BenchIdle", clock, counter);
+        long requests;
+        await using (await BenchRuntime.WithListenersAsync(runtime))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
+            requests = await SimulatedHour.CountRequestsAsync(clock, counter);
+        }
 
-        var requests = await SimulatedHour.CountRequestsAsync(clock, counter);
-        await poller.StopAsync(CancellationToken.None);
-        await sweeper.StopAsync(CancellationToken.None);
         return $"""
             Idle cost of the runtime's listeners (one simulated hour, every request counted)
               storage requests per hour            : {requests,8}   (target < 100)

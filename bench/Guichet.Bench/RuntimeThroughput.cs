@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Guichet.Runtime;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Guichet.Bench;
 
@@ -20,8 +19,7 @@ internal static class RuntimeThroughput
     public static async Task<string> RunAsync(Azurite azurite, int events, int concurrency, int rounds)
     {
         var counter = new RequestCounter();
-        var runtime = new WorkflowRuntime(azurite.Clients(counter), new WorkflowRegistry([new CounterWorkflow()]), new RuntimeOptions { HubName = "BenchRuntime" }, TimeProvider.System, NullLogger<WorkflowRuntime>.Instance);
-        await runtime.InitializeAsync();
+        var runtime = await BenchRuntime.CreateAsync(azurite, "BenchRuntime", TimeProvider.System, counter, new CounterWorkflow());
         for (var i = 0; i < Instances; i++)
         {
             await runtime.StartAsync(CounterWorkflow.TypeName, $"i-{i}");

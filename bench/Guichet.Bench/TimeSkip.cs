@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Guichet.Runtime;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Guichet.Bench;
@@ -18,8 +16,7 @@ internal static class TimeSkip
     {
         var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
         var clock = new FakeTimeProvider(start);
-        var runtime = new WorkflowRuntime(azurite.Clients(), new WorkflowRegistry([new CycleWorkflow()]), new RuntimeOptions { HubName = "BenchTimeSkip" }, clock, NullLogger<WorkflowRuntime>.Instance);
-        await runtime.InitializeAsync();
+        var runtime = await BenchRuntime.CreateAsync(azurite, "BenchTimeSkip", clock, null, new CycleWorkflow());
 
         var watch = Stopwatch.StartNew();
         await runtime.StartAsync(CycleWorkflow.TypeName, "cycle-1");

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Guichet.Runtime;
-using Guichet.Runtime.Outbox;
-using Guichet.Runtime.Timers;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Guichet.Bench;
 
@@ -19,13 +16,18 @@ internal static class TimerLateness
 
     public static async Task<string> RunAsync(Azurite azurite, TimeSpan idle)
     {
-        var runtime = new WorkflowRuntime(azurite.Clients(), new WorkflowRegistry([new AlarmWorkflow()]), new RuntimeOptions { HubName = "BenchLateness" }, TimeProvider.System, NullLogger<WorkflowRuntime>.Instance);
-        await runtime.InitializeAsync();
-        using var poller = new TimerPoller(runtime, NullLogger<TimerPoller>.Instance);
-        using var sweeper = new OutboxSweeper(runtime, NullLogger<OutboxSweeper>.Instance);
-        await poller.StartAsync(CancellationToken.None);
-        await sweeper.StartAsync(CancellationToken.None);
-        await Task.Delay(idle, TimeProvider.System);
+        var runtime = await BenchRuntime.CreateAsync(azurite, "BenchLateness", TimeProvider.System, null, new AlarmWorkflow());
+        await using (await BenchRuntime.WithListenersAsync(runtime))
+        {
+            await Task.Delay(idle, TimeProvider.System);
+            await ScheduleAndWaitAsync(runtime);
+        }
+
+        return await ReportAsync(runtime, idle);
+    }
+
+    private static async Task ScheduleAndWaitAsync(WorkflowRuntime runtime)
+    {
 
         var start = TimeProvider.System.GetUtcNow();
         await Parallel.ForEachAsync(Enumerable.Range(0, Instances), async (i, ct) =>
@@ -34,9 +36,10 @@ internal static class TimerLateness
             await runtime.StartAsync(AlarmWorkflow.TypeName, $"alarm-{i}", JsonSerializer.SerializeToElement(dues), cancellationToken: ct);
         });
         await Task.Delay(TimeSpan.FromSeconds(30), TimeProvider.System);
-        await poller.StopAsync(CancellationToken.None);
-        await sweeper.StopAsync(CancellationToken.None);
+    }
 
+    private static async Task<string> ReportAsync(WorkflowRuntime runtime, TimeSpan idle)
+    {
         var lateness = new List<double>();
         for (var i = 0; i < Instances; i++)
         {

@@ -93,7 +93,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         await using var h = await RuntimeHarness.CreateAsync(azurite);
         var startAt = RuntimeHarness.Epoch.AddDays(2);
 
-        var scheduled = await h.Runtime.StartAsync(TypeName, "later", startAt: startAt);
+        var scheduled = await h.Runtime.StartAsync(TypeName, "later", context: new RequestContext("prescriber:7"), startAt: startAt);
         var early = await h.Runtime.RaiseEventAsync("later", "add", Json(new { amount = 4 }), "a1");
         h.FakeClock.Advance(TimeSpan.FromDays(2));
         await h.Runtime.FireDueTimersAsync();
@@ -105,6 +105,8 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(RuntimeStatus.Running, status!.RuntimeStatus);
         Assert.Equal(4, status.State!.Value.GetProperty("total").GetInt32());
         Assert.Equal(startAt, status.State.Value.GetProperty("startedAt").GetDateTimeOffset());
+        var started = Assert.Single((await h.Runtime.GetHistoryAsync("later"))!, e => e.Kind == HistoryKind.Started);
+        Assert.Equal("prescriber:7", started.Actor);
     }
 
     [Fact(Timeout = 60_000)]

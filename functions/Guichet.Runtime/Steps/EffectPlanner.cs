@@ -16,8 +16,6 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
     /// <summary>A queue message may be 64 KiB once base64-encoded, so 48 KiB of text.</summary>
     public const int MaxMessageBytes = 48 * 1024;
 
-    private const int MaxEffects = Commit.MaxOperations - 10;
-
     /// <summary>Outbox rows a step may add: a transaction holds 100 operations, 6 of them for the step's other rows.</summary>
     private const int MaxOutboxRows = Commit.MaxOperations - 6;
 
@@ -40,11 +38,6 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
 
     public EffectPlanner Apply(IReadOnlyList<Effect> effects)
     {
-        if (effects.Count > MaxEffects)
-        {
-            throw new EffectException($"A step may have at most {MaxEffects} effects; this one has {effects.Count}.");
-        }
-
         for (var i = 0; i < effects.Count; i++)
         {
             Apply(effects[i], i);

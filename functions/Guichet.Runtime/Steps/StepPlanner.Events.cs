@@ -20,7 +20,7 @@ internal sealed partial class StepPlanner
 
         if (timerId is not null && @event.Name == ScheduledStartTimer && record.RuntimeStatus == RuntimeStatus.Pending)
         {
-            return new(RunStart(WithoutTimer(record, timerId), @event.Actor, correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
+            return new(RunStart(WithoutTimer(record, timerId), correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
         }
 
         // While earlier events wait in the inbox, a new one queues behind them, so that order holds. A buffered

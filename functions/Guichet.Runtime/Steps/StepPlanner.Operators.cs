@@ -7,7 +7,7 @@ namespace Guichet.Runtime.Steps;
 
 internal sealed partial class StepPlanner
 {
-    public Commit? Control(InstanceRecord record, HistoryKind kind, RuntimeStatus target, string? reason, string? actor)
+    public Commit Control(InstanceRecord record, HistoryKind kind, RuntimeStatus target, string? reason, string? actor)
     {
         var planner = new EffectPlanner(record with { RuntimeStatus = target, Error = kind == HistoryKind.Terminated ? reason : record.Error }, record.LastSequence + 1, record.WorkflowVersion, null);
         if (target.IsFinished())

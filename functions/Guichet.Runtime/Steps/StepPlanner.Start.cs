@@ -29,11 +29,13 @@ internal sealed partial class StepPlanner
             return new Commit(Seal(planner.Record, entry), IsNew: true) { Entry = entry, Outbox = planner.Outbox };
         }
 
-        return RunStart(created, actor, correlationId) with { IsNew = true };
+        return RunStart(created, correlationId) with { IsNew = true };
     }
 
-    public Commit RunStart(InstanceRecord pending, string? actor, string? correlationId)
+    /// <summary>Runs the decider's start; a scheduled start is recorded as the act of whoever asked for it.</summary>
+    private Commit RunStart(InstanceRecord pending, string? correlationId)
     {
+        var actor = pending.StartActor;
         var input = JsonDocument.Parse(pending.Input ?? "null"u8.ToArray()).RootElement;
         var start = new WorkflowStart(pending.InstanceId, input, actor);
         var running = pending with { RuntimeStatus = RuntimeStatus.Running };

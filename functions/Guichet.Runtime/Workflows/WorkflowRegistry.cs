@@ -27,9 +27,6 @@ public sealed class WorkflowRegistry
         }
     }
 
-    /// <summary>The registered type names.</summary>
-    public IReadOnlyCollection<string> Types => _workflows.Keys;
-
     /// <summary>Finds a workflow by type name, or throws <see cref="UnknownWorkflowTypeException"/>.</summary>
     public IWorkflow Get(string type) =>
         _workflows.TryGetValue(type, out var workflow) ? workflow : throw new UnknownWorkflowTypeException(type);
