@@ -82,4 +82,29 @@ public sealed class BadInputTests(AzuriteFixture azurite)
 
         Assert.Equal("eventName", error.ParamName);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task InputAboveTheLimit_StartRefused_NothingWritten()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        var tooLarge = Json(new { text = new string('x', h.Runtime.Options.MaxPayloadBytes) });
+
+        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() => h.Runtime.StartAsync(TypeName, "huge", tooLarge));
+
+        Assert.Equal("input", error.ParamName);
+        Assert.Null(await h.Runtime.GetStatusAsync("huge"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task EffectWithAForbiddenTargetId_FailsTheInstanceWithTheRule()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "sender");
+
+        var outcome = await h.Runtime.RaiseEventAsync("sender", "forward", Json(new { target = "a/b", amount = 1 }), "f1");
+
+        Assert.Equal(RaiseResult.Failed, outcome.Result);
+        Assert.Contains("target instance id", outcome.Status!.Error, StringComparison.Ordinal);
+        Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Guichet.Runtime.Instances;
 
 namespace Guichet.Host.Observability;
 
@@ -54,5 +55,5 @@ public static class Correlation
     /// <summary>Letters, digits and <c>- _ . : @ +</c>, up to <see cref="MaxLength"/> characters: safe in logs and table properties.</summary>
     public static bool IsAcceptable(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxLength
-        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@' or '+');
+        && value.All(InstanceIds.IsAllowed);
 }

@@ -25,6 +25,7 @@ public static class InstanceIds
         }
     }
 
-    private static bool IsAllowed(char c) =>
+    /// <summary>Whether a character is allowed in ids: safe in table keys, logs and table properties.</summary>
+    public static bool IsAllowed(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@' or '+';
 }
