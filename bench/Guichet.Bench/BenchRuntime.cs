@@ -1,6 +1,7 @@
 using Guichet.Runtime;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Timers;
+using Guichet.Deciders;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ internal sealed class BenchRuntime : IAsyncDisposable
     public WorkflowRuntime Runtime { get; }
 
     /// <summary>A runtime with its tables created; requests counted when a counter is given.</summary>
-    public static async Task<WorkflowRuntime> CreateAsync(Azurite azurite, string hub, TimeProvider time, RequestCounter? counter, params IWorkflow[] workflows)
+    public static async Task<WorkflowRuntime> CreateAsync(Azurite azurite, string hub, TimeProvider time, RequestCounter? counter, params IDecider[] workflows)
     {
         var runtime = new WorkflowRuntime(azurite.Clients(counter), new WorkflowRegistry(workflows), new RuntimeOptions { HubName = hub }, time, NullLogger<WorkflowRuntime>.Instance);
         await runtime.InitializeAsync();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Guichet.Runtime;
-using Guichet.Runtime.Workflows;
+using Guichet.Deciders;
 using Guichet.Testing;
 
 namespace Guichet.Bench;
@@ -93,15 +93,22 @@ internal static class RuntimeThroughput
         return (await runtime.Store.Table.GetEntityAsync<TableEntity>("i-0", "h|0000000002")).Value;
     }
 
-    private sealed class CounterWorkflow : Workflow<int>
+    private sealed class CounterWorkflow : Decider<CounterStart, int, Added>
     {
         public const string TypeName = "counter";
 
         public override string Type => TypeName;
 
-        public override Decision<int> Start(WorkflowStart start, DateTimeOffset now) => new(0, "Open");
+        public override EventCatalog<Added> Events { get; } = new EventCatalog<Added>().Add<Added>("add");
 
-        public override Decision<int> Decide(int state, WorkflowEvent happened, DateTimeOffset now) =>
-            new(state + happened.Payload.GetProperty("amount").GetInt32(), "Open");
+        public override Decision<int> Start(CounterStart input, EventContext context) => 0;
+
+        public override Decision<int> Decide(int state, Added happened, EventContext context) => state + happened.Amount;
+
+        public override string StatusOf(int state) => "Open";
     }
+
+    private sealed record CounterStart;
+
+    private sealed record Added(int Amount);
 }

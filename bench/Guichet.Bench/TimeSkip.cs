@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Guichet.Runtime.Workflows;
+using Guichet.Deciders;
 using Guichet.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,22 +37,33 @@ internal static class TimeSkip
             """);
     }
 
-    private sealed class CycleWorkflow : Workflow<CycleState>
+    private sealed class CycleWorkflow : Decider<CycleStart, CycleState, CycleEvent>
     {
         public const string TypeName = "cycle";
 
         public override string Type => TypeName;
 
-        public override Decision<CycleState> Start(WorkflowStart start, DateTimeOffset now) =>
-            new(new CycleState(0, 0), [new ScheduleTimer("deadline", now.AddDays(15)), new ScheduleTimer("commission", now.AddMonths(1))], "Waiting");
+        public override EventCatalog<CycleEvent> Events { get; } = new EventCatalog<CycleEvent>().Add<Deadline>("deadline").Add<Commission>("commission");
 
-        public override Decision<CycleState> Decide(CycleState state, WorkflowEvent happened, DateTimeOffset now)
+        public override Decision<CycleState> Start(CycleStart input, EventContext context) =>
+            Decision.Accept(new CycleState(0, 0), Timer(context.Now.AddDays(15), new Deadline()), Timer(context.Now.AddMonths(1), new Commission()));
+
+        public override Decision<CycleState> Decide(CycleState state, CycleEvent happened, EventContext context)
         {
-            var next = state with { Fired = state.Fired + 1, Cycles = state.Cycles + (happened.Name == "commission" ? 1 : 0) };
-            IReadOnlyList<Effect> effects = happened.Name == "commission" && next.Cycles < 12 ? [new ScheduleTimer("commission", now.AddMonths(1))] : [];
-            return new(next, effects, $"Cycle{next.Cycles}");
+            var next = state with { Fired = state.Fired + 1, Cycles = state.Cycles + (happened is Commission ? 1 : 0) };
+            return happened is Commission && next.Cycles < 12 ? Decision.Accept(next, Timer(context.Now.AddMonths(1), new Commission())) : next;
         }
+
+        public override string StatusOf(CycleState state) => $"Cycle{state.Cycles}";
     }
+
+    private sealed record CycleStart;
+
+    private abstract record CycleEvent;
+
+    private sealed record Deadline : CycleEvent;
+
+    private sealed record Commission : CycleEvent;
 
     private sealed record CycleState(int Fired, int Cycles);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Guichet.Runtime;
+using Guichet.Deciders;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
 
@@ -33,7 +34,7 @@ internal static class TimerLateness
         await Parallel.ForEachAsync(Enumerable.Range(0, Instances), async (i, ct) =>
         {
             var dues = Enumerable.Range(0, 4).Select(k => start.AddSeconds(2 + (i * 4 + k) % 20)).ToArray();
-            await runtime.StartAsync(AlarmWorkflow.TypeName, $"alarm-{i}", JsonSerializer.SerializeToElement(dues), cancellationToken: ct);
+            await runtime.StartAsync(AlarmWorkflow.TypeName, $"alarm-{i}", JsonSerializer.SerializeToElement(new { dues }, WorkflowJson.Options), cancellationToken: ct);
         });
         await Task.Delay(TimeSpan.FromSeconds(30), TimeProvider.System);
     }
@@ -57,18 +58,37 @@ internal static class TimerLateness
 
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 
-    private sealed class AlarmWorkflow : Workflow<List<Fired>>
+    private sealed class AlarmWorkflow : Decider<Alarms, List<Fired>, Ring>
     {
         public const string TypeName = "alarm";
 
         public override string Type => TypeName;
 
-        public override Decision<List<Fired>> Start(WorkflowStart start, DateTimeOffset now) =>
-            new([], [.. start.Input.EnumerateArray().Select((due, k) => new ScheduleTimer($"alarm-{k}", due.GetDateTimeOffset(), JsonSerializer.SerializeToElement(due)))], "Waiting");
+        public override EventCatalog<Ring> Events { get; } = Catalog();
 
-        public override Decision<List<Fired>> Decide(List<Fired> state, WorkflowEvent happened, DateTimeOffset now) =>
-            new([.. state, new Fired((now - happened.Payload.GetDateTimeOffset()).TotalMilliseconds)], "Waiting");
+        public override Decision<List<Fired>> Start(Alarms input, EventContext context) =>
+            Decision.Accept(new List<Fired>(), [.. input.Dues.Select((due, k) => new ScheduleTimer($"alarm-{k}", due, new Ring(due)))]);
+
+        public override Decision<List<Fired>> Decide(List<Fired> state, Ring happened, EventContext context) =>
+            new List<Fired>([.. state, new Fired((context.Now - happened.Due).TotalMilliseconds)]);
+
+        public override string StatusOf(List<Fired> state) => "Waiting";
+
+        private static EventCatalog<Ring> Catalog()
+        {
+            var catalog = new EventCatalog<Ring>();
+            for (var k = 0; k < 4; k++)
+            {
+                catalog.Add<Ring>($"alarm-{k}");
+            }
+
+            return catalog;
+        }
     }
+
+    private sealed record Alarms(DateTimeOffset[] Dues);
+
+    private sealed record Ring(DateTimeOffset Due);
 
     private sealed record Fired(double LateMs);
 }

@@ -13,7 +13,7 @@ namespace Guichet.Runtime;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the runtime (a singleton over the registered <see cref="StorageClients"/> and <see cref="IWorkflow"/>s),
+    /// Adds the runtime (a singleton over the registered <see cref="StorageClients"/> and deciders, <see cref="Deciders.IDecider"/>),
     /// its table initialisation at start, the timer poller and the outbox sweeper.
     /// </summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, Action<RuntimeOptions>? configure = null)
@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
         options.Validate();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(sp => new WorkflowRegistry(sp.GetServices<IWorkflow>()));
+        services.AddSingleton(sp => new WorkflowRegistry(sp.GetServices<Deciders.IDecider>()));
         services.AddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<StorageClients>(),
             sp.GetRequiredService<WorkflowRegistry>(),

@@ -34,6 +34,55 @@ public sealed partial class WorkflowRuntime
         }, cancellationToken);
 
     /// <summary>
+    /// Puts a Failed instance back to Running with the state it had before the failure (as Durable Functions'
+    /// rewind does), once the cause is fixed; its timers that came due meanwhile are applied next. The reason
+    /// and the administrator are recorded in its history.
+    /// </summary>
+    public Task<ControlOutcome> RewindAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return ControlAsync(instanceId, record => record.RuntimeStatus switch
+        {
+            RuntimeStatus.Failed => (ControlResult.Done, PlannerFor(record).Rewind(record, reason, context?.Actor)),
+            RuntimeStatus.Completed or RuntimeStatus.Terminated => Refuse(ControlResult.Finished),
+            _ => Refuse(ControlResult.InvalidState),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rewinds a Failed instance and applies again the event whose decision failed (under a new event id, as the
+    /// same actor), so that a fixed decider decides it; <see cref="ControlResult.InvalidState"/> when the instance
+    /// did not fail on an event (it asked to fail, or failed on start: rewind it instead).
+    /// </summary>
+    public async Task<ControlOutcome> RetryAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
+    {
+        InstanceIds.Validate(instanceId, nameof(instanceId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var record = await Store.LoadAsync(instanceId, cancellationToken);
+        if (record is null)
+        {
+            return new(ControlResult.NotFound, null);
+        }
+
+        var failed = record.RuntimeStatus == RuntimeStatus.Failed ? await Store.ReadHistoryEntryAsync(instanceId, record.LastSequence, cancellationToken) : null;
+        if (failed is not { Kind: HistoryKind.Failed, EventId: { } eventId, Payload: { } payload })
+        {
+            return new(record.RuntimeStatus.IsFinished() && record.RuntimeStatus != RuntimeStatus.Failed ? ControlResult.Finished : ControlResult.InvalidState, record.ToStatus(false));
+        }
+
+        var rewound = await RewindAsync(instanceId, reason, context, cancellationToken);
+        if (rewound.Result != ControlResult.Done)
+        {
+            return rewound;
+        }
+
+        var origin = eventId.StartsWith("timer:", StringComparison.Ordinal) ? Deciders.EventOrigin.Timer : Deciders.EventOrigin.External;
+        var again = new Workflows.WorkflowEvent(failed.Name, payload, $"retry:{failed.Sequence}:{eventId}", origin, failed.Actor);
+        var outcome = await ApplyEventAsync(instanceId, again, context?.CorrelationId ?? failed.CorrelationId, null, 0, cancellationToken, failed.WorkflowVersion);
+        return new(ControlResult.Done, outcome.Status);
+    }
+
+    /// <summary>
     /// Deletes an ended instance with its whole history. An instance still running is refused
     /// (<see cref="ControlResult.InvalidState"/>): history is append-only until then; so is one whose last
     /// effects cannot be carried out now.

@@ -133,9 +133,27 @@ public sealed partial class WorkflowRuntime
         }
     }
 
-    internal Task RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, CancellationToken ct)
+    /// <summary>
+    /// An event this instance sent was not applied by its target: raised on the sender as <see cref="Deciders.DeliveryFailed"/>
+    /// when its catalog accepts it (true: the outbox row is then deleted by the dispatcher), else recorded in its
+    /// history with the outbox row removed in the same step (false). Either way, nothing is dropped silently.
+    /// </summary>
+    internal async Task<bool> RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, CancellationToken ct)
     {
         _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);
-        return RunStepAsync(instanceId, null, record => new(PlannerFor(record).DeliveryFailed(record, item, reason), RaiseResult.Applied), 0, ct);
+        var sender = await Store.LoadAsync(instanceId, ct);
+        if (sender is not null && WorkflowOf(sender)?.Accepts(Deciders.DeliveryFailed.EventName) == true)
+        {
+            var failure = System.Text.Json.JsonSerializer.SerializeToElement(new Deciders.DeliveryFailed(item.Target, item.Name ?? "event", reason), Workflows.WorkflowJson.Options);
+            var notice = new Workflows.WorkflowEvent(Deciders.DeliveryFailed.EventName, failure, "delivery-failed:" + item.Id, Deciders.EventOrigin.Instance, "runtime");
+            var outcome = await ApplyEventAsync(instanceId, notice, item.CorrelationId, null, 0, ct);
+            if (outcome.Result is not (RaiseResult.Finished or RaiseResult.NotFound))
+            {
+                return true;
+            }
+        }
+
+        await RunStepAsync(instanceId, null, record => new(PlannerFor(record).DeliveryFailed(record, item, reason), RaiseResult.Applied), 0, ct);
+        return false;
     }
 }

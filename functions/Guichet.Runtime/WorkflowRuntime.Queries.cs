@@ -9,7 +9,7 @@ public sealed partial class WorkflowRuntime
     private static readonly string[] StatusColumns =
     [
         "PartitionKey", "RowKey", "WorkflowType", "WorkflowVersion", "RuntimeStatus", "CustomStatus", "CreatedAt", "UpdatedAt",
-        "LastSequence", "LastHash", "HistorySize", "Timers", "InboxHead", "InboxTail", "Error", "CorrelationId", "StartActor",
+        "LastSequence", "LastHash", "HistorySize", "Timers", "InboxHead", "InboxTail", "Error", "Waiting", "CorrelationId", "StartActor",
     ];
 
     /// <summary>The status of an instance, or null when there is none; <paramref name="withData"/> adds input, output and state.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Timers;
@@ -10,7 +11,9 @@ public sealed partial class WorkflowRuntime
 {
     /// <summary>
     /// Raises an event on an instance. Delivery may be repeated safely: an event id is applied at most once
-    /// per instance. An unknown instance is refused (<see cref="RaiseResult.NotFound"/>), never silently dropped.
+    /// per instance. An unknown instance is refused (<see cref="RaiseResult.NotFound"/>), never silently dropped;
+    /// an event the workflow does not know or whose payload does not bind is refused (<see cref="RaiseResult.Invalid"/>),
+    /// and one its decider rejects (<see cref="RaiseResult.Rejected"/>), with the reason and nothing changed.
     /// </summary>
     /// <param name="instanceId">The instance.</param>
     /// <param name="eventName">The event's name (see <see cref="InstanceIds"/>).</param>
@@ -38,7 +41,7 @@ public sealed partial class WorkflowRuntime
     internal Task<RaiseOutcome> DeliverAsync(string sourceId, OutboxItem item, int depth, CancellationToken ct)
     {
         var @event = new WorkflowEvent(item.Name!, Parse(item.Payload), item.Id!, EventOrigin.Instance, sourceId);
-        return ApplyEventAsync(item.Target, @event, item.CorrelationId, null, depth, ct);
+        return ApplyEventAsync(item.Target, @event, item.CorrelationId, null, depth, ct, item.Version);
     }
 
     internal Task<RaiseOutcome> FireTimerAsync(DueTimer timer, CancellationToken ct)
@@ -47,13 +50,14 @@ public sealed partial class WorkflowRuntime
         return ApplyEventAsync(timer.InstanceId, @event, timer.CorrelationId, timer, 0, ct);
     }
 
-    private async Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct)
+    /// <summary>Applies an event; its payload was written by the code of <paramref name="payloadVersion"/> (a timer's, a sender's), else by this host's.</summary>
+    private async Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct, int? payloadVersion = null)
     {
         using var activity = RuntimeTelemetry.Start($"{@event.Origin} {@event.Name}", instanceId, correlationId);
         var outcome = await RunStepAsync(
             instanceId,
             @event.EventId,
-            record => PlannerFor(record).Apply(record, @event, correlationId, timer?.TimerId, timer?.Version ?? WorkflowOf(record).Version),
+            record => PlannerFor(record).Apply(record, @event, correlationId, timer?.TimerId, timer?.Version ?? payloadVersion ?? WorkflowOf(record)?.Version ?? record.WorkflowVersion),
             depth,
             ct);
         activity?.SetTag("guichet.result", outcome.Result.ToString());
@@ -75,7 +79,11 @@ public sealed partial class WorkflowRuntime
 
             var item = await Store.ReadInboxAsync(instanceId, record.InboxHead, ct)
                 ?? throw new InvalidOperationException($"Instance '{instanceId}' lost buffered event {record.InboxHead}.");
-            var commit = PlannerFor(record).ApplyBuffered(record, item);
+            if (PlannerFor(record).ApplyBuffered(record, item) is not { } commit)
+            {
+                return; // newer than this code: a host running the newer version applies it
+            }
+
             var (result, _) = await Store.CommitAsync(commit, ct);
             if (result == Guichet.Runtime.Storage.CommitResult.Committed)
             {

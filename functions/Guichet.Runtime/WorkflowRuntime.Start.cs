@@ -15,7 +15,8 @@ public sealed partial class WorkflowRuntime
 {
     /// <summary>
     /// Starts an instance of a workflow type. Idempotent on the instance id: when it exists already, nothing
-    /// changes and <see cref="StartResult.AlreadyExists"/> comes back with its status.
+    /// changes and <see cref="StartResult.AlreadyExists"/> comes back with its status. An input that does not
+    /// bind to the workflow's start record, or a start its decider rejects, creates nothing and says why.
     /// </summary>
     /// <param name="workflowType">A registered workflow type.</param>
     /// <param name="instanceId">The instance's id (see <see cref="InstanceIds"/>).</param>
@@ -34,7 +35,12 @@ public sealed partial class WorkflowRuntime
         InstanceIds.Validate(instanceId, nameof(instanceId));
         var workflow = _registry.Get(workflowType);
         var inputBytes = ValidatePayload(input, nameof(input));
-        var commit = new StepPlanner(workflow, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
+        var step = new StepPlanner(workflow, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
+        if (step.Commit is not { } commit)
+        {
+            return new(step.Result == RaiseResult.Invalid ? StartResult.Invalid : StartResult.Rejected, null, step.Reason);
+        }
+
         var (result, etag) = await Store.CommitAsync(commit, cancellationToken);
         if (result != CommitResult.Committed)
         {

@@ -61,7 +61,9 @@ public sealed partial class WorkflowRuntime
         await TimerIndex.Table.CreateIfNotExistsAsync(cancellationToken);
     }
 
-    private IWorkflow WorkflowOf(InstanceRecord record) => _registry.Get(record.WorkflowType);
+    /// <summary>The instance's workflow, or null when its type is not registered here (it may be newer, or removed).</summary>
+    private IWorkflow? WorkflowOf(InstanceRecord record) =>
+        _registry.Contains(record.WorkflowType) ? _registry.Get(record.WorkflowType) : null;
 
     private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Time.GetUtcNow());
 
@@ -82,7 +84,7 @@ public sealed partial class WorkflowRuntime
             var step = plan(record);
             if (step.Commit is null)
             {
-                return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false));
+                return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false), step.Reason);
             }
 
             var (result, etag) = await Store.CommitAsync(step.Commit, ct);
@@ -91,7 +93,7 @@ public sealed partial class WorkflowRuntime
                 case CommitResult.Committed:
                     var committed = step.Commit.Record with { ETag = etag };
                     await AfterCommitAsync(committed, step.Commit.Outbox, depth, ct);
-                    return new(step.Result, committed.ToStatus(false));
+                    return new(step.Result, committed.ToStatus(false), step.Reason);
                 case CommitResult.Duplicate:
                     return new(RaiseResult.Duplicate, record.ToStatus(false));
                 default:

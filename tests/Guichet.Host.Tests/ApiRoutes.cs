@@ -20,6 +20,8 @@ public static class ApiRoutes
         new("POST", "/api/instances/{instanceId}/terminate", "/api/instances/matrix-1/terminate?reason=test", Admin),
         new("POST", "/api/instances/{instanceId}/suspend", "/api/instances/matrix-1/suspend", Admin),
         new("POST", "/api/instances/{instanceId}/resume", "/api/instances/matrix-1/resume", Admin),
+        new("POST", "/api/instances/{instanceId}/rewind", "/api/instances/matrix-1/rewind?reason=test", Admin),
+        new("POST", "/api/instances/{instanceId}/retry", "/api/instances/matrix-1/retry?reason=test", Admin),
         new("DELETE", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
         new("GET", "/api/dead-letters/{queue}", "/api/dead-letters/workflow-events", Admin),
         new("POST", "/api/dead-letters/{queue}/replay", "/api/dead-letters/workflow-events/replay", Admin),

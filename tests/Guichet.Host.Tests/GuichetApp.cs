@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using Guichet.Host.Security;
 using Guichet.Host.Tests.Workflows;
 using Guichet.Runtime;
-using Guichet.Runtime.Workflows;
 using Guichet.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -80,7 +79,7 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<IWorkflow, CounterWorkflow>();
+            services.AddSingleton<Guichet.Deciders.IDecider, CounterWorkflow>();
             services.AddSingleton<ILoggerProvider>(Logs);
         });
     }

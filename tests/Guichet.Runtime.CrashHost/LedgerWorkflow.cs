@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Guichet.Runtime.Workflows;
+using Guichet.Deciders;
 
 namespace Guichet.Runtime.CrashHost;
 
@@ -7,38 +6,46 @@ namespace Guichet.Runtime.CrashHost;
 /// The crash tests' workflow: "credit" adds an amount, tells a receiver queue, and may forward the amount to
 /// another instance ("forwarded"). Its state is order-independent, so runs with different interleavings compare.
 /// </summary>
-public sealed class LedgerWorkflow : Workflow<LedgerState>
+public sealed class LedgerWorkflow : Decider<LedgerStart, LedgerState, LedgerEvent>
 {
     public const string TypeName = "ledger";
 
     public override string Type => TypeName;
 
-    public override Decision<LedgerState> Start(WorkflowStart start, DateTimeOffset now) =>
-        new(new LedgerState { Receiver = start.Input.GetProperty("receiver").GetString()! }, "Open");
+    public override EventCatalog<LedgerEvent> Events { get; } = new EventCatalog<LedgerEvent>().Add<Credit>("credit").Add<Forwarded>("forwarded");
 
-    public override Decision<LedgerState> Decide(LedgerState state, WorkflowEvent happened, DateTimeOffset now)
+    public override Decision<LedgerState> Start(LedgerStart input, EventContext context) => new LedgerState { Receiver = input.Receiver };
+
+    public override string StatusOf(LedgerState state) => "Open";
+
+    public override Decision<LedgerState> Decide(LedgerState state, LedgerEvent happened, EventContext context)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(happened);
-        var amount = happened.Payload.GetProperty("amount").GetInt32();
-        if (happened.Name == "forwarded")
+        ArgumentNullException.ThrowIfNull(context);
+        if (happened is Forwarded forwarded)
         {
-            return new(state with { Received = state.Received + amount, ForwardCount = state.ForwardCount + 1 }, "Open");
+            return state with { Received = state.Received + forwarded.Amount, ForwardCount = state.ForwardCount + 1 };
         }
 
-        var next = state with { Total = state.Total + amount, Count = state.Count + 1 };
-        var effects = new List<Effect>
+        var credit = (Credit)happened;
+        var next = state with { Total = state.Total + credit.Amount, Count = state.Count + 1 };
+        var effects = new List<Effect> { new SendMessage(state.Receiver, new { eventId = context.EventId, amount = credit.Amount }) };
+        if (credit.Forward is { } target)
         {
-            new SendMessage(state.Receiver, JsonSerializer.SerializeToElement(new { eventId = happened.EventId, amount }, WorkflowJson.Options)),
-        };
-        if (happened.Payload.TryGetProperty("forward", out var forward) && forward.GetString() is { } target)
-        {
-            effects.Add(new SendEvent(target, "forwarded", JsonSerializer.SerializeToElement(new { amount }, WorkflowJson.Options)));
+            effects.Add(new SendEvent(target, "forwarded", new Forwarded(credit.Amount)));
         }
 
-        return new(next, effects, "Open");
+        return Decision.Accept(next, effects);
     }
 }
+
+public sealed record LedgerStart(string Receiver);
+
+public abstract record LedgerEvent;
+
+public sealed record Credit(int Amount, string? Forward = null) : LedgerEvent;
+
+public sealed record Forwarded(int Amount) : LedgerEvent;
 
 public sealed record LedgerState
 {

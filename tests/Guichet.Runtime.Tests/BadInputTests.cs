@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
@@ -57,19 +56,6 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         Assert.Equal(h.Runtime.Options.MaxPayloadBytes, refused.Limit);
         Assert.Equal(2, (await h.Runtime.GetStatusAsync("big"))!.HistoryLength);
         Assert.True((await h.Runtime.VerifyHistoryAsync("big"))!.IsIntact);
-    }
-
-    [Fact(Timeout = 30_000)]
-    public async Task MalformedEventPayload_FailsTheInstanceWithTheError_NotRetried()
-    {
-        await using var h = await RuntimeHarness.CreateAsync(azurite);
-        await h.Runtime.StartAsync(TypeName, "malformed");
-
-        var outcome = await h.Runtime.RaiseEventAsync("malformed", "add", JsonDocument.Parse("""{"amount":"beaucoup"}""").RootElement, "m1");
-
-        Assert.Equal(RaiseResult.Failed, outcome.Result);
-        Assert.Contains("InvalidOperationException", outcome.Status!.Error, StringComparison.Ordinal);
-        Assert.Equal(RaiseResult.Duplicate, (await h.Runtime.RaiseEventAsync("malformed", "add", Json(new { amount = 1 }), "m1")).Result);
     }
 
     [Fact(Timeout = 30_000)]

@@ -100,7 +100,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         var status = await h.Runtime.GetStatusAsync("later", withData: true);
 
         Assert.Equal(StartResult.Scheduled, scheduled.Result);
-        Assert.Equal(RuntimeStatus.Pending, scheduled.Status.RuntimeStatus);
+        Assert.Equal(RuntimeStatus.Pending, scheduled.Status!.RuntimeStatus);
         Assert.Equal(RaiseResult.Buffered, early.Result);
         Assert.Equal(RuntimeStatus.Running, status!.RuntimeStatus);
         Assert.Equal(4, status.State!.Value.GetProperty("total").GetInt32());
@@ -191,15 +191,12 @@ public sealed class ControlTests(AzuriteFixture azurite)
     [Fact(Timeout = 30_000)]
     public async Task Purge_WhileAnEffectCannotBeCarriedOut_KeepsTheInstance()
     {
-        var hub = UniqueNames.Hub();
-        await using (var newer = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new Workflows.TallyV2()]))
-        {
-            await newer.Runtime.StartAsync("tally", "newer");
-        }
-
-        await using var h = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new Workflows.TallyV1(), new Workflows.ProbeWorkflow()]);
+        var faults = new StorageFaults();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(faults));
+        await h.Runtime.StartAsync(TypeName, "target");
         await h.Runtime.StartAsync(TypeName, "sender");
-        await h.Runtime.RaiseEventAsync("sender", "forward", Json(new { target = "newer", amount = 1 }), "f1");
+        faults.Fail("'target'");
+        await h.Runtime.RaiseEventAsync("sender", "forward", Json(new { target = "target", amount = 1 }), "f1");
         await h.Runtime.RaiseEventAsync("sender", "finish", null, "done");
 
         var purge = await h.Runtime.PurgeAsync("sender");
@@ -207,5 +204,9 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(ControlResult.InvalidState, purge.Result);
         Assert.NotNull(await h.Runtime.GetStatusAsync("sender"));
         Assert.NotEmpty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
+
+        faults.Heal();
+        Assert.Equal(ControlResult.Done, (await h.Runtime.PurgeAsync("sender")).Result);
+        Assert.Equal(2, (await h.Runtime.GetStatusAsync("target"))!.HistoryLength);
     }
 }

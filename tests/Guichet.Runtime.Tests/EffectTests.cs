@@ -64,9 +64,9 @@ public sealed class EffectTests(AzuriteFixture azurite)
         var queue = UniqueNames.Queue("events");
         await h.Runtime.StartAsync(TypeName, "crashy", Json(new { queue }));
         var record = (await h.Runtime.Store.LoadAsync("crashy", CancellationToken.None))!;
-        var planner = new Guichet.Runtime.Steps.StepPlanner(new Workflows.ProbeWorkflow(), h.FakeClock.GetUtcNow());
+        var planner = new Guichet.Runtime.Steps.StepPlanner(new Guichet.Runtime.Workflows.WorkflowRegistry([new Workflows.ProbeWorkflow()]).Get(TypeName), h.FakeClock.GetUtcNow());
         var step = planner.Apply(record, new(
-            "add", Json(new { amount = 1 }), "a1", Guichet.Runtime.Workflows.EventOrigin.External, null), null, null, 1);
+            "add", Json(new { amount = 1 }), "a1", Guichet.Deciders.EventOrigin.External, null), null, null, 1);
 
         // A host that dies right after the commit: the outbox row is there, nothing was carried out.
         Assert.Equal(CommitResult.Committed, (await h.Runtime.Store.CommitAsync(step.Commit!, CancellationToken.None)).Result);

@@ -15,7 +15,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite)
         var outcome = await h.Runtime.StartAsync(TypeName, "dossier-1", Json(new { }), new RequestContext("prescriber:42", "corr-1"));
 
         Assert.Equal(StartResult.Started, outcome.Result);
-        Assert.Equal(RuntimeStatus.Running, outcome.Status.RuntimeStatus);
+        Assert.Equal(RuntimeStatus.Running, outcome.Status!.RuntimeStatus);
         Assert.Equal("Started", outcome.Status.CustomStatus);
         var history = await h.Runtime.GetHistoryAsync("dossier-1");
         var entry = Assert.Single(history!);
@@ -35,7 +35,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite)
         var second = await h.Runtime.StartAsync(TypeName, "twice");
 
         Assert.Equal(StartResult.AlreadyExists, second.Result);
-        Assert.Equal("Count1", second.Status.CustomStatus);
+        Assert.Equal("Count1", second.Status!.CustomStatus);
         Assert.Equal(2, second.Status.HistoryLength);
     }
 

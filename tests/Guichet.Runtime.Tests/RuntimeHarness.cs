@@ -1,8 +1,8 @@
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Tests.Workflows;
-using Guichet.Runtime.Timers;
 using Guichet.Runtime.Workflows;
+using Guichet.Runtime.Timers;
 using Guichet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +35,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         FakeTimeProvider? clock = null,
         bool realTime = false,
         Action<RuntimeOptions>? configure = null,
-        IEnumerable<IWorkflow>? workflows = null,
+        IEnumerable<Guichet.Deciders.IDecider>? workflows = null,
         StorageClients? clients = null) =>
         CreateAsync(azurite.Azurite, hub, clock, realTime, configure, workflows, clients);
 
@@ -45,7 +45,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         FakeTimeProvider? clock = null,
         bool realTime = false,
         Action<RuntimeOptions>? configure = null,
-        IEnumerable<IWorkflow>? workflows = null,
+        IEnumerable<Guichet.Deciders.IDecider>? workflows = null,
         StorageClients? clients = null)
     {
         clock ??= realTime ? null : new FakeTimeProvider(Epoch);

@@ -118,23 +118,25 @@ public sealed class TimerTests(AzuriteFixture azurite)
     [Fact(Timeout = 30_000)]
     public async Task TimerThatCannotFire_HoldsUpNoOther_AndIsRetriedLater()
     {
-        var hub = Guichet.Testing.UniqueNames.Hub();
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuntimeHarness.Epoch);
-        await using (var newer = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV2()]))
-        {
-            // A later deployment's instance, with a timer due in ten days, comes first in the index.
-            await newer.Runtime.StartAsync("tally", "from-the-future");
-        }
-
-        await using var h = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV1(), new ProbeWorkflow()]);
+        var faults = new Guichet.Testing.StorageFaults();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(faults));
+        await h.Runtime.StartAsync(TypeName, "unreachable");
+        await h.Runtime.RaiseEventAsync("unreachable", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddDays(10) }), "s1");
         await h.Runtime.StartAsync(TypeName, "ordinary");
         await h.Runtime.RaiseEventAsync("ordinary", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddDays(11) }), "s1");
         h.FakeClock.Advance(TimeSpan.FromDays(12));
 
+        // The earlier timer's instance cannot be read: storage fails for it.
+        faults.Fail("'unreachable'");
         var next = await h.Runtime.FireDueTimersAsync();
 
+        Assert.True(faults.Injected > 0);
         Assert.Single((await StateAsync(h, "ordinary")).Fired);
         Assert.Equal(h.FakeClock.GetUtcNow() + WorkflowRuntime.TimerRetryDelay, next);
-        Assert.Single((await h.Runtime.GetStatusAsync("from-the-future"))!.PendingTimers);
+
+        faults.Heal();
+        h.FakeClock.Advance(WorkflowRuntime.TimerRetryDelay);
+        Assert.Null(await h.Runtime.FireDueTimersAsync());
+        Assert.Single((await StateAsync(h, "unreachable")).Fired);
     }
 }

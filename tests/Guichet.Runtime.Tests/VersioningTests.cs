@@ -1,6 +1,5 @@
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Tests.Workflows;
-using Guichet.Runtime.Workflows;
 using Guichet.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
@@ -38,19 +37,64 @@ public sealed class VersioningTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task InstanceStoredByNewerVersion_IsNotTouchedByOlderCode()
+    public async Task InstanceStoredByNewerVersion_EventsWaitBufferedWithTheReason_UntilANewerHostAppliesThem()
     {
         var hub = UniqueNames.Hub();
-        await using (var v2 = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new TallyV2()]))
+        var clock = new FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var v2 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV2()]))
         {
             await v2.Runtime.StartAsync("tally", "t-2");
         }
 
-        await using var v1 = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new TallyV1()]);
-        await Assert.ThrowsAsync<WorkflowVersionException>(() => v1.Runtime.RaiseEventAsync("t-2", "add", Json(new { amount = 1 }), "a1"));
+        await using (var v1 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV1()]))
+        {
+            var early = await v1.Runtime.RaiseEventAsync("t-2", "add", Json(new { value = 1 }), "a1");
+            clock.Advance(TimeSpan.FromDays(10));
+            await v1.Runtime.FireDueTimersAsync();
 
-        var status = await v1.Runtime.GetStatusAsync("t-2");
-        Assert.Equal(RuntimeStatus.Running, status!.RuntimeStatus);
-        Assert.Equal(1, status.HistoryLength);
+            Assert.Equal(RaiseResult.Buffered, early.Result);
+            Assert.Contains("version 2", early.Reason, StringComparison.Ordinal);
+            var waiting = (await v1.Runtime.GetStatusAsync("t-2", withData: true))!;
+            Assert.Equal(RuntimeStatus.Running, waiting.RuntimeStatus);
+            Assert.Equal(2, waiting.BufferedEvents);
+            Assert.Contains("version 2", waiting.Waiting, StringComparison.Ordinal);
+            Assert.Equal(0, waiting.State!.Value.GetProperty("tally").GetProperty("count").GetInt32());
+            Assert.Equal(1, waiting.HistoryLength);
+        }
+
+        await using var newer = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV2()]);
+        await newer.Runtime.SweepOutboxAsync();
+
+        var done = (await newer.Runtime.GetStatusAsync("t-2", withData: true))!;
+        Assert.Equal(RuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Null(done.Waiting);
+        Assert.Equal(1, done.State!.Value.GetProperty("tally").GetProperty("count").GetInt32());
+        Assert.Equal(0, done.BufferedEvents);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TimerWrittenByNewerVersion_IsBuffered_NotAppliedByOlderCode()
+    {
+        var hub = UniqueNames.Hub();
+        var clock = new FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var v1 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV1()]))
+        {
+            await v1.Runtime.StartAsync("tally", "t-3");
+        }
+
+        // A newer host touched the instance (its state is now version 2), then an older host meets its timer.
+        await using (var v2 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV2()]))
+        {
+            await v2.Runtime.RaiseEventAsync("t-3", "add", Json(new { value = 2 }), "a1");
+        }
+
+        await using var old = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new TallyV1()]);
+        clock.Advance(TimeSpan.FromDays(10));
+        await old.Runtime.FireDueTimersAsync();
+
+        var status = (await old.Runtime.GetStatusAsync("t-3"))!;
+        Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
+        Assert.Equal(1, status.BufferedEvents);
+        Assert.DoesNotContain((await old.Runtime.GetHistoryAsync("t-3"))!, e => e.Kind == HistoryKind.TimerFired);
     }
 }

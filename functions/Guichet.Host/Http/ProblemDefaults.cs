@@ -20,6 +20,7 @@ internal static class ProblemDefaults
         [410] = ("15.5.11", "La ressource est terminée et n'accepte plus d'action."),
         [413] = ("15.5.14", "Le corps de la requête dépasse la taille autorisée."),
         [415] = ("15.5.16", "Le corps de la requête doit être du JSON (Content-Type: application/json)."),
+        [422] = ("15.5.21", "La demande est refusée par une règle de gestion ; rien n'a été modifié."),
         [500] = ("15.6.1", "Erreur interne. Communiquez l'identifiant de corrélation au support."),
         [503] = ("15.6.4", "Service momentanément indisponible."),
     };

@@ -14,6 +14,14 @@ internal static class InstanceProblems
             statusCode: StatusCodes.Status410Gone,
             detail: $"L'instance « {instanceId} » est terminée ({status?.RuntimeStatus.ToString() ?? "Completed"}) : elle n'accepte plus d'événement ni d'action, sauf la purge.");
 
+    /// <summary>An event the workflow does not know, or whose payload does not fit its record: 400 naming the field.</summary>
+    public static ValidationProblem InvalidEvent(string reason) =>
+        Invalid("payload", $"L'événement ne correspond pas au format attendu : {reason}");
+
+    /// <summary>A business rule of the workflow said no: 422 with its reason, nothing changed.</summary>
+    public static ProblemHttpResult Rejected(string? reason) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: reason);
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: detail);
 

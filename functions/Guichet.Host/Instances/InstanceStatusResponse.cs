@@ -72,6 +72,15 @@ public sealed record InstanceStatusResponse
     /// <summary>POST: resumes it.</summary>
     public required string ResumePostUri { get; init; }
 
+    /// <summary>POST: puts it back to Running once it has failed; replace <c>{text}</c> with the reason.</summary>
+    public required string RewindPostUri { get; init; }
+
+    /// <summary>POST: rewinds it and applies again the event that failed; replace <c>{text}</c> with the reason.</summary>
+    public required string RetryPostUri { get; init; }
+
+    /// <summary>Why its buffered events wait (a newer workflow version wrote it or them).</summary>
+    public string? Waiting { get; init; }
+
     /// <summary>DELETE: purges it once finished.</summary>
     public required string PurgeHistoryDeleteUri { get; init; }
 
@@ -109,6 +118,9 @@ public sealed record InstanceStatusResponse
             TerminatePostUri = root + "/terminate?reason={text}",
             SuspendPostUri = root + "/suspend?reason={text}",
             ResumePostUri = root + "/resume?reason={text}",
+            RewindPostUri = root + "/rewind?reason={text}",
+            RetryPostUri = root + "/retry?reason={text}",
+            Waiting = status.Waiting,
             PurgeHistoryDeleteUri = root,
         };
     }

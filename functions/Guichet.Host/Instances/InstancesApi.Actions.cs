@@ -19,10 +19,14 @@ public static partial class InstancesApi
     private static void MapActions(RouteGroupBuilder group)
     {
         group.MapPost("/instances/{instanceId}/events/{name}", RaiseEventAsync).WithName("RaiseInstanceEvent")
-            .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 404 si l'instance n'existe pas, 410 si elle est terminée.")
-            .ProducesProblem(404).ProducesProblem(410).ProducesProblem(413);
+            .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 400 si l'événement est inconnu ou sa charge mal formée, 404 si l'instance n'existe pas, 410 si elle est terminée, 422 si une règle le refuse.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         group.MapPost("/instances/{instanceId}/terminate", TerminateAsync).WithName("TerminateInstance")
             .WithSummary("Termine une instance ; le motif (reason) est obligatoire.").ProducesProblem(404).ProducesProblem(410);
+        group.MapPost("/instances/{instanceId}/rewind", RewindAsync).WithName("RewindInstance")
+            .WithSummary("Remet en cours une instance en échec, dans l'état d'avant l'échec ; le motif (reason) est obligatoire.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        group.MapPost("/instances/{instanceId}/retry", RetryAsync).WithName("RetryInstance")
+            .WithSummary("Remet en cours une instance en échec et rejoue l'événement qui a échoué ; le motif (reason) est obligatoire.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
         group.MapPost("/instances/{instanceId}/suspend", SuspendAsync).WithName("SuspendInstance")
             .WithSummary("Suspend une instance : ses événements attendent jusqu'à la reprise.").ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
         group.MapPost("/instances/{instanceId}/resume", ResumeAsync).WithName("ResumeInstance")
@@ -66,23 +70,31 @@ public static partial class InstancesApi
         {
             RaiseResult.NotFound => InstanceProblems.NotFound(instanceId),
             RaiseResult.Finished => InstanceProblems.Finished(instanceId, outcome.Status),
+            RaiseResult.Invalid => InstanceProblems.InvalidEvent(outcome.Reason ?? name),
+            RaiseResult.Rejected => InstanceProblems.Rejected(outcome.Reason),
             _ => TypedResults.Accepted(
                 InstanceStatusResponse.StatusUri(http.Request, instanceId),
                 new RaisedEventResponse(eventId, outcome.Result, InstanceStatusResponse.From(outcome.Status!, http.Request))),
         };
     }
 
-    private static async Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> TerminateAsync(
-        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
-    {
-        var why = reason ?? body?.Reason;
-        if (string.IsNullOrWhiteSpace(why))
-        {
-            return InstanceProblems.Invalid("reason", "Le motif (reason) est obligatoire pour terminer une instance.");
-        }
+    private static Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> TerminateAsync(
+        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken) =>
+        RequiredReasonAsync("terminate", instanceId, reason ?? body?.Reason, http, (r, c) => runtime.TerminateAsync(instanceId, r!, c, cancellationToken));
 
-        return await ControlAsync("terminate", instanceId, why, http, (r, c) => runtime.TerminateAsync(instanceId, r!, c, cancellationToken));
-    }
+    private static Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> RewindAsync(
+        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken) =>
+        RequiredReasonAsync("rewind", instanceId, reason ?? body?.Reason, http, (r, c) => runtime.RewindAsync(instanceId, r!, c, cancellationToken));
+
+    private static Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> RetryAsync(
+        string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken) =>
+        RequiredReasonAsync("retry", instanceId, reason ?? body?.Reason, http, (r, c) => runtime.RetryAsync(instanceId, r!, c, cancellationToken));
+
+    private static async Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> RequiredReasonAsync(
+        string operation, string instanceId, string? reason, HttpContext http, Func<string?, RequestContext, Task<ControlOutcome>> act) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? InstanceProblems.Invalid("reason", $"Le motif (reason) est obligatoire pour l'action « {operation} ».")
+            : await ControlAsync(operation, instanceId, reason, http, act);
 
     private static Task<Results<Accepted<InstanceStatusResponse>, ProblemHttpResult, ValidationProblem>> SuspendAsync(
         string instanceId, [FromQuery] string? reason, [FromBody] ControlRequest? body, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Guichet.Deciders;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
 

@@ -24,6 +24,9 @@ internal sealed record InstanceRecord
     public long InboxHead { get; init; }
     public long InboxTail { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>Why buffered events wait (the instance or an event is newer than the code that met it); null otherwise.</summary>
+    public string? Waiting { get; init; }
     public byte[]? Input { get; init; }
     public byte[]? Output { get; init; }
     public string? CorrelationId { get; init; }
@@ -49,6 +52,7 @@ internal sealed record InstanceRecord
             ["InboxHead"] = InboxHead,
             ["InboxTail"] = InboxTail,
             ["Error"] = Error,
+            ["Waiting"] = Waiting,
             ["CorrelationId"] = CorrelationId,
             ["StartActor"] = StartActor,
         };
@@ -83,6 +87,7 @@ internal sealed record InstanceRecord
         InboxHead = entity.GetInt64("InboxHead") ?? 0,
         InboxTail = entity.GetInt64("InboxTail") ?? 0,
         Error = entity.GetString("Error"),
+        Waiting = entity.GetString("Waiting"),
         Input = BinaryChunks.Read(entity, "Input"),
         Output = BinaryChunks.Read(entity, "Output"),
         CorrelationId = entity.GetString("CorrelationId"),
@@ -104,6 +109,7 @@ internal sealed record InstanceRecord
         HistoryLength = LastSequence,
         HistorySize = HistorySize,
         Error = Error,
+        Waiting = Waiting,
         CorrelationId = CorrelationId,
         Input = withData ? Parse(Input) : null,
         Output = withData ? Parse(Output) : null,

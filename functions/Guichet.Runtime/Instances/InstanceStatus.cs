@@ -41,6 +41,9 @@ public sealed record InstanceStatus
     /// <summary>The error that failed it, if it failed.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Why its buffered events wait: it or an event was written by a newer workflow version than the host that met it.</summary>
+    public string? Waiting { get; init; }
+
     /// <summary>The correlation id of the request that created it.</summary>
     public string? CorrelationId { get; init; }
 

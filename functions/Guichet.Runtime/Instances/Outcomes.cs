@@ -23,10 +23,19 @@ public enum RaiseResult
 
     /// <summary>The decider threw: the instance is now Failed, with the error recorded.</summary>
     Failed,
+
+    /// <summary>The event's name is not in the workflow's catalog, or its payload does not bind to the event's record; nothing changed.</summary>
+    Invalid,
+
+    /// <summary>The decider rejected the event under one of its rules; nothing changed.</summary>
+    Rejected,
 }
 
 /// <summary>What became of a raised event, with the instance's status afterwards when it exists.</summary>
-public sealed record RaiseOutcome(RaiseResult Result, InstanceStatus? Status);
+/// <param name="Result">What became of it.</param>
+/// <param name="Status">The instance's status afterwards, when it exists.</param>
+/// <param name="Reason">Why it was refused (<see cref="RaiseResult.Invalid"/>, <see cref="RaiseResult.Rejected"/>) or waits (<see cref="RaiseResult.Buffered"/> behind a newer version).</param>
+public sealed record RaiseOutcome(RaiseResult Result, InstanceStatus? Status, string? Reason = null);
 
 /// <summary>What became of a start request.</summary>
 public enum StartResult
@@ -42,10 +51,19 @@ public enum StartResult
 
     /// <summary>The decider threw on start: the instance exists, Failed, with the error recorded.</summary>
     Failed,
+
+    /// <summary>The input does not bind to the workflow's start record; nothing was created.</summary>
+    Invalid,
+
+    /// <summary>The decider rejected the start; nothing was created.</summary>
+    Rejected,
 }
 
-/// <summary>What became of a start request, with the instance's status.</summary>
-public sealed record StartOutcome(StartResult Result, InstanceStatus Status);
+/// <summary>What became of a start request, with the instance's status when it exists.</summary>
+/// <param name="Result">What became of it.</param>
+/// <param name="Status">The instance's status, when it exists.</param>
+/// <param name="Reason">Why it was refused.</param>
+public sealed record StartOutcome(StartResult Result, InstanceStatus? Status, string? Reason = null);
 
 /// <summary>What became of an operator's action (terminate, suspend, resume, purge).</summary>
 public enum ControlResult

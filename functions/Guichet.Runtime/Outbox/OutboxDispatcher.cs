@@ -80,15 +80,14 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
                 return true;
             default:
                 var outcome = await runtime.DeliverAsync(instanceId, item, depth + 1, ct);
-                if (outcome.Result is RaiseResult.NotFound or RaiseResult.Finished)
+                var failure = outcome.Result switch
                 {
-                    await runtime.RecordDeliveryFailureAsync(instanceId, item, outcome.Result == RaiseResult.NotFound
-                        ? $"Instance '{item.Target}' does not exist."
-                        : $"Instance '{item.Target}' has ended ({outcome.Status?.RuntimeStatus}).", ct);
-                    return false;
-                }
-
-                return true;
+                    RaiseResult.NotFound => $"Instance '{item.Target}' does not exist.",
+                    RaiseResult.Finished => $"Instance '{item.Target}' has ended ({outcome.Status?.RuntimeStatus}).",
+                    RaiseResult.Invalid or RaiseResult.Rejected => $"Instance '{item.Target}' refused '{item.Name}': {outcome.Reason}",
+                    _ => null,
+                };
+                return failure is null || await runtime.RecordDeliveryFailureAsync(instanceId, item, failure, ct);
         }
     }
 

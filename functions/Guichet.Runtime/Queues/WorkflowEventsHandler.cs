@@ -4,8 +4,9 @@ namespace Guichet.Runtime.Queues;
 
 /// <summary>
 /// Raises the events of <see cref="WorkflowEventMessage"/>s on their instances. A malformed message or one the
-/// runtime refuses (invalid id, payload too large, ended instance) is dead-lettered at once; an unknown instance
-/// fails with "instance not found" and is retried (it may be created meanwhile) until it is dead-lettered.
+/// runtime refuses (invalid id, payload too large, ended instance, an event the workflow does not know or whose
+/// payload does not bind, an event its decider rejects) is dead-lettered at once with the reason, never retried;
+/// an unknown instance fails with "instance not found" and is retried (it may be created meanwhile) until it is dead-lettered.
 /// </summary>
 public sealed class WorkflowEventsHandler(WorkflowRuntime runtime) : IQueueMessageHandler
 {
@@ -34,6 +35,8 @@ public sealed class WorkflowEventsHandler(WorkflowRuntime runtime) : IQueueMessa
                 throw new InvalidOperationException($"instance not found: '{parsed.InstanceId}'.");
             case RaiseResult.Finished:
                 throw new PoisonMessageException($"Workflow event refused: instance '{parsed.InstanceId}' has ended ({outcome.Status?.RuntimeStatus}).");
+            case RaiseResult.Invalid or RaiseResult.Rejected:
+                throw new PoisonMessageException($"Workflow event refused by instance '{parsed.InstanceId}': {outcome.Reason}");
         }
     }
 }

@@ -6,6 +6,7 @@ using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Timers;
+using Guichet.Deciders;
 using Guichet.Runtime.Workflows;
 
 namespace Guichet.Runtime.Steps;
@@ -43,7 +44,8 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
             Apply(effects[i], i);
         }
 
-        if (Record.RuntimeStatus.IsFinished())
+        // A Failed instance keeps its timers: while it is failed they wait in its inbox, and fire once it is rewound.
+        if (Record.RuntimeStatus.IsFinished() && Record.RuntimeStatus != RuntimeStatus.Failed)
         {
             ClearAllTimers();
         }
@@ -88,6 +90,8 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
                 Record = Record with { RuntimeStatus = RuntimeStatus.Completed, Output = Bytes(complete.Output) };
                 _descriptions.Add("complete");
                 break;
+            case Project:
+                throw new EffectException("Read-model rows (Project) are not carried out by this runtime yet.");
             case Fail fail:
                 Record = Record with { RuntimeStatus = RuntimeStatus.Failed, Error = fail.Reason };
                 _descriptions.Add($"fail: {fail.Reason}");
@@ -127,7 +131,7 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
         }
 
         var messageId = $"{_instanceId}:{sequence}:{index}";
-        var body = message.Body;
+        var body = JsonSerializer.SerializeToElement(message.Body, message.Body.GetType(), WorkflowJson.Options);
         if (body.ValueKind == JsonValueKind.Object)
         {
             // Receivers discard copies by messageId, and follow the request that caused the message by correlationId.
@@ -154,5 +158,5 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
     private void Add(OutboxKind kind, string target, string? name, string? id, byte[]? payload, DateTimeOffset? dueAt) =>
         _outbox.Add(new(RowKeys.Outbox(sequence, _outbox.Count), kind, target, name, id, payload, dueAt, version, correlationId));
 
-    private static byte[]? Bytes(JsonElement? json) => json is { } value ? Encoding.UTF8.GetBytes(value.GetRawText()) : null;
+    private static byte[]? Bytes(object? value) => value is null ? null : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), WorkflowJson.Options);
 }

@@ -3,8 +3,8 @@ using Guichet.Runtime.Storage;
 
 namespace Guichet.Runtime.Steps;
 
-/// <summary>A planned step: the commit to make (none when nothing changes) and the result it stands for.</summary>
-internal sealed record Step(Commit? Commit, RaiseResult Result)
+/// <summary>A planned step: the commit to make (none when nothing changes), the result it stands for, and the reason of a refusal.</summary>
+internal sealed record Step(Commit? Commit, RaiseResult Result, string? Reason = null)
 {
-    public static Step Refused(RaiseResult result) => new(null, result);
+    public static Step Refused(RaiseResult result, string? reason = null) => new(null, result, reason);
 }

@@ -1,3 +1,4 @@
+using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
@@ -6,9 +7,16 @@ namespace Guichet.Runtime.Steps;
 
 internal sealed partial class StepPlanner
 {
+    /// <summary>
+    /// What an arriving event does to an instance: refused when it has ended or does not bind (an unknown name, a
+    /// payload that does not fit its record); buffered while the instance is pending, suspended, has events
+    /// waiting before it, or was written by code newer than this host's; decided otherwise.
+    /// </summary>
     public Step Apply(InstanceRecord record, WorkflowEvent @event, string? correlationId, string? timerId, int payloadVersion)
     {
-        if (record.RuntimeStatus.IsFinished())
+        // A Failed instance refuses events but keeps its timers: they wait in its inbox until it is rewound.
+        var heldTimer = record.RuntimeStatus == RuntimeStatus.Failed && timerId is not null;
+        if (record.RuntimeStatus.IsFinished() && !heldTimer)
         {
             return Step.Refused(RaiseResult.Finished);
         }
@@ -20,26 +28,43 @@ internal sealed partial class StepPlanner
 
         if (timerId is not null && @event.Name == ScheduledStartTimer && record.RuntimeStatus == RuntimeStatus.Pending)
         {
-            return new(RunStart(WithoutTimer(record, timerId), correlationId) with { EventId = @event.EventId }, RaiseResult.Applied);
+            return RunStart(WithoutTimer(record, timerId), correlationId) is { Commit: { } start } step
+                ? step with { Commit = start with { EventId = @event.EventId } }
+                : Step.Refused(RaiseResult.Ignored);
         }
 
         // While earlier events wait in the inbox, a new one queues behind them, so that order holds. A buffered
         // timer stays pending until it is applied, so that an earlier buffered event may still cancel it.
-        if (record.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || record.BufferedEvents > 0)
+        var callerWaits = @event.Origin != EventOrigin.Timer;
+        var newer = NewerThanThisCode(record, payloadVersion);
+        if (record.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || heldTimer || record.BufferedEvents > 0 || newer is not null)
         {
+            if (newer is null && callerWaits && BindingProblem(@event, payloadVersion) is { } problem)
+            {
+                return Step.Refused(RaiseResult.Invalid, problem);
+            }
+
             var item = new InboxItem(record.InboxTail, @event, correlationId, timerId, payloadVersion);
-            var buffered = record with { InboxTail = record.InboxTail + 1, UpdatedAt = now };
-            return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered);
+            var buffered = record with { InboxTail = record.InboxTail + 1, UpdatedAt = now, Waiting = newer ?? record.Waiting };
+            return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered, newer);
         }
 
         var current = timerId is null ? record : WithoutTimer(record, timerId);
-        var commit = Decide(current, timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId, payloadVersion);
-        return new(commit, commit.Record.RuntimeStatus == RuntimeStatus.Failed && commit.Entry?.Kind == HistoryKind.Failed ? RaiseResult.Failed : RaiseResult.Applied);
+        return Decide(current, StepCause.Of(timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId), payloadVersion, callerWaits);
     }
 
-    public Commit ApplyBuffered(InstanceRecord record, InboxItem item)
+    /// <summary>
+    /// Applies the event at the head of the inbox; nobody waits for it any more, so a refusal is recorded, not
+    /// returned. Null when it must wait on: its instance or payload is newer than this code.
+    /// </summary>
+    public Commit? ApplyBuffered(InstanceRecord record, InboxItem item)
     {
-        var advanced = record with { InboxHead = item.Position + 1 };
+        if (NewerThanThisCode(record, item.Version) is { } newer)
+        {
+            return record.Waiting == newer ? null : new Commit(record with { Waiting = newer, UpdatedAt = now }, false);
+        }
+
+        var advanced = record with { InboxHead = item.Position + 1, Waiting = null };
         if (item.TimerId is not null && !record.Timers.Any(t => t.TimerId == item.TimerId))
         {
             // An event buffered before it cancelled or replaced this timer: it no longer fires.
@@ -47,10 +72,32 @@ internal sealed partial class StepPlanner
         }
 
         var current = item.TimerId is null ? advanced : WithoutTimer(advanced, item.TimerId);
-        var commit = Decide(current, item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, item.Event, item.CorrelationId, item.Version);
+        var kind = item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired;
+        var step = Decide(current, StepCause.Of(kind, item.Event, item.CorrelationId), item.Version, callerWaits: false);
 
         // The event id was recorded when the event was buffered.
-        return commit with { EventId = null, InboxRemove = item.Position };
+        return step.Commit! with { EventId = null, InboxRemove = item.Position };
+    }
+
+    /// <summary>Why this host must not decide for the instance (its state or the payload is from a newer version), or null.</summary>
+    private string? NewerThanThisCode(InstanceRecord record, int payloadVersion)
+    {
+        var version = Math.Max(record.WorkflowVersion, payloadVersion);
+        return workflow is null || version > workflow.Version
+            ? $"Waiting for a host running version {version} of workflow '{record.WorkflowType}'; this host runs {(workflow is null ? "none" : workflow.Version)}."
+            : null;
+    }
+
+    private string? BindingProblem(WorkflowEvent @event, int payloadVersion)
+    {
+        try
+        {
+            return Workflow.Check(@event.Name, Workflow.UpcastEvent(@event.Name, @event.Payload, payloadVersion));
+        }
+        catch (EventBindingException ex)
+        {
+            return ex.Message;
+        }
     }
 
     private static InstanceRecord WithoutTimer(InstanceRecord record, string timerId) =>

@@ -1,3 +1,4 @@
+using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
@@ -5,10 +6,11 @@ using Guichet.Runtime.Workflows;
 namespace Guichet.Runtime.Steps;
 
 /// <summary>
-/// Plans what a trigger does to an instance: runs the decider, applies its effects, seals the history entry.
-/// Pure apart from the decider it calls; the runtime commits what it returns.
+/// Plans what a trigger does to an instance: binds and decides the event, applies the decision's effects, seals
+/// the history entry. Pure apart from the decider it calls; the runtime commits what it returns. The workflow
+/// is null when the instance's type is no longer registered: operators may still terminate and purge it.
 /// </summary>
-internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now)
+internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset now)
 {
     /// <summary>Reserved for the runtime's own timers; deciders may not use names with this prefix.</summary>
     public const string ReservedPrefix = "runtime.";
@@ -20,41 +22,88 @@ internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now
     private const int MaxStateRowBytes = 960 * 1024;
     private const int MaxStepBytes = 3 * 1024 * 1024 + 512 * 1024;
 
-    /// <summary>Payloads are upcast from the version of the code that wrote them (a timer's, or the caller's).</summary>
-    private Commit Decide(InstanceRecord record, HistoryKind kind, WorkflowEvent @event, string? correlationId, int payloadVersion)
+    private IWorkflow Workflow => workflow ?? throw new UnknownWorkflowTypeException("(not registered in this host)");
+
+    /// <summary>
+    /// Decides an event whose payload was written by code of version <paramref name="payloadVersion"/>. An event
+    /// that does not bind, or that the decider rejects, is refused with nothing committed when a caller waits for
+    /// the answer; otherwise (a timer, a buffered event) it is recorded as not applied and the state stays as it was.
+    /// </summary>
+    private Step Decide(InstanceRecord record, StepCause cause, int payloadVersion, bool callerWaits)
     {
-        var payload = workflow.UpcastEvent(@event.Name, @event.Payload, payloadVersion);
-        var upcast = @event with { Payload = payload };
-        return Decide(record, kind, upcast.Name, upcast, upcast.Actor, correlationId, () => workflow.Decide(record.State, record.WorkflowVersion, upcast, now), record) with { EventId = @event.EventId };
+        var @event = cause.Event!;
+        StepResult result;
+        try
+        {
+            var upcast = @event with { Payload = Workflow.UpcastEvent(@event.Name, @event.Payload, payloadVersion) };
+            cause = cause with { Event = upcast };
+            result = Workflow.Decide(record.State, record.WorkflowVersion, upcast, new EventContext(record.InstanceId, @event.Name, @event.EventId, @event.Origin, @event.Actor, now));
+        }
+        catch (EventBindingException ex)
+        {
+            return NotApplied(record, cause, RaiseResult.Invalid, ex.Message, callerWaits);
+        }
+        catch (Exception ex) when (ex is not WorkflowVersionException and not OperationCanceledException)
+        {
+            return new(Failure(record, cause, ex), RaiseResult.Failed);
+        }
+
+        if (result.Rejection is { } reason)
+        {
+            return NotApplied(record, cause, RaiseResult.Rejected, reason, callerWaits);
+        }
+
+        var commit = Commit(record, cause, result) with { EventId = @event.EventId };
+        return new(commit, commit.Entry?.Kind == HistoryKind.Failed ? RaiseResult.Failed : RaiseResult.Applied);
     }
 
-    private Commit Decide(InstanceRecord record, HistoryKind kind, string name, WorkflowEvent? @event, string? actor, string? correlationId, Func<StepResult> decide, InstanceRecord before)
+    /// <summary>Commits a decision: its state, status and effects; a step that cannot be carried out fails the instance instead.</summary>
+    private Commit Commit(InstanceRecord record, StepCause cause, StepResult result)
     {
-        var sequence = before.LastSequence + 1;
+        var sequence = record.LastSequence + 1;
         EffectPlanner planner;
         try
         {
-            var result = decide();
             if (result.State.Length > MaxStateBytes)
             {
                 throw new EffectException($"The new state is {result.State.Length} bytes; an instance state holds at most {MaxStateBytes}.");
             }
 
-            var decided = record with { State = result.State, CustomStatus = result.CustomStatus ?? record.CustomStatus, WorkflowVersion = workflow.Version };
-            planner = new EffectPlanner(decided, sequence, workflow.Version, correlationId).Apply(result.Effects.Where(NotReserved).ToList());
-            EnsureFits(planner, @event);
+            var decided = record with { State = result.State, CustomStatus = result.CustomStatus ?? record.CustomStatus, WorkflowVersion = Workflow.Version };
+            planner = new EffectPlanner(decided, sequence, Workflow.Version, cause.CorrelationId).Apply(result.Effects.Where(NotReserved).ToList());
+            EnsureFits(planner, cause.Event);
         }
-        catch (Exception ex) when (ex is not WorkflowVersionException and not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var error = $"{ex.GetType().Name}: {ex.Message}";
-            planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Failed, Error = error }, sequence, record.WorkflowVersion, correlationId);
-            planner.ClearAllTimers();
-            var failed = Entry(before, planner.Record, HistoryKind.Failed, name, @event, actor, error, correlationId, planner.Descriptions);
-            return new Commit(Seal(planner.Record, failed), false) { Entry = failed, Outbox = planner.Outbox };
+            return Failure(record, cause, ex);
         }
 
-        var entry = Entry(before, planner.Record, kind, name, @event, actor, planner.Record.Error, correlationId, planner.Descriptions);
+        var entry = Entry(record, planner.Record, cause, planner.Record.Error, planner.Descriptions);
         return new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
+    }
+
+    /// <summary>
+    /// A bug (the decider threw, or asked for what cannot be done) fails the instance, which keeps its state and
+    /// its timers (they wait in its inbox when due) so that an administrator can rewind it once the code is fixed.
+    /// </summary>
+    private Commit Failure(InstanceRecord record, StepCause cause, Exception ex)
+    {
+        var error = $"{ex.GetType().Name}: {ex.Message}";
+        var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Failed, Error = error }, record.LastSequence + 1, record.WorkflowVersion, cause.CorrelationId);
+        var failed = Entry(record, planner.Record, cause with { Kind = HistoryKind.Failed }, error, planner.Descriptions);
+        return new Commit(Seal(planner.Record, failed), false) { Entry = failed, Outbox = planner.Outbox, EventId = cause.Event?.EventId };
+    }
+
+    /// <summary>An event not applied: refused to a waiting caller, or recorded with its reason when nobody waits (the state is unchanged).</summary>
+    private Step NotApplied(InstanceRecord record, StepCause cause, RaiseResult result, string reason, bool callerWaits)
+    {
+        if (callerWaits)
+        {
+            return Step.Refused(result, reason);
+        }
+
+        var entry = Entry(record, record, cause with { Kind = HistoryKind.Rejected }, reason, []);
+        return new(new Commit(Seal(record, entry), false) { Entry = entry, EventId = cause.Event?.EventId }, result, reason);
     }
 
     /// <summary>A table row holds 1 MiB and a transaction 4 MiB: a step that would not fit fails its instance, clearly, instead of failing to commit for ever.</summary>
@@ -80,18 +129,18 @@ internal sealed partial class StepPlanner(IWorkflow workflow, DateTimeOffset now
         _ => true,
     };
 
-    private HistoryEntry Entry(InstanceRecord before, InstanceRecord after, HistoryKind kind, string name, WorkflowEvent? @event, string? actor, string? reason, string? correlationId, IReadOnlyList<string> effects) =>
+    private HistoryEntry Entry(InstanceRecord before, InstanceRecord after, StepCause cause, string? reason, IReadOnlyList<string> effects) =>
         HistoryChain.Seal(new HistoryEntry
         {
             Sequence = before.LastSequence + 1,
             At = now,
-            Kind = kind,
-            Name = name,
-            EventId = @event?.EventId,
-            Actor = actor,
+            Kind = cause.Kind,
+            Name = cause.Name,
+            EventId = cause.Event?.EventId,
+            Actor = cause.Actor,
             Reason = reason,
-            CorrelationId = correlationId,
-            Payload = @event?.Payload,
+            CorrelationId = cause.CorrelationId,
+            Payload = cause.Event?.Payload,
             StatusBefore = before.CustomStatus,
             StatusAfter = after.CustomStatus,
             RuntimeStatus = after.RuntimeStatus,

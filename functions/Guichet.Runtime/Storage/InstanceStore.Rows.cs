@@ -26,6 +26,12 @@ internal sealed partial class InstanceStore
         return entries;
     }
 
+    public async Task<HistoryEntry?> ReadHistoryEntryAsync(string instanceId, long sequence, CancellationToken ct)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.History(sequence), cancellationToken: ct);
+        return response.HasValue ? HistoryRows.FromEntity(response.Value!) : null;
+    }
+
     public async Task<List<OutboxItem>> ReadOutboxAsync(string instanceId, CancellationToken ct)
     {
         var items = new List<OutboxItem>();

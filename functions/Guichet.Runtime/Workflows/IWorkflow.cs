@@ -1,22 +1,32 @@
 using System.Text.Json;
+using Guichet.Deciders;
 
 namespace Guichet.Runtime.Workflows;
 
-/// <summary>The untyped face of a workflow, as the runtime drives it; implemented by <see cref="Workflow{TState}"/>.</summary>
-public interface IWorkflow
+/// <summary>A decider as the runtime drives it: JSON in, serialized state and effects out (see <see cref="DeciderWorkflow{TStart, TState, TEvent}"/>).</summary>
+internal interface IWorkflow
 {
-    /// <summary>The workflow type's stable name.</summary>
     string Type { get; }
 
-    /// <summary>The current version of the workflow's shapes.</summary>
     int Version { get; }
 
-    internal StepResult Start(WorkflowStart start, DateTimeOffset now);
+    /// <summary>Whether the workflow's catalog has an event of that name.</summary>
+    bool Accepts(string eventName);
 
-    internal StepResult Decide(ReadOnlyMemory<byte> state, int stateVersion, WorkflowEvent @event, DateTimeOffset now);
+    /// <summary>Null when the payload binds to the event's record; otherwise why not, naming the field.</summary>
+    string? Check(string eventName, JsonElement payload);
 
-    internal JsonElement UpcastEvent(string name, JsonElement payload, int fromVersion);
+    /// <summary>Decides the first state; throws <see cref="EventBindingException"/> when the input does not bind.</summary>
+    StepResult Start(JsonElement input, EventContext context);
+
+    /// <summary>Decides an event upcast to this version; throws <see cref="EventBindingException"/> when its payload does not bind.</summary>
+    StepResult Decide(ReadOnlyMemory<byte> state, int stateVersion, WorkflowEvent @event, EventContext context);
+
+    JsonElement UpcastEvent(string name, JsonElement payload, int fromVersion);
 }
 
-/// <summary>A decider's outcome in serialized form.</summary>
-internal sealed record StepResult(byte[] State, IReadOnlyList<Effect> Effects, string? CustomStatus);
+/// <summary>A decider's outcome in serialized form: the new state, its effects and status, or a rejection.</summary>
+internal sealed record StepResult(byte[] State, IReadOnlyList<Effect> Effects, string? CustomStatus, string? Rejection)
+{
+    public static StepResult Rejected(string reason) => new([], [], null, reason);
+}

@@ -40,6 +40,22 @@ public sealed class WorkflowEventsHandlerTests(AzuriteFixture azurite)
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("""{"instanceId":"dossier-8","eventName":"add","eventId":"e-2","payload":{"amount":"x"}}""", "'amount'")]
+    [InlineData("""{"instanceId":"dossier-8","eventName":"subtract","eventId":"e-3"}""", "no event 'subtract'")]
+    [InlineData("""{"instanceId":"dossier-8","eventName":"refuse","eventId":"e-4","payload":{"why":"Dossier incomplet."}}""", "Dossier incomplet.")]
+    public async Task HandleAsync_EventRefusedByTheWorkflow_DeadLetteredAtOnceWithTheReason_InstanceUnchanged(string text, string reason)
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "dossier-8");
+        var handler = new WorkflowEventsHandler(h.Runtime);
+
+        var error = await Assert.ThrowsAsync<PoisonMessageException>(() => handler.HandleAsync(Message(text), CancellationToken.None));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await h.Runtime.GetStatusAsync("dossier-8"))!.HistoryLength);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task QueueTrigger_UnknownInstance_RetriedThenDeadLetteredAsInstanceNotFound()
     {

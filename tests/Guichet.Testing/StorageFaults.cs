@@ -1,0 +1,69 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Guichet.Testing;
+
+/// <summary>
+/// Makes chosen storage requests fail as a storage outage would (status 503, thrown before anything is sent), so
+/// that a test shows what the runtime does when storage fails: a request fails while its URI (decoded: the table
+/// or queue, and the keys of point operations and filters) contains one of the fragments set to fail.
+/// </summary>
+public sealed class StorageFaults : HttpPipelinePolicy
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
+    private long _injected;
+
+    /// <summary>How many requests were made to fail so far.</summary>
+    public long Injected => Interlocked.Read(ref _injected);
+
+    /// <summary>Requests whose URI contains <paramref name="fragment"/> fail from now on.</summary>
+    public void Fail(string fragment)
+    {
+        lock (_gate)
+        {
+            _failing.Add(fragment);
+        }
+    }
+
+    /// <summary>Storage works again.</summary>
+    public void Heal()
+    {
+        lock (_gate)
+        {
+            _failing.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        ThrowIfFailing(message);
+        ProcessNext(message, pipeline);
+    }
+
+    /// <inheritdoc />
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        ThrowIfFailing(message);
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void ThrowIfFailing(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
+        bool failing;
+        lock (_gate)
+        {
+            failing = _failing.Any(f => uri.Contains(f, StringComparison.Ordinal));
+        }
+
+        if (failing)
+        {
+            Interlocked.Increment(ref _injected);
+            throw new RequestFailedException(503, $"Injected storage failure: {message.Request.Method} {uri}", "ServerBusy", null);
+        }
+    }
+}
