@@ -84,8 +84,8 @@ public sealed partial class WorkflowRuntime
                 return; // newer than this code: a host running the newer version applies it
             }
 
-            var (result, _) = await Store.CommitAsync(commit, ct);
-            if (result == Guichet.Runtime.Storage.CommitResult.Committed)
+            (commit, var outcome) = await CommitFittingAsync(record, commit, ct);
+            if (outcome.Result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
                 if (!await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
                 {

@@ -41,15 +41,15 @@ public sealed partial class WorkflowRuntime
             return new(step.Result == RaiseResult.Invalid ? StartResult.Invalid : StartResult.Rejected, null, step.Reason);
         }
 
-        var (result, etag) = await Store.CommitAsync(commit, cancellationToken);
-        if (result != CommitResult.Committed)
+        (commit, var committed) = await CommitFittingAsync(commit.Record, commit, cancellationToken);
+        if (committed.Result != CommitResult.Committed)
         {
             var existing = await Store.LoadAsync(instanceId, cancellationToken)
                 ?? throw new InvalidOperationException($"Instance '{instanceId}' could not be created and cannot be read.");
             return new(StartResult.AlreadyExists, existing.ToStatus(false));
         }
 
-        var created = commit.Record with { ETag = etag };
+        var created = commit.Record with { ETag = committed.ETag };
         await AfterCommitAsync(created, commit.Outbox, 0, cancellationToken);
         var outcome = created.RuntimeStatus switch
         {

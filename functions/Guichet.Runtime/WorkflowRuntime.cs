@@ -87,13 +87,15 @@ public sealed partial class WorkflowRuntime
                 return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false), step.Reason);
             }
 
-            var (result, etag) = await Store.CommitAsync(step.Commit, ct);
-            switch (result)
+            var (commit, outcome) = await CommitFittingAsync(record, step.Commit, ct);
+            switch (outcome.Result)
             {
                 case CommitResult.Committed:
-                    var committed = step.Commit.Record with { ETag = etag };
-                    await AfterCommitAsync(committed, step.Commit.Outbox, depth, ct);
-                    return new(step.Result, committed.ToStatus(false), step.Reason);
+                    var committed = commit.Record with { ETag = outcome.ETag };
+                    await AfterCommitAsync(committed, commit.Outbox, depth, ct);
+                    return commit == step.Commit
+                        ? new(step.Result, committed.ToStatus(false), step.Reason)
+                        : new(RaiseResult.Failed, committed.ToStatus(false), outcome.Problem);
                 case CommitResult.Duplicate:
                     return new(RaiseResult.Duplicate, record.ToStatus(false));
                 default:
@@ -104,6 +106,26 @@ public sealed partial class WorkflowRuntime
         }
 
         throw new TimeoutException($"Instance '{instanceId}' changed {MaxCommitAttempts} times while a step was being committed; try again.");
+    }
+
+    /// <summary>
+    /// Commits a step; one Azure would refuse is replaced by the failure of its instance with the reason (see
+    /// <see cref="StepPlanner.DoesNotFit"/>), so that no step is retried for ever. Returns the commit made.
+    /// </summary>
+    private async Task<(Commit Commit, CommitOutcome Outcome)> CommitFittingAsync(InstanceRecord loaded, Commit commit, CancellationToken ct)
+    {
+        var outcome = await Store.CommitAsync(commit, ct);
+        if (outcome.Result != CommitResult.DoesNotFit)
+        {
+            return (commit, outcome);
+        }
+
+        _logger.LogError("A step of {InstanceId} does not fit in Azure storage; the instance fails: {Problem}", commit.Record.InstanceId, outcome.Problem);
+        var failure = PlannerFor(loaded).DoesNotFit(loaded, commit, outcome.Problem!);
+        var failed = await Store.CommitAsync(failure, ct);
+        return failed.Result == CommitResult.DoesNotFit
+            ? throw new InvalidOperationException($"Instance '{commit.Record.InstanceId}' cannot record its own failure: {failed.Problem}")
+            : (failure, failed with { Problem = outcome.Problem });
     }
 
     /// <summary>An event refused by an ended instance is reported as a duplicate when it was in fact processed before.</summary>

@@ -19,8 +19,6 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset no
 
     public const int MaxStateBytes = 512 * 1024;
 
-    private const int MaxStateRowBytes = 960 * 1024;
-    private const int MaxStepBytes = 3 * 1024 * 1024 + 512 * 1024;
 
     private IWorkflow Workflow => workflow ?? throw new UnknownWorkflowTypeException("(not registered in this host)");
 
@@ -71,7 +69,6 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset no
 
             var decided = record with { State = result.State, CustomStatus = result.CustomStatus ?? record.CustomStatus, WorkflowVersion = Workflow.Version };
             planner = new EffectPlanner(decided, sequence, Workflow.Version, cause.CorrelationId).Apply(result.Effects.Where(NotReserved).ToList());
-            EnsureFits(planner, cause.Event);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -88,7 +85,7 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset no
     /// </summary>
     private Commit Failure(InstanceRecord record, StepCause cause, Exception ex)
     {
-        var error = $"{ex.GetType().Name}: {ex.Message}";
+        var error = Truncated($"{ex.GetType().Name}: {ex.Message}");
         var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Failed, Error = error }, record.LastSequence + 1, record.WorkflowVersion, cause.CorrelationId);
         var failed = Entry(record, planner.Record, cause with { Kind = HistoryKind.Failed }, error, planner.Descriptions);
         return new Commit(Seal(planner.Record, failed), false) { Entry = failed, Outbox = planner.Outbox, EventId = cause.Event?.EventId };
@@ -104,22 +101,6 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset no
 
         var entry = Entry(record, record, cause with { Kind = HistoryKind.Rejected }, reason, []);
         return new(new Commit(Seal(record, entry), false) { Entry = entry, EventId = cause.Event?.EventId }, result, reason);
-    }
-
-    /// <summary>A table row holds 1 MiB and a transaction 4 MiB: a step that would not fit fails its instance, clearly, instead of failing to commit for ever.</summary>
-    private static void EnsureFits(EffectPlanner planner, WorkflowEvent? @event)
-    {
-        var row = planner.Record.State.Length + (planner.Record.Input?.Length ?? 0) + (planner.Record.Output?.Length ?? 0);
-        if (row > MaxStateRowBytes)
-        {
-            throw new EffectException($"State, input and output come to {row} bytes; an instance's row holds at most {MaxStateRowBytes}.");
-        }
-
-        var step = row + (@event?.Payload.GetRawText().Length ?? 0) + planner.Outbox.Sum(o => o.Payload?.Length ?? 0);
-        if (step > MaxStepBytes)
-        {
-            throw new EffectException($"The step writes {step} bytes; one transaction holds at most {MaxStepBytes}.");
-        }
     }
 
     private static bool NotReserved(Effect effect) => effect switch

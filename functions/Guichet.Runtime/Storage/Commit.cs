@@ -37,4 +37,10 @@ internal enum CommitResult
 
     /// <summary>The instance already exists (on create).</summary>
     AlreadyExists,
+
+    /// <summary>Azure would refuse (or refused) the transaction as it stands: a row or the batch exceeds a limit. Retrying cannot help.</summary>
+    DoesNotFit,
 }
+
+/// <summary>How a commit ended, the new ETag of the state row when committed, and what does not fit when it does not.</summary>
+internal sealed record CommitOutcome(CommitResult Result, Azure.ETag ETag = default, string? Problem = null);

@@ -15,7 +15,12 @@ internal sealed partial class InstanceStore(TableClient table)
         return response.HasValue ? InstanceRecord.FromEntity(response.Value!) : null;
     }
 
-    public async Task<(CommitResult Result, ETag ETag)> CommitAsync(Commit commit, CancellationToken ct)
+    /// <summary>
+    /// Commits a step as one entity group transaction. What Azure would refuse is never sent
+    /// (<see cref="TableLimits"/>), and a refusal for malformed input is reported, not thrown: both are
+    /// <see cref="CommitResult.DoesNotFit"/>, which no retry can change.
+    /// </summary>
+    public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var id = commit.Record.InstanceId;
         var actions = new List<TableTransactionAction>(commit.OperationCount)
@@ -52,14 +57,23 @@ internal sealed partial class InstanceStore(TableClient table)
             actions.Add(new(TableTransactionActionType.Delete, new TableEntity(id, commit.OutboxRemove), ETag.All));
         }
 
+        if (TableLimits.Problem(actions) is { } problem)
+        {
+            return new(CommitResult.DoesNotFit, Problem: problem);
+        }
+
         try
         {
             var response = await Table.SubmitTransactionAsync(actions, ct);
-            return (CommitResult.Committed, response.Value[0].Headers.ETag ?? default);
+            return new(CommitResult.Committed, response.Value[0].Headers.ETag ?? default);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            return (await ClassifyAsync(commit, ex, eventIndex, ct), default);
+            return new(await ClassifyAsync(commit, ex, eventIndex, ct));
+        }
+        catch (RequestFailedException ex) when (ex.Status is 400 or 413)
+        {
+            return new(CommitResult.DoesNotFit, Problem: $"Azure refused the step ({ex.Status} {ex.ErrorCode}): {ex.Message}");
         }
     }
 
