@@ -50,7 +50,7 @@ public sealed class AuthSettingsTests(AzuriteFixture azurite)
     [Fact]
     public async Task App_WithDevelopmentModeOnAzure_DoesNotStart()
     {
-        await using var app = new GuichetApp(azurite.Azurite.ConnectionString, new Dictionary<string, string?> { ["CONTAINER_APP_NAME"] = "guichet" });
+        await using var app = new GuichetApp(azurite.Azurite, new Dictionary<string, string?> { ["CONTAINER_APP_NAME"] = "guichet" });
 
         var error = Assert.Throws<OptionsValidationException>(() => app.Server);
         Assert.Contains("refused on Azure", error.Message, StringComparison.Ordinal);

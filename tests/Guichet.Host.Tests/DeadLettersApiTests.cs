@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Guichet.Runtime.Queues;
-using Guichet.Runtime.Storage;
 using Guichet.Testing;
 
 namespace Guichet.Host.Tests;
@@ -16,7 +15,7 @@ public sealed class DeadLettersApiTests(AzuriteFixture azurite, SharedApp shared
     {
         var app = await shared.GetAsync(azurite);
         using var admin = app.Admin();
-        var queue = StorageClients.FromConnectionString(azurite.Azurite.ConnectionString).Queues.GetQueueClient(WorkflowEventsHandler.QueueName);
+        var queue = azurite.Azurite.Clients().Queues.GetQueueClient(WorkflowEventsHandler.QueueName);
         await queue.CreateIfNotExistsAsync();
         var marker = "pas-du-json-" + Guid.NewGuid().ToString("N")[..8];
         await queue.SendMessageAsync(marker);

@@ -13,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Guichet.Host.Tests;
 
 /// <summary>
-/// The real host, in process, on an Azurite with a hub of its own, in Development auth mode with a test key
-/// and audience, the <see cref="CounterWorkflow"/> registered, and its log lines captured.
+/// The real host, in process, on an Azurite with a hub of its own (through <see cref="Azurite.Clients"/>, so that
+/// it is refused what Azure Storage refuses), in Development auth mode with a test key and audience, the
+/// <see cref="CounterWorkflow"/> registered, and its log lines captured.
 /// </summary>
 public sealed class GuichetApp : WebApplicationFactory<Program>
 {
@@ -23,14 +24,17 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Azurite _storage;
 
-    public GuichetApp(string storage, IDictionary<string, string?>? settings = null, string environment = "Development")
+    public GuichetApp(Azurite storage, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        ArgumentNullException.ThrowIfNull(storage);
         Hub = UniqueNames.Hub();
         _environment = environment;
+        _storage = storage;
         _settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = storage,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["AzureFunctionsJobHost:extensions:workflows:hubName"] = Hub,
             ["Auth:Mode"] = "Development",
             ["Auth:Audience"] = Audience,
@@ -79,6 +83,7 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton(_storage.Clients());
             services.AddSingleton<Guichet.Deciders.IDecider, CounterWorkflow>();
             services.AddSingleton<ILoggerProvider>(Logs);
         });

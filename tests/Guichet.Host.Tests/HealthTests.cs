@@ -24,7 +24,7 @@ public sealed class HealthTests(AzuriteFixture azurite, SharedApp shared)
     public async Task Ready_WhenStorageGoesAway_Fails_WhileLiveStaysUp()
     {
         var storage = await Azurite.StartAsync();
-        await using var app = new GuichetApp(storage.ConnectionString);
+        await using var app = new GuichetApp(storage);
         using var anonymous = app.ClientWith(null);
         using (var before = await anonymous.GetAsync("/health/ready"))
         {

@@ -50,7 +50,7 @@ public sealed class OpenApiTests(AzuriteFixture azurite, SharedApp shared)
     [Fact]
     public async Task DocsPage_IsNotServedInProduction()
     {
-        await using var app = new GuichetApp(azurite.Azurite.ConnectionString, environment: "Production");
+        await using var app = new GuichetApp(azurite.Azurite, environment: "Production");
         using var anonymous = app.ClientWith(null);
 
         using var docs = await anonymous.GetAsync("/docs/");

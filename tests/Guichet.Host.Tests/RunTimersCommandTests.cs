@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Guichet.Runtime.Storage;
 using Guichet.Testing;
 
 namespace Guichet.Host.Tests;
@@ -16,7 +15,7 @@ public sealed class RunTimersCommandTests(AzuriteFixture azurite)
     {
         var hub = UniqueNames.Hub();
         var first = await RunAsync(hub);
-        var container = StorageClients.FromConnectionString(azurite.Azurite.ConnectionString).Blobs.GetBlobContainerClient(hub.ToLowerInvariant() + "-timers");
+        var container = azurite.Azurite.Clients().Blobs.GetBlobContainerClient(hub.ToLowerInvariant() + "-timers");
         var recorded = (await container.GetBlobClient("OutboxSweep").GetPropertiesAsync()).Value.Metadata;
         var second = await RunAsync(hub);
 

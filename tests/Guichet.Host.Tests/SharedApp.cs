@@ -15,7 +15,7 @@ public sealed class SharedApp : IAsyncLifetime
         {
             if (_app is null)
             {
-                var app = new GuichetApp(azurite.Azurite.ConnectionString);
+                var app = new GuichetApp(azurite.Azurite);
                 _ = app.Server;
                 _app = app;
             }
