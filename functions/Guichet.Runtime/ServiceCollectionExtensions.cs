@@ -30,17 +30,58 @@ public static class ServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
-        services.AddHostedService<RuntimeInitializer>();
+        services.AddHostedService(sp => new RuntimeInitializer(sp.GetRequiredService<WorkflowRuntime>(), sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.AddHostedService<TimerPoller>();
         services.AddHostedService<OutboxSweeper>();
         return services;
     }
 
-    /// <summary>Creates the runtime's tables before the listeners start.</summary>
-    private sealed class RuntimeInitializer(WorkflowRuntime runtime) : IHostedService
+    /// <summary>
+    /// Creates the runtime's tables before the listeners start. Storage that does not answer does not stop the
+    /// host: creation is tried again with back-off (up to a minute apart) in the background, and the listeners,
+    /// which retry on their own, find the tables once it succeeds.
+    /// </summary>
+    private sealed class RuntimeInitializer(WorkflowRuntime runtime, ILogger logger) : IHostedService, IDisposable
     {
-        public Task StartAsync(CancellationToken cancellationToken) => runtime.InitializeAsync(cancellationToken);
+        private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
+        private readonly CancellationTokenSource _stop = new();
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!await TryInitializeAsync(cancellationToken))
+            {
+                _ = RetryAsync(_stop.Token);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => _stop.CancelAsync();
+
+        public void Dispose() => _stop.Dispose();
+
+        private async Task RetryAsync(CancellationToken ct)
+        {
+            for (var wait = TimeSpan.FromSeconds(1); !ct.IsCancellationRequested; wait = wait * 2 < LongestWait ? wait * 2 : LongestWait)
+            {
+                await Task.Delay(wait, runtime.Time, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!ct.IsCancellationRequested && await TryInitializeAsync(ct))
+                {
+                    return;
+                }
+            }
+        }
+
+        private async Task<bool> TryInitializeAsync(CancellationToken ct)
+        {
+            try
+            {
+                await runtime.InitializeAsync(ct);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The runtime's tables could not be created; trying again with back-off");
+                return false;
+            }
+        }
     }
 }

@@ -36,6 +36,9 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
         {
             ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["AzureFunctionsJobHost:extensions:workflows:hubName"] = Hub,
+
+            // Queue triggers wait at most a second while idle, so a test's message is not held up by the back-off.
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:01",
             ["Auth:Mode"] = "Development",
             ["Auth:Audience"] = Audience,
             ["Auth:DevelopmentSigningKey"] = SigningKey,

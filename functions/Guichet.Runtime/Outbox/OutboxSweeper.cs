@@ -33,7 +33,7 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
         {
             await foreach (var instanceId in runtime.Dispatcher.Deferred.Reader.ReadAllAsync(stoppingToken))
             {
-                if (!await runtime.Dispatcher.DispatchPendingAsync(instanceId, stoppingToken))
+                if (!await TryDispatchAsync(instanceId, stoppingToken))
                 {
                     _ = RetryLaterAsync(instanceId, stoppingToken);
                 }
@@ -41,6 +41,20 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>A storage error is logged and the outbox tried again later: it never ends this service, nor the host with it.</summary>
+    private async Task<bool> TryDispatchAsync(string instanceId, CancellationToken ct)
+    {
+        try
+        {
+            return await runtime.Dispatcher.DispatchPendingAsync(instanceId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Outbox of {InstanceId} could not be read; tried again in {Delay}", instanceId, RetryAfterFailure);
+            return false;
         }
     }
 

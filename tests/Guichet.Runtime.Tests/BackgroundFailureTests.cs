@@ -1,0 +1,50 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Timers;
+using Guichet.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
+
+namespace Guichet.Runtime.Tests;
+
+/// <summary>A storage error in a background service (timer poller, outbox sweeper) is logged and retried with back-off: it never stops the service, nor the host.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class BackgroundFailureTests(AzuriteFixture azurite)
+{
+    [Fact(Timeout = 60_000)]
+    public async Task StorageDownForAWhile_PollerAndSweeperKeepRunning_AndFinishTheWorkOnceItIsBack()
+    {
+        var faults = new StorageFaults();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(faults));
+        var queue = UniqueNames.Queue("out");
+        await h.Runtime.StartAsync(TypeName, "patient", Json(new { queue }));
+        using var poller = new TimerPoller(h.Runtime, NullLogger<TimerPoller>.Instance);
+        using var sweeper = new OutboxSweeper(h.Runtime, NullLogger<OutboxSweeper>.Instance);
+        await poller.StartAsync(CancellationToken.None);
+        await sweeper.StartAsync(CancellationToken.None);
+
+        // The timer index and the outbound queue fail (the timer cannot be indexed, the message cannot be sent), then the instance's own rows.
+        faults.Fail(h.Runtime.Options.HubName + "Timers");
+        faults.Fail(queue);
+        await h.Runtime.RaiseEventAsync("patient", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddMinutes(1) }), "s1");
+        await h.Runtime.RaiseEventAsync("patient", "add", Json(new { amount = 1 }), "a1");
+        faults.Fail("'patient'");
+        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), () => Task.FromResult(faults.Injected > 4), "the listeners met the failures");
+        h.FakeClock.Advance(TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        Assert.False(poller.ExecuteTask!.IsCompleted, "the timer poller stopped");
+        Assert.False(sweeper.ExecuteTask!.IsCompleted, "the outbox sweeper stopped");
+
+        faults.Heal();
+        Assert.NotEmpty(await h.Runtime.Store.ReadOutboxAsync("patient", CancellationToken.None));
+        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), async () =>
+            (await h.Runtime.GetStatusAsync("patient"))!.PendingTimers.Count == 0 && (await h.Runtime.Store.ReadOutboxAsync("patient", CancellationToken.None)).Count == 0,
+            "the timer fired and the message went out once storage was back");
+
+        var history = (await h.Runtime.GetHistoryAsync("patient"))!;
+        Assert.Single(history, e => e.Kind == HistoryKind.TimerFired);
+        Assert.Single((await h.Runtime.Storage.Queues.GetQueueClient(queue).ReceiveMessagesAsync(32)).Value);
+        await poller.StopAsync(CancellationToken.None);
+        await sweeper.StopAsync(CancellationToken.None);
+    }
+}
