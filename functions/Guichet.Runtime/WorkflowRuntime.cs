@@ -93,7 +93,7 @@ public sealed partial class WorkflowRuntime
                 case CommitResult.Committed:
                     var committed = commit.Record with { ETag = outcome.ETag };
                     await AfterCommitAsync(committed, commit.Outbox, depth, ct);
-                    return commit == step.Commit
+                    return ReferenceEquals(commit, step.Commit)
                         ? new(step.Result, committed.ToStatus(false), step.Reason)
                         : new(RaiseResult.Failed, committed.ToStatus(false), outcome.Problem);
                 case CommitResult.Duplicate:
