@@ -1,4 +1,3 @@
-using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime.Queues;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,8 +15,7 @@ public static class DeadLettersApi
     {
         var group = app.MapGroup("/api/dead-letters")
             .WithTags("Dead letters")
-            .RequireAuthorization(Policies.Administration)
-            .AddEndpointFilter<AuditFilter>();
+            .RequireAuthorization(Policies.Administration);
         group.MapGet("/{queue}", ListAsync).WithName("ListDeadLetters")
             .WithSummary("Les premiers messages en échec d'une file (32 au plus), avec la raison de l'échec.").ProducesProblem(404);
         group.MapPost("/{queue}/replay", ReplayAsync).WithName("ReplayDeadLetters")

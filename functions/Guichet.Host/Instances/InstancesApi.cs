@@ -1,5 +1,4 @@
 using Azure;
-using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
@@ -26,7 +25,6 @@ public static partial class InstancesApi
         var group = app.MapGroup("/api")
             .WithTags("Instances")
             .RequireAuthorization(Policies.Administration)
-            .AddEndpointFilter<AuditFilter>()
             .AddEndpointFilter<InstanceRouteFilter>();
         group.MapGet("/instances", ListAsync).WithName("ListInstances")
             .WithSummary("Liste les instances, filtrées et paginées (jeton de continuation dans x-ms-continuation-token).");
