@@ -29,6 +29,7 @@ public static class HttpRegistration
         services.AddTransient<IStartupFilter, CorrelationStartupFilter>();
         services.AddOpenApi(o =>
         {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
         });

@@ -1,4 +1,5 @@
 using Azure;
+using Guichet.Host.Http;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
@@ -23,7 +24,7 @@ public static partial class InstancesApi
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api")
-            .WithTags("Instances")
+            .WithMetadata(new ApiTag("Instances", "Instances du runtime durable (administrateurs ARS) : statut, historique chaîné et sa vérification, événements, terminaison, suspension, reprise, purge."))
             .RequireAuthorization(Policies.Administration)
             .AddEndpointFilter<InstanceRouteFilter>();
         group.MapGet("/instances", ListAsync).WithName("ListInstances")
