@@ -51,6 +51,24 @@ public sealed class NodeToolsTests : IDisposable
         Assert.Equal(failure.Message, again.Message);
     }
 
+    // Test projects run in parallel processes; the lock is package.json held exclusively (flock), which a second
+    // handle in this process contends for like another process would.
+    [Fact(Timeout = 60_000)]
+    public async Task Executable_WhileAnotherInstallHoldsTheLock_WaitsForIt_ThenInstalls()
+    {
+        WritePackage(withLock: true);
+        var tools = new NodeTools(_root.FullName);
+        var installing = new FileStream(Path.Combine(_root.FullName, "package.json"), FileMode.Open, FileAccess.Read, FileShare.None);
+
+        var executable = Task.Run(() => tools.Executable("hello-tool"));
+        await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System);
+        var waited = !executable.IsCompleted && !Directory.Exists(Path.Combine(_root.FullName, "node_modules"));
+        await installing.DisposeAsync();
+
+        Assert.True(waited, "npm ci ran while another install held the lock.");
+        Assert.True(File.Exists(await executable));
+    }
+
     [Fact]
     public void Repository_RootHoldsThePackageOfTheDevTools()
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Guichet.Testing;
 
@@ -129,19 +127,19 @@ public sealed class NodeTools
     }
 
     // Test projects run in parallel processes: two 'npm ci' in one directory would delete each other's files.
-    // The lock is a file held open exclusively (flock on Unix), released when the process ends, however it ends.
+    // The lock is package.json held open exclusively (flock on Unix, advisory: npm still reads it), released
+    // when the process ends, however it ends.
     private FileStream CrossProcessLock()
     {
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Root)))[..16];
-        var path = Path.Combine(Path.GetTempPath(), $"guichet-npm-ci-{key}.lock");
+        var path = Path.Combine(Root, "package.json");
         var waited = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
             }
-            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
+            catch (IOException ex) when (ex is not FileNotFoundException && waited.Elapsed < TimeSpan.FromMinutes(10))
             {
                 Thread.Sleep(TimeSpan.FromMilliseconds(200));
             }
