@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: installs Azurite (npm), restores, builds with warnings as errors, runs the
-# test projects (each starts its own Azurite on free ports), and ends with the totals on one line.
+# Sets up and runs every test: installs Azurite and the Redocly CLI (npm), restores, builds with warnings as
+# errors, runs the test projects (each starts its own Azurite on free ports), and ends with the totals on one line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error || exit 1
+# npm's record of what node_modules holds (node_modules/.package-lock.json) is older than package-lock.json
+# when a dev dependency was added or changed since the last install: install again then, or when a tool is missing.
+installed() {
+  [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/redocly ] && [ node_modules/.package-lock.json -nt package-lock.json ]
+}
+installed || npm ci --no-audit --no-fund --loglevel=error || exit 1
 dotnet build Functions.sln -c Release -nologo -clp:ErrorsOnly || exit 1
 
 results=TestResults

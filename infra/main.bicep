@@ -48,7 +48,10 @@ param timersTimeZone string = 'Europe/Paris'
 var authority = empty(authAuthority) ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' : authAuthority
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
-var intakeQueue = 'dossiers-intake'
+// Every queue the host's triggers listen to (functions/Guichet.Host/TriggerRegistration.cs): each is created
+// with the account and wakes the host through its own KEDA scale rule. Guichet.Infra.Tests fails when a
+// queue the host listens to is missing here.
+var hostQueues = ['workflow-events', 'dossiers-intake']
 // Shown until `azd deploy` pushes the host's image (the first provision runs before any build).
 var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
 // Names known before deployment, so that role assignment names and lookups stay predictable for What-If.
@@ -78,7 +81,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     sku: storageSku
-    intakeQueue: intakeQueue
+    queueNames: hostQueues
     identityName: identityName
     workspaceId: monitoring.outputs.workspaceId
   }
@@ -155,7 +158,7 @@ module host 'modules/host-app.bicep' = {
     settings: settings
     secrets: secrets
     storageAccountName: storage.outputs.name
-    intakeQueue: intakeQueue
+    queueNames: hostQueues
     maxReplicas: maxReplicas
   }
 }

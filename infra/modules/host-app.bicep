@@ -1,5 +1,7 @@
 // The host as a Container App: HTTP API and queue triggers. It scales to zero when idle, and out on the
-// intake queue's length (KEDA azure-queue, authenticated with the identity) and on concurrent requests.
+// length of each queue it listens to (one KEDA azure-queue rule per queue, authenticated with the identity:
+// a replica scaled to zero polls nothing, so a queue without a rule would never wake it) and on concurrent
+// requests.
 param name string
 param location string
 param tags object
@@ -13,7 +15,8 @@ param settings resourceInput<'Microsoft.App/containerApps@2025-07-01'>.propertie
 @description('Container Apps secrets, each a Key Vault reference read with the identity.')
 param secrets resourceInput<'Microsoft.App/containerApps@2025-07-01'>.properties.configuration.secrets
 param storageAccountName string
-param intakeQueue string
+@description('Every queue the host\'s triggers listen to.')
+param queueNames string[]
 param maxReplicas int
 
 resource app 'Microsoft.App/containerApps@2025-07-01' = {
@@ -54,22 +57,24 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
       scale: {
         minReplicas: 0
         maxReplicas: maxReplicas
-        rules: [
-          {
-            name: 'intake-queue'
+        rules: concat(
+          map(queueNames, queueName => {
+            name: '${queueName}-queue'
             azureQueue: {
               accountName: storageAccountName
-              queueName: intakeQueue
+              queueName: queueName
               // One replica per batch of messages the host takes at once (host.json, queues.batchSize).
               queueLength: 16
               identity: identityId
             }
-          }
-          {
-            name: 'http'
-            http: { metadata: { concurrentRequests: '50' } }
-          }
-        ]
+          }),
+          [
+            {
+              name: 'http'
+              http: { metadata: { concurrentRequests: '50' } }
+            }
+          ]
+        )
       }
     }
   }

@@ -6,7 +6,8 @@ param name string
 param location string
 param tags object
 param sku string
-param intakeQueue string
+@description('The queues the host listens to, created here.')
+param queueNames string[]
 @description('The host\'s user-assigned identity, granted queue, table and blob data access.')
 param identityName string
 @description('Log Analytics workspace receiving the access logs of every service.')
@@ -62,11 +63,13 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' = {
   name: 'default'
 }
 
-// Created here rather than by the host: the KEDA scale rule watches it before the host ever runs.
-resource intake 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = {
-  parent: queues
-  name: intakeQueue
-}
+// Created here rather than by the host: the KEDA scale rules watch them before the host ever runs.
+resource hostQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [
+  for queueName in queueNames: {
+    parent: queues
+    name: queueName
+  }
+]
 
 // Access logs (every read, write and delete, with the caller's identity) for the health-data audit trail.
 resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {

@@ -21,6 +21,15 @@ public sealed class BicepDiagnosticsTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void Snapshot_Main_PredictsEveryResource()
+    {
+        Assert.Equal(0, infra.Snapshot.ExitCode);
+        Assert.Empty(infra.Snapshot.Diagnostics);
+        var declared = infra.Main.Resources.Where(r => !r.IsExisting && r.Type != "Microsoft.Resources/deployments").Select(r => r.Type).ToHashSet();
+        Assert.Equal(declared, infra.PredictedResources.Select(r => r.Type).ToHashSet());
+    }
+
+    [Fact]
     public void Lint_EveryFile_NoWarningNoError()
     {
         Assert.Equal(0, infra.Lint.ExitCode);

@@ -2,27 +2,48 @@ using System.Text.Json.Nodes;
 
 namespace Guichet.Infra.Tests;
 
-/// <summary>The host's Container App scales to zero, out on the intake queue (through the identity) and on HTTP.</summary>
+/// <summary>The host's Container App scales to zero, out on every queue it listens to (through the identity) and on HTTP.</summary>
 [Collection(InfraGroup.Name)]
 public sealed class HostAppTests(CompiledInfra infra)
 {
     private ArmResource App => infra.Main.Single(ResourceTypes.ContainerApp);
 
-    private JsonArray Rules => App.At("properties.template.scale.rules")!.AsArray();
+    private JsonArray Rules => PredictedApp.At("properties.template.scale.rules")!.AsArray();
+
+    // The scale rules come from a loop over the host's queues: only the snapshot has them evaluated.
+    private ArmResource PredictedApp => Assert.Single(infra.Predict(ResourceTypes.ContainerApp));
+
+    private List<JsonNode> PredictedQueueRules => Rules.Select(r => r?["azureQueue"]).OfType<JsonNode>().ToList();
 
     [Fact]
     public void Scale_MinimumReplicas_Zero() =>
         Assert.Equal(0, App.At("properties.template.scale.minReplicas")!.GetValue<int>());
 
-    [Fact]
-    public void Scale_IntakeQueueRule_KedaAzureQueueThroughIdentity()
-    {
-        var queue = Assert.Single(Rules, r => r?["azureQueue"] is not null)!["azureQueue"]!;
+    public static TheoryData<string> HostQueues => Tests.HostQueues.Rows();
 
-        Assert.Equal("dossiers-intake", (string?)queue["queueName"]);
-        Assert.True(HostIdentity.IsIdentityId(infra.Main, (string?)queue["identity"]), "The queue rule must authenticate with the host's identity.");
-        Assert.Null(queue["auth"]); // no connection-string secret: shared keys are disabled anyway
-        Assert.False(string.IsNullOrEmpty((string?)queue["accountName"]));
+    // A replica scaled to zero polls no queue: only a scale rule wakes it when a message arrives.
+    [Theory]
+    [MemberData(nameof(HostQueues))]
+    public void Scale_EveryQueueTheHostListensTo_HasAQueueRule(string queue) =>
+        Assert.Single(PredictedQueueRules, r => (string?)r["queueName"] == queue);
+
+    // The queue of DESIGN §6 upstream systems write to, scaled on before its trigger exists.
+    [Fact]
+    public void Scale_IntakeQueue_HasAQueueRule() =>
+        Assert.Single(PredictedQueueRules, r => (string?)r["queueName"] == "dossiers-intake");
+
+    [Fact]
+    public void Scale_EveryQueueRule_KedaAzureQueueThroughIdentity()
+    {
+        Assert.NotEmpty(PredictedQueueRules);
+        Assert.All(PredictedQueueRules, queue =>
+        {
+            Assert.True(HostIdentity.IsPredictedIdentityId(infra.Main, (string?)queue["identity"]), $"The rule of {queue["queueName"]} must authenticate with the host's identity.");
+            Assert.Null(queue["auth"]); // no connection-string secret: shared keys are disabled anyway
+            Assert.Matches(@"^\[reference\(.*'Microsoft\.Resources/deployments', format\('storage-\{0\}'.*\)\.outputs\.name\.value\]$", (string?)queue["accountName"]);
+            Assert.Equal(16, queue["queueLength"]!.GetValue<int>()); // host.json's queues.batchSize: one replica per batch
+        });
+        Assert.Equal(PredictedQueueRules.Count, PredictedQueueRules.Select(r => (string?)r["queueName"]).Distinct().Count());
     }
 
     [Fact]

@@ -15,6 +15,15 @@ internal static partial class HostIdentity
         && template.OfType(ResourceTypes.Identity).Any(r => r.Module == $"main/{match.Groups["module"].Value}");
 
     /// <summary>
+    /// Whether a value of the snapshot is the resource id the identity module outputs: in a snapshot, a module's
+    /// output reads <c>[reference(resourceId(…, 'Microsoft.Resources/deployments', format('identity-{0}', …)), …).outputs.id.value]</c>.
+    /// </summary>
+    public static bool IsPredictedIdentityId(ArmTemplate template, string? expression) =>
+        expression is not null
+        && PredictedModuleOutputId().Match(expression) is { Success: true } match
+        && template.OfType(ResourceTypes.Identity).Any(r => r.Module == $"main/{match.Groups["module"].Value}");
+
+    /// <summary>
     /// Whether a role assignment's principal is the identity: its <c>principalId</c> reads an identity resource of
     /// its own module, and that resource has the name of the declared identity.
     /// </summary>
@@ -35,6 +44,9 @@ internal static partial class HostIdentity
 
     [GeneratedRegex(@"^\[reference\('(?<module>\w+)'\)\.outputs\.id\.value\]$")]
     private static partial Regex ModuleOutputId();
+
+    [GeneratedRegex(@"^\[reference\(resourceId\([^()]*'Microsoft\.Resources/deployments', format\('(?<module>\w+)-\{0\}', uniqueString\('\k<module>', deployment\(\)\.name\)\)\), '[^']+'\)\.outputs\.id\.value\]$")]
+    private static partial Regex PredictedModuleOutputId();
 
     [GeneratedRegex(@"^\[reference\('(?<symbol>\w+)'\)\.principalId\]$")]
     private static partial Regex ReferencedSymbol();

@@ -97,19 +97,8 @@ public sealed class Azurite : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string FindExecutable()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Azurite is not installed: run 'npm ci' at the repository root.");
-    }
+    // Installed by 'npm ci' on first use when missing (a benchmark run needs no setup step).
+    private static string FindExecutable() => NodeTools.Repository.Executable("azurite");
 
     private static int FreePort()
     {

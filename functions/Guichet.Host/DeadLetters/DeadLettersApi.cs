@@ -1,4 +1,4 @@
-using Guichet.Host.Observability;
+using Guichet.Host.Http;
 using Guichet.Host.Security;
 using Guichet.Runtime.Queues;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,9 +15,8 @@ public static class DeadLettersApi
     public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dead-letters")
-            .WithTags("Dead letters")
-            .RequireAuthorization(Policies.Administration)
-            .AddEndpointFilter<AuditFilter>();
+            .WithMetadata(new ApiTag("Dead letters", "Messages en échec des déclencheurs de file (administrateurs ARS) : consultés avec la raison de l'échec, puis remis dans leur file."))
+            .RequireAuthorization(Policies.Administration);
         group.MapGet("/{queue}", ListAsync).WithName("ListDeadLetters")
             .WithSummary("Les premiers messages en échec d'une file (32 au plus), avec la raison de l'échec.").ProducesProblem(404);
         group.MapPost("/{queue}/replay", ReplayAsync).WithName("ReplayDeadLetters")

@@ -14,8 +14,6 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, I
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info.Title = "Guichet unique";
-        document.Info.Description = "API du guichet unique ACT, LHSS et LAM. Jeton porteur Entra ID (ou émetteur local en développement) ; erreurs au format RFC 9457.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme

@@ -29,17 +29,22 @@ public static class HttpRegistration
         services.AddTransient<IStartupFilter, CorrelationStartupFilter>();
         services.AddOpenApi(o =>
         {
+            o.AddDocumentTransformer<ApiDocumentTransformer>();
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
         });
         return builder;
     }
 
-    /// <summary>Authentication, authorization, then the body limits: a caller is identified before its body is read.</summary>
+    /// <summary>
+    /// Authentication, the audit of every <c>/api</c> call, authorization, then the body limits: a caller is
+    /// identified before its body is read, and audited whether it is refused (401, 403), fails or succeeds.
+    /// </summary>
     public static WebApplication UseGuichetHttp(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;

@@ -1,5 +1,5 @@
 using Azure;
-using Guichet.Host.Observability;
+using Guichet.Host.Http;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
@@ -24,9 +24,8 @@ public static partial class InstancesApi
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api")
-            .WithTags("Instances")
+            .WithMetadata(new ApiTag("Instances", "Instances du runtime durable (administrateurs ARS) : statut, historique chaîné et sa vérification, événements, terminaison, suspension, reprise, purge."))
             .RequireAuthorization(Policies.Administration)
-            .AddEndpointFilter<AuditFilter>()
             .AddEndpointFilter<InstanceRouteFilter>();
         group.MapGet("/instances", ListAsync).WithName("ListInstances")
             .WithSummary("Liste les instances, filtrées et paginées (jeton de continuation dans x-ms-continuation-token).");
