@@ -82,7 +82,7 @@ public sealed class AuditTests(AzuriteFixture azurite, SharedApp shared)
     [Fact]
     public async Task Call_WhoseHandlerThrows_IsAuditedAs500_WithTheExceptionType()
     {
-        await using var app = new GuichetApp(azurite.Azurite.ConnectionString);
+        await using var app = new GuichetApp(azurite.Azurite);
         await using var failing = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, FailingApiPath>()));
         using var admin = failing.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new("Bearer", GuichetApp.Token([Roles.ArsAdmin]));
