@@ -34,6 +34,7 @@ public sealed partial class WorkflowRuntime
         Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"));
         TimerIndex = new TimerIndex(storage.Tables.GetTableClient(options.HubName + "Timers"));
         TimerSignal = new TimerSignal(time);
+        Chain = new HistoryChain(options.HistoryKey!);
         Dispatcher = new OutboxDispatcher(this, storage.Queues, logger);
     }
 
@@ -54,6 +55,8 @@ public sealed partial class WorkflowRuntime
 
     internal OutboxDispatcher Dispatcher { get; }
 
+    internal HistoryChain Chain { get; }
+
     /// <summary>Creates the runtime's tables if they do not exist; idempotent.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -65,7 +68,7 @@ public sealed partial class WorkflowRuntime
     private IWorkflow? WorkflowOf(InstanceRecord record) =>
         _registry.Contains(record.WorkflowType) ? _registry.Get(record.WorkflowType) : null;
 
-    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Time.GetUtcNow());
+    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Chain, Time.GetUtcNow());
 
     /// <summary>
     /// Loads the instance, plans a step and commits it, again from a fresh load whenever another step won
