@@ -90,12 +90,18 @@ public sealed partial class WorkflowRuntime
                 return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false), step.Reason);
             }
 
-            var (result, etag) = await Store.CommitAsync(step.Commit, ct);
+            var commit = await DiscardingBufferedAsync(step.Commit, ct);
+            var (result, etag) = await Store.CommitAsync(commit, ct);
             switch (result)
             {
                 case CommitResult.Committed:
-                    var committed = step.Commit.Record with { ETag = etag };
-                    await AfterCommitAsync(committed, step.Commit.Outbox, depth, ct);
+                    var committed = commit.Record with { ETag = etag };
+                    if (commit.InboxLeftBehind)
+                    {
+                        await DiscardInboxAsync(instanceId, ct);
+                    }
+
+                    await AfterCommitAsync(committed, commit.Outbox, depth, ct);
                     return new(step.Result, committed.ToStatus(false), step.Reason);
                 case CommitResult.Duplicate:
                     return new(RaiseResult.Duplicate, record.ToStatus(false));
