@@ -22,6 +22,10 @@ param hostExists bool = false
 @secure()
 param identityHashKey string = ''
 
+@description('Secret of the keyed history chain (HMAC-SHA256), written to Key Vault only when given: with a new key, the histories sealed under the old one no longer verify, so an empty value leaves the vault\'s secret as it is.')
+@secure()
+param historyKey string = ''
+
 @description('Entra ID authority the API accepts tokens from; empty: the tenant of the deployment.')
 param authAuthority string = ''
 
@@ -103,6 +107,7 @@ module vault 'modules/key-vault.bicep' = {
     identityName: identityName
     workspaceId: monitoring.outputs.workspaceId
     identityHashKey: identityHashKey
+    historyKey: historyKey
     authAuthority: authority
     authAudience: authAudience
   }
@@ -133,6 +138,7 @@ var settings = [
   { name: 'Auth__Authority', secretRef: 'auth-authority' }
   { name: 'Auth__Audience', secretRef: 'auth-audience' }
   { name: 'Guichet__IdentityHashKey', secretRef: 'identity-hash-key' }
+  { name: 'Guichet__HistoryKey', secretRef: 'history-key' }
   { name: 'Timers__TimeZone', value: timersTimeZone }
   { name: 'Timers__OutboxSweep__Schedule', value: '0 */30 * * * *' }
   { name: 'OTEL_SERVICE_NAME', value: 'guichet-unique' }
@@ -143,6 +149,7 @@ var secrets = [
   { name: 'auth-authority', keyVaultUrl: vault.outputs.authAuthorityUri, identity: identity.outputs.id }
   { name: 'auth-audience', keyVaultUrl: vault.outputs.authAudienceUri, identity: identity.outputs.id }
   { name: 'identity-hash-key', keyVaultUrl: vault.outputs.identityHashKeyUri, identity: identity.outputs.id }
+  { name: 'history-key', keyVaultUrl: vault.outputs.historyKeyUri, identity: identity.outputs.id }
 ]
 
 module host 'modules/host-app.bicep' = {

@@ -26,7 +26,7 @@ internal sealed class BenchRuntime : IAsyncDisposable
     /// <summary>A runtime with its tables created; requests counted when a counter is given.</summary>
     public static async Task<WorkflowRuntime> CreateAsync(Azurite azurite, string hub, TimeProvider time, RequestCounter? counter, params IDecider[] workflows)
     {
-        var runtime = new WorkflowRuntime(azurite.Clients(counter), new WorkflowRegistry(workflows), new RuntimeOptions { HubName = hub }, time, NullLogger<WorkflowRuntime>.Instance);
+        var runtime = new WorkflowRuntime(azurite.Clients(counter), new WorkflowRegistry(workflows), new RuntimeOptions { HubName = hub, HistoryKey = TestKeys.History }, time, NullLogger<WorkflowRuntime>.Instance);
         await runtime.InitializeAsync();
         return runtime;
     }

@@ -18,6 +18,18 @@ public sealed class RuntimeOptions
     /// <summary>How outbound queue messages are encoded (Azure Functions reads base64 by default).</summary>
     public MessageEncoding MessageEncoding { get; set; } = MessageEncoding.Base64;
 
+    /// <summary>The fewest bytes <see cref="HistoryKey"/> may have.</summary>
+    public const int MinHistoryKeyBytes = 32;
+
+    /// <summary>
+    /// The secret that keys the history chain (HMAC-SHA256), at least <see cref="MinHistoryKeyBytes"/> bytes; required.
+    /// Without it, write access to the tables would be enough to rewrite an entry and chain it again undetected. Every
+    /// host of a task hub needs the same key: a chain sealed under another key is reported broken.
+    /// </summary>
+#pragma warning disable CA1819 // A key is bytes; the runtime copies it once, when it is built.
+    public byte[]? HistoryKey { get; set; }
+#pragma warning restore CA1819
+
     /// <summary>Checks the options, naming the one that breaks its rule.</summary>
     public void Validate()
     {
@@ -30,6 +42,12 @@ public sealed class RuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(InlineDispatchDepth, 1, nameof(InlineDispatchDepth));
+        if (HistoryKey is not { Length: >= MinHistoryKeyBytes })
+        {
+            throw new ArgumentException(
+                $"HistoryKey is required: a secret of at least {MinHistoryKeyBytes} bytes that keys the history chain (HMAC-SHA256); it has {HistoryKey?.Length ?? 0}.",
+                nameof(HistoryKey));
+        }
     }
 }
 

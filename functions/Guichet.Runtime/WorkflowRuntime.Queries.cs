@@ -19,32 +19,6 @@ public sealed partial class WorkflowRuntime
         return (await Store.LoadAsync(instanceId, cancellationToken))?.ToStatus(withData);
     }
 
-    /// <summary>The full history of an instance in order, or null when there is no such instance.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>?> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        InstanceIds.Validate(instanceId, nameof(instanceId));
-        if (await Store.LoadAsync(instanceId, cancellationToken) is null)
-        {
-            return null;
-        }
-
-        return await Store.ReadHistoryAsync(instanceId, cancellationToken);
-    }
-
-    /// <summary>Checks the hash chain of an instance's history, or returns null when there is no such instance.</summary>
-    public async Task<HistoryVerification?> VerifyHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        InstanceIds.Validate(instanceId, nameof(instanceId));
-        var record = await Store.LoadAsync(instanceId, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
-
-        var entries = await Store.ReadHistoryAsync(instanceId, cancellationToken);
-        return HistoryChain.Verify(entries, record.LastSequence, record.LastHash);
-    }
-
     /// <summary>
     /// Lists instances matching a query, one page at a time. A page may hold fewer than
     /// <paramref name="pageSize"/> instances even when more follow: go on while the token is not null.

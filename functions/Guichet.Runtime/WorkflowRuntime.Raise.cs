@@ -65,13 +65,22 @@ public sealed partial class WorkflowRuntime
         return outcome;
     }
 
-    /// <summary>Applies, in order, the events an instance buffered while it was pending or suspended.</summary>
+    /// <summary>
+    /// Applies, in order, the events an instance buffered while it was pending or suspended; once the instance has
+    /// completed or been terminated, records those it will never apply as such and deletes their rows.
+    /// </summary>
     private async Task DrainInboxAsync(string instanceId, int depth, CancellationToken ct)
     {
         var attempt = 0;
         while (true)
         {
             var record = await Store.LoadAsync(instanceId, ct);
+            if (record is { RuntimeStatus: RuntimeStatus.Completed or RuntimeStatus.Terminated })
+            {
+                await DiscardInboxAsync(instanceId, ct); // what ending it left behind: it will never be applied
+                return;
+            }
+
             if (record is not { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: > 0 })
             {
                 return;
@@ -79,12 +88,12 @@ public sealed partial class WorkflowRuntime
 
             var item = await Store.ReadInboxAsync(instanceId, record.InboxHead, ct)
                 ?? throw new InvalidOperationException($"Instance '{instanceId}' lost buffered event {record.InboxHead}.");
-            if (PlannerFor(record).ApplyBuffered(record, item) is not { } commit)
+            if (PlannerFor(record).ApplyBuffered(record, item) is not { } applied)
             {
                 return; // newer than this code: a host running the newer version applies it
             }
 
-            (commit, var outcome) = await CommitFittingAsync(record, commit, ct);
+            var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(applied, ct), ct);
             if (outcome.Result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
                 if (!await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))

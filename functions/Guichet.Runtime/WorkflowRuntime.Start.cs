@@ -35,7 +35,7 @@ public sealed partial class WorkflowRuntime
         InstanceIds.Validate(instanceId, nameof(instanceId));
         var workflow = _registry.Get(workflowType);
         var inputBytes = ValidatePayload(input, nameof(input));
-        var step = new StepPlanner(workflow, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
+        var step = new StepPlanner(workflow, Chain, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
         if (step.Commit is not { } commit)
         {
             return new(step.Result == RaiseResult.Invalid ? StartResult.Invalid : StartResult.Rejected, null, step.Reason);

@@ -34,6 +34,7 @@ public sealed partial class WorkflowRuntime
         Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"));
         TimerIndex = new TimerIndex(storage.Tables.GetTableClient(options.HubName + "Timers"));
         TimerSignal = new TimerSignal(time);
+        Chain = new HistoryChain(options.HistoryKey!);
         Dispatcher = new OutboxDispatcher(this, storage.Queues, logger);
     }
 
@@ -54,6 +55,8 @@ public sealed partial class WorkflowRuntime
 
     internal OutboxDispatcher Dispatcher { get; }
 
+    internal HistoryChain Chain { get; }
+
     /// <summary>Creates the runtime's tables if they do not exist; idempotent.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -65,7 +68,7 @@ public sealed partial class WorkflowRuntime
     private IWorkflow? WorkflowOf(InstanceRecord record) =>
         _registry.Contains(record.WorkflowType) ? _registry.Get(record.WorkflowType) : null;
 
-    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Time.GetUtcNow());
+    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Chain, Time.GetUtcNow());
 
     /// <summary>
     /// Loads the instance, plans a step and commits it, again from a fresh load whenever another step won
@@ -87,13 +90,18 @@ public sealed partial class WorkflowRuntime
                 return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false), step.Reason);
             }
 
-            var (commit, outcome) = await CommitFittingAsync(record, step.Commit, ct);
+            var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(step.Commit, ct), ct);
             switch (outcome.Result)
             {
                 case CommitResult.Committed:
                     var committed = commit.Record with { ETag = outcome.ETag };
+                    if (commit.InboxLeftBehind)
+                    {
+                        await DiscardInboxAsync(instanceId, ct);
+                    }
+
                     await AfterCommitAsync(committed, commit.Outbox, depth, ct);
-                    return ReferenceEquals(commit, step.Commit)
+                    return commit.Entry?.Kind != HistoryKind.Failed || step.Result == RaiseResult.Failed
                         ? new(step.Result, committed.ToStatus(false), step.Reason)
                         : new(RaiseResult.Failed, committed.ToStatus(false), outcome.Problem);
                 case CommitResult.Duplicate:

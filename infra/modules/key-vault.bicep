@@ -1,4 +1,4 @@
-// Key Vault holds the identity-hash secret and the authentication settings; the host reads them as
+// Key Vault holds the identity-hash and history-chain secrets and the authentication settings; the host reads them as
 // Container Apps secrets through its identity. RBAC only (no access policies), purge-protected.
 import { roles } from 'role-ids.bicep'
 
@@ -11,6 +11,9 @@ param workspaceId string
 @secure()
 @description('Written only when not empty: rotating it would break the matching of every stored identity.')
 param identityHashKey string
+@secure()
+@description('Written only when not empty: with a new key, the histories sealed under the old one no longer verify.')
+param historyKey string
 param authAuthority string
 param authAudience string
 
@@ -37,6 +40,12 @@ resource hashKey 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(ide
   parent: vault
   name: 'identity-hash-key'
   properties: { value: identityHashKey }
+}
+
+resource chainKey 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(historyKey)) {
+  parent: vault
+  name: 'history-key'
+  properties: { value: historyKey }
 }
 
 resource authority 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
@@ -72,5 +81,6 @@ output name string = vault.name
 output uri string = vault.properties.vaultUri
 // Versionless URIs: Container Apps picks up a new version of a secret without a redeployment.
 output identityHashKeyUri string = '${vault.properties.vaultUri}secrets/identity-hash-key'
+output historyKeyUri string = '${vault.properties.vaultUri}secrets/history-key'
 output authAuthorityUri string = authority.properties.secretUri
 output authAudienceUri string = audience.properties.secretUri

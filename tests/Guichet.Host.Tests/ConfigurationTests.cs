@@ -64,7 +64,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public void TheRepositoryHostJson_ConfiguresQueuesAndWorkflowsValidly()
     {
-        var configuration = Load(File.ReadAllText(RepositoryFile("host.json")), """{ "Values": {} }""");
+        var configuration = Load(File.ReadAllText(RepositoryFile("host.json")), """{ "Values": { "Guichet__HistoryKey": "a-history-key-of-at-least-32-bytes-for-tests" } }""");
         var runtime = new RuntimeOptions();
 
         WorkflowSettings.Bind(configuration, runtime);

@@ -42,6 +42,7 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
             ["Auth:Mode"] = "Development",
             ["Auth:Audience"] = Audience,
             ["Auth:DevelopmentSigningKey"] = SigningKey,
+            ["Guichet:HistoryKey"] = TestKeys.HistoryText,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

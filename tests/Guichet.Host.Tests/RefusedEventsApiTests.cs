@@ -79,7 +79,7 @@ public sealed class RefusedEventsApiTests(AzuriteFixture azurite, SharedApp shar
         Assert.Equal(HttpStatusCode.Accepted, rewound.StatusCode);
         Assert.Equal("Running", (await rewound.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runtimeStatus").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var history = (await app.Runtime.GetHistoryAsync(id))!;
+        var history = (await app.Runtime.GetWholeHistoryAsync(id))!;
         Assert.Equal("cause corrigée", history[^1].Reason);
         Assert.StartsWith("Alice", history[^1].Actor, StringComparison.Ordinal);
     }

@@ -41,6 +41,7 @@ public sealed class RunTimersCommandTests(AzuriteFixture azurite)
                 ["Auth__Mode"] = "Development",
                 ["Auth__Audience"] = GuichetApp.Audience,
                 ["Auth__DevelopmentSigningKey"] = GuichetApp.SigningKey,
+                ["Guichet__HistoryKey"] = TestKeys.HistoryText,
             },
         };
         using var process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");

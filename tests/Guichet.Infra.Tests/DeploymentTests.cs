@@ -58,6 +58,19 @@ public sealed class DeploymentTests(CompiledInfra infra)
         Assert.Equal("${AZURE_LOCATION}", (string?)file["location"]!["value"]);
     }
 
+    // Secrets come from azd variables with no default (empty: the vault keeps its secret), and are secure parameters.
+    [Theory]
+    [InlineData("identityHashKey", "GUICHET_IDENTITY_HASH_KEY")]
+    [InlineData("historyKey", "GUICHET_HISTORY_KEY")]
+    public void SecretParameter_FromAzdVariable_SecureAndEmptyByDefault(string parameter, string variable)
+    {
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!.AsObject();
+
+        Assert.Equal("${" + variable + "}", (string?)file[parameter]!["value"]);
+        Assert.Equal("securestring", (string?)Parameters[parameter]!["type"]);
+        Assert.Equal(string.Empty, (string?)Parameters[parameter]!["defaultValue"]);
+    }
+
     [Fact]
     public void Monitoring_PlatformLogsToLogAnalytics_WithoutWorkspaceKey()
     {

@@ -23,6 +23,7 @@ public sealed class KeyVaultTests(CompiledInfra infra)
 
     [Theory]
     [InlineData("identity-hash-key")]
+    [InlineData("history-key")]
     [InlineData("auth-authority")]
     [InlineData("auth-audience")]
     public void Secret_Declared_AndReadByAppAndJob(string name)
@@ -34,10 +35,23 @@ public sealed class KeyVaultTests(CompiledInfra infra)
         }
     }
 
-    // Deploying without the key must leave the vault's key alone: a new key would orphan every stored hash.
+    // Deploying without the key must leave the vault's key alone: a new key would orphan every stored hash, or
+    // make every history sealed under the old history key fail its verification.
+    [Theory]
+    [InlineData("identity-hash-key")]
+    [InlineData("history-key")]
+    public void Key_WrittenOnlyWhenGiven(string name) =>
+        Assert.Contains("empty(", infra.Main.OfType(ResourceTypes.KeyVaultSecret).Single(s => s.Text("name").EndsWith($"'{name}')]", StringComparison.Ordinal)).Text("condition"), StringComparison.Ordinal);
+
     [Fact]
-    public void IdentityHashKey_WrittenOnlyWhenGiven() =>
-        Assert.Contains("empty(", infra.Main.OfType(ResourceTypes.KeyVaultSecret).Single(s => s.Text("name").Contains("identity-hash-key", StringComparison.Ordinal)).Text("condition"), StringComparison.Ordinal);
+    public void HistoryKey_ReachesAppAndJobAsSecretSetting()
+    {
+        foreach (var runner in new[] { infra.Main.Single(ResourceTypes.ContainerApp), infra.Main.Single(ResourceTypes.Job) })
+        {
+            var environment = Assert.Single(runner.At("properties.template.containers")!.AsArray())!["env"]!.AsArray();
+            Assert.Contains(environment, e => (string?)e!["name"] == "Guichet__HistoryKey" && (string?)e["secretRef"] == "history-key" && e["value"] is null);
+        }
+    }
 
     [Fact]
     public void AuditLogs_SentToLogAnalytics() =>

@@ -3,6 +3,7 @@ using Guichet.Runtime;
 using Guichet.Runtime.CrashHost;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
+using Guichet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Usage: CrashHost <connection string> <hub> <input queue> [--until-idle]
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 var (connection, hub, input) = (args[0], args[1], args[2]);
 var untilIdle = args.Contains("--until-idle");
 var clients = StorageClients.FromConnectionString(connection);
-var runtime = new WorkflowRuntime(clients, new WorkflowRegistry([new LedgerWorkflow()]), new RuntimeOptions { HubName = hub }, TimeProvider.System, NullLogger<WorkflowRuntime>.Instance);
+var runtime = new WorkflowRuntime(clients, new WorkflowRegistry([new LedgerWorkflow()]), new RuntimeOptions { HubName = hub, HistoryKey = TestKeys.History }, TimeProvider.System, NullLogger<WorkflowRuntime>.Instance);
 await runtime.InitializeAsync();
 await runtime.SweepOutboxAsync();
 var queue = clients.Queues.GetQueueClient(input);

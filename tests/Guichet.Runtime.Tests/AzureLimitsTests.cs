@@ -37,7 +37,7 @@ public sealed class AzureLimitsTests(AzuriteFixture azurite)
         Assert.Contains(what, status.Error, StringComparison.Ordinal);
         Assert.Equal("Open", status.State!.Value.GetProperty("status").GetString());
         Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("big-1", CancellationToken.None));
-        var last = (await h.Runtime.GetHistoryAsync("big-1"))![^1];
+        var last = (await h.Runtime.GetWholeHistoryAsync("big-1"))![^1];
         Assert.Equal(HistoryKind.Failed, last.Kind);
         Assert.Equal(eventName, last.Name);
         Assert.True((await h.Runtime.VerifyHistoryAsync("big-1"))!.IsIntact);
@@ -72,7 +72,7 @@ public sealed class AzureLimitsTests(AzuriteFixture azurite)
         var status = (await h.Runtime.GetStatusAsync("crash-1"))!;
         Assert.InRange(status.Error!.Length, 1000, 4100);
         Assert.StartsWith("InvalidOperationException: eee", status.Error, StringComparison.Ordinal);
-        Assert.Equal(status.Error, (await h.Runtime.GetHistoryAsync("crash-1"))![^1].Reason);
+        Assert.Equal(status.Error, (await h.Runtime.GetWholeHistoryAsync("crash-1"))![^1].Reason);
     }
 
     [Fact(Timeout = 30_000)]

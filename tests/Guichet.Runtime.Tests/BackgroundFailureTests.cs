@@ -41,7 +41,7 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
             (await h.Runtime.GetStatusAsync("patient"))!.PendingTimers.Count == 0 && (await h.Runtime.Store.ReadOutboxAsync("patient", CancellationToken.None)).Count == 0,
             "the timer fired and the message went out once storage was back");
 
-        var history = (await h.Runtime.GetHistoryAsync("patient"))!;
+        var history = (await h.Runtime.GetWholeHistoryAsync("patient"))!;
         Assert.Single(history, e => e.Kind == HistoryKind.TimerFired);
         Assert.Single((await h.Runtime.Storage.Queues.GetQueueClient(queue).ReceiveMessagesAsync(32)).Value);
         await poller.StopAsync(CancellationToken.None);

@@ -51,7 +51,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         var refused = await Assert.ThrowsAsync<PayloadTooLargeException>(() => h.Runtime.RaiseEventAsync("big", "add", tooLarge, "too-large"));
 
         Assert.Equal(RaiseResult.Applied, applied.Result);
-        var stored = (await h.Runtime.GetHistoryAsync("big"))![^1].Payload!.Value;
+        var stored = (await h.Runtime.GetWholeHistoryAsync("big"))![^1].Payload!.Value;
         Assert.Equal(text, stored.GetProperty("text").GetString());
         Assert.Equal(h.Runtime.Options.MaxPayloadBytes, refused.Limit);
         Assert.Equal(2, (await h.Runtime.GetStatusAsync("big"))!.HistoryLength);

@@ -34,7 +34,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(RuntimeStatus.Running, after!.RuntimeStatus);
         Assert.Equal(0, after.BufferedEvents);
         Assert.Equal(5, after.State!.Value.GetProperty("total").GetInt32());
-        var kinds = (await h.Runtime.GetHistoryAsync("pause"))!.Select(e => e.Kind).ToList();
+        var kinds = (await h.Runtime.GetWholeHistoryAsync("pause"))!.Select(e => e.Kind).ToList();
         Assert.Equal(
             [HistoryKind.Started, HistoryKind.EventApplied, HistoryKind.Suspended, HistoryKind.Resumed, HistoryKind.EventApplied, HistoryKind.EventApplied, HistoryKind.TimerFired],
             kinds);
@@ -60,7 +60,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(ControlResult.Finished, again.Result);
         Assert.Equal(RaiseResult.Finished, late.Result);
         Assert.Null(next);
-        var last = (await h.Runtime.GetHistoryAsync("stop"))![^1];
+        var last = (await h.Runtime.GetWholeHistoryAsync("stop"))![^1];
         Assert.Equal(HistoryKind.Terminated, last.Kind);
         Assert.Equal("doublon", last.Reason);
         Assert.Equal("ars:alice", last.Actor);
@@ -82,7 +82,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(ControlResult.Done, purged.Result);
         Assert.Equal(ControlResult.NotFound, missing.Result);
         Assert.Null(await h.Runtime.GetStatusAsync("old"));
-        Assert.Null(await h.Runtime.GetHistoryAsync("old"));
+        Assert.Null(await h.Runtime.GetWholeHistoryAsync("old"));
         var rows = h.Runtime.Store.Table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"old"}"));
         Assert.Empty(await rows.ToListAsync());
     }
@@ -105,7 +105,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(RuntimeStatus.Running, status!.RuntimeStatus);
         Assert.Equal(4, status.State!.Value.GetProperty("total").GetInt32());
         Assert.Equal(startAt, status.State.Value.GetProperty("startedAt").GetDateTimeOffset());
-        var started = Assert.Single((await h.Runtime.GetHistoryAsync("later"))!, e => e.Kind == HistoryKind.Started);
+        var started = Assert.Single((await h.Runtime.GetWholeHistoryAsync("later"))!, e => e.Kind == HistoryKind.Started);
         Assert.Equal("prescriber:7", started.Actor);
     }
 
@@ -163,7 +163,7 @@ public sealed class ControlTests(AzuriteFixture azurite)
         Assert.Equal(0, status!.State!.Value.GetProperty("fired").GetArrayLength());
         Assert.Empty(status.PendingTimers);
         Assert.Equal(0, status.BufferedEvents);
-        Assert.DoesNotContain((await h.Runtime.GetHistoryAsync("answered"))!, e => e.Kind == HistoryKind.TimerFired);
+        Assert.DoesNotContain((await h.Runtime.GetWholeHistoryAsync("answered"))!, e => e.Kind == HistoryKind.TimerFired);
         Assert.True((await h.Runtime.VerifyHistoryAsync("answered"))!.IsIntact);
     }
 

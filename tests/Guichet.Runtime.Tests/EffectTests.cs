@@ -22,7 +22,7 @@ public sealed class EffectTests(AzuriteFixture azurite)
 
         var target = await h.Runtime.GetStatusAsync("dossier-1", withData: true);
         Assert.Equal(9, target!.State!.Value.GetProperty("total").GetInt32());
-        var delivered = (await h.Runtime.GetHistoryAsync("dossier-1"))![^1];
+        var delivered = (await h.Runtime.GetWholeHistoryAsync("dossier-1"))![^1];
         Assert.Equal("vacancy-1", delivered.Actor);
         Assert.Equal("add", delivered.Name);
     }
@@ -35,7 +35,7 @@ public sealed class EffectTests(AzuriteFixture azurite)
 
         await h.Runtime.RaiseEventAsync("sender", "forward", Json(new { target = "ghost", amount = 1 }), "f1");
 
-        var last = (await h.Runtime.GetHistoryAsync("sender"))![^1];
+        var last = (await h.Runtime.GetWholeHistoryAsync("sender"))![^1];
         Assert.Equal(HistoryKind.DeliveryFailed, last.Kind);
         Assert.Contains("ghost", last.Reason, StringComparison.Ordinal);
         Assert.Equal(0, await h.Runtime.SweepOutboxAsync());
@@ -64,7 +64,7 @@ public sealed class EffectTests(AzuriteFixture azurite)
         var queue = UniqueNames.Queue("events");
         await h.Runtime.StartAsync(TypeName, "crashy", Json(new { queue }));
         var record = (await h.Runtime.Store.LoadAsync("crashy", CancellationToken.None))!;
-        var planner = new Guichet.Runtime.Steps.StepPlanner(new Guichet.Runtime.Workflows.WorkflowRegistry([new Workflows.ProbeWorkflow()]).Get(TypeName), h.FakeClock.GetUtcNow());
+        var planner = new Guichet.Runtime.Steps.StepPlanner(new Guichet.Runtime.Workflows.WorkflowRegistry([new Workflows.ProbeWorkflow()]).Get(TypeName), h.Runtime.Chain, h.FakeClock.GetUtcNow());
         var step = planner.Apply(record, new(
             "add", Json(new { amount = 1 }), "a1", Guichet.Deciders.EventOrigin.External, null), null, null, 1);
 

@@ -17,7 +17,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite)
         Assert.Equal(StartResult.Started, outcome.Result);
         Assert.Equal(RuntimeStatus.Running, outcome.Status!.RuntimeStatus);
         Assert.Equal("Started", outcome.Status.CustomStatus);
-        var history = await h.Runtime.GetHistoryAsync("dossier-1");
+        var history = await h.Runtime.GetWholeHistoryAsync("dossier-1");
         var entry = Assert.Single(history!);
         Assert.Equal(HistoryKind.Started, entry.Kind);
         Assert.Equal("prescriber:42", entry.Actor);
@@ -81,7 +81,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite)
         Assert.Contains("the decider blew up", outcome.Status.Error, StringComparison.Ordinal);
         Assert.Equal(RaiseResult.Duplicate, redelivered.Result);
         Assert.Equal(RaiseResult.Finished, later.Result);
-        var history = await h.Runtime.GetHistoryAsync("boom");
+        var history = await h.Runtime.GetWholeHistoryAsync("boom");
         Assert.Equal(HistoryKind.Failed, history![^1].Kind);
     }
 
@@ -111,7 +111,7 @@ public sealed class InstanceLifecycleTests(AzuriteFixture azurite)
             await h.Runtime.RaiseEventAsync("chain", "add", Json(new { amount = i }), $"e{i}");
         }
 
-        var history = (await h.Runtime.GetHistoryAsync("chain"))!;
+        var history = (await h.Runtime.GetWholeHistoryAsync("chain"))!;
         var verification = await h.Runtime.VerifyHistoryAsync("chain");
 
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), history.Select(e => e.Sequence));

@@ -79,7 +79,7 @@ public sealed class RefusalTests(AzuriteFixture azurite)
         var status = (await h.Runtime.GetStatusAsync("timed"))!;
         Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
         Assert.Empty(status.PendingTimers);
-        var last = (await h.Runtime.GetHistoryAsync("timed"))![^1];
+        var last = (await h.Runtime.GetWholeHistoryAsync("timed"))![^1];
         Assert.Equal(HistoryKind.Rejected, last.Kind);
         Assert.Equal("Trop tard.", last.Reason);
         Assert.Equal("Waiting", last.StatusAfter);
@@ -98,7 +98,7 @@ public sealed class RefusalTests(AzuriteFixture azurite)
 
         await h.Runtime.ResumeAsync("paused");
 
-        var history = (await h.Runtime.GetHistoryAsync("paused"))!;
+        var history = (await h.Runtime.GetWholeHistoryAsync("paused"))!;
         Assert.Equal([HistoryKind.Started, HistoryKind.Suspended, HistoryKind.Resumed, HistoryKind.Rejected, HistoryKind.EventApplied], history.Select(e => e.Kind));
         Assert.Equal("Non.", history[3].Reason);
         Assert.Equal(0, (await h.Runtime.GetStatusAsync("paused"))!.BufferedEvents);

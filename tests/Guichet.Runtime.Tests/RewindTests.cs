@@ -29,7 +29,7 @@ public sealed class RewindTests(AzuriteFixture azurite)
         Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
         Assert.Null(status.Error);
         Assert.Equal(5, status.State!.Value.GetProperty("pings").GetInt32());
-        var history = (await fixedHost.Runtime.GetHistoryAsync("relay-1"))!;
+        var history = (await fixedHost.Runtime.GetWholeHistoryAsync("relay-1"))!;
         Assert.Equal([HistoryKind.Started, HistoryKind.Failed, HistoryKind.Rewound, HistoryKind.EventApplied], history.Select(e => e.Kind));
         Assert.Equal("Correctif 1.2.1 déployé", history[2].Reason);
         Assert.Equal("Alice (ars)", history[2].Actor);

@@ -49,7 +49,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         StorageClients? clients = null)
     {
         clock ??= realTime ? null : new FakeTimeProvider(Epoch);
-        var options = new RuntimeOptions { HubName = hub ?? UniqueNames.Hub() };
+        var options = new RuntimeOptions { HubName = hub ?? UniqueNames.Hub(), HistoryKey = TestKeys.History };
         configure?.Invoke(options);
         var runtime = new WorkflowRuntime(
             clients ?? azurite.Clients(),

@@ -33,7 +33,7 @@ public sealed class TimerTests(AzuriteFixture azurite)
         await Task.Delay(TimeSpan.FromMilliseconds(300), TimeProvider.System);
         Assert.Single((await StateAsync(h, "deadline")).Fired);
         Assert.Empty((await h.Runtime.GetStatusAsync("deadline"))!.PendingTimers);
-        var history = await h.Runtime.GetHistoryAsync("deadline");
+        var history = await h.Runtime.GetWholeHistoryAsync("deadline");
         Assert.Single(history!, e => e.Kind == HistoryKind.TimerFired);
     }
 

@@ -32,7 +32,7 @@ public sealed class VersioningTests(AzuriteFixture azurite)
         Assert.Equal(7, state.GetProperty("tally").GetProperty("count").GetInt32());
         Assert.Equal("from v1", state.GetProperty("tally").GetProperty("label").GetString());
         Assert.Equal("fin", state.GetProperty("closedBecause").GetString());
-        var versions = (await v2.Runtime.GetHistoryAsync("t-1"))!.Select(e => e.WorkflowVersion);
+        var versions = (await v2.Runtime.GetWholeHistoryAsync("t-1"))!.Select(e => e.WorkflowVersion);
         Assert.Equal([1, 1, 2, 2], versions);
     }
 
@@ -95,6 +95,6 @@ public sealed class VersioningTests(AzuriteFixture azurite)
         var status = (await old.Runtime.GetStatusAsync("t-3"))!;
         Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
         Assert.Equal(1, status.BufferedEvents);
-        Assert.DoesNotContain((await old.Runtime.GetHistoryAsync("t-3"))!, e => e.Kind == HistoryKind.TimerFired);
+        Assert.DoesNotContain((await old.Runtime.GetWholeHistoryAsync("t-3"))!, e => e.Kind == HistoryKind.TimerFired);
     }
 }

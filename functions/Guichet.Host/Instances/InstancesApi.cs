@@ -32,9 +32,10 @@ public static partial class InstancesApi
         group.MapGet("/instances/{instanceId}", GetStatusAsync).WithName("GetInstanceStatus")
             .WithSummary("Statut d'une instance : 202 tant qu'elle est en cours, 200 une fois terminée.").ProducesProblem(404);
         group.MapGet("/instances/{instanceId}/history", GetHistoryAsync).WithName("GetInstanceHistory")
-            .WithSummary("Historique complet et chaîné d'une instance.").ProducesProblem(404);
+            .WithSummary("Historique chaîné d'une instance, par pages (from, top ; page suivante dans x-ms-continuation-token et Link rel=next).")
+            .ProducesValidationProblem().ProducesProblem(404);
         group.MapGet("/instances/{instanceId}/history/verification", VerifyHistoryAsync).WithName("VerifyInstanceHistory")
-            .WithSummary("Vérifie la chaîne de hachage de l'historique.").ProducesProblem(404);
+            .WithSummary("Vérifie la chaîne de hachage à clé (HMAC) de tout l'historique, page par page.").ProducesProblem(404);
         MapActions(group);
         return app;
     }
@@ -84,11 +85,28 @@ public static partial class InstancesApi
         return TypedResults.Accepted(body.StatusQueryGetUri, body);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> GetHistoryAsync(
-        string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        await runtime.GetHistoryAsync(instanceId, cancellationToken) is { } history
-            ? TypedResults.Ok(history)
-            : InstanceProblems.NotFound(instanceId);
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult, ValidationProblem>> GetHistoryAsync(
+        string instanceId, [AsParameters] HistoryPageRequest request, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (request.Check(out var from, out var top) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await runtime.GetHistoryAsync(instanceId, from, top, cancellationToken) is not { } page)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+
+        if (page.NextSequence is { } next)
+        {
+            var token = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers[InstanceListRequest.ContinuationHeader] = token;
+            http.Response.Headers.Link = $"<{InstanceStatusResponse.StatusUri(http.Request, instanceId)}/history?from={token}&top={top}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Entries);
+    }
 
     private static async Task<Results<Ok<HistoryVerification>, ProblemHttpResult>> VerifyHistoryAsync(
         string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>

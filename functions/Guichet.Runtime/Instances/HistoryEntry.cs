@@ -32,7 +32,10 @@ public enum HistoryKind
     /// <summary>An event this instance sent could not be delivered.</summary>
     DeliveryFailed,
 
-    /// <summary>An event nobody waited for (a timer, a buffered event) was not applied: it did not bind, or the decider rejected it. The state is unchanged.</summary>
+    /// <summary>
+    /// An event nobody waited for (a timer, a buffered event) was not applied: it did not bind, the decider rejected it,
+    /// or its instance completed or was terminated while it waited in the inbox. The state is unchanged.
+    /// </summary>
     Rejected,
 
     /// <summary>An administrator put a Failed instance back to Running.</summary>

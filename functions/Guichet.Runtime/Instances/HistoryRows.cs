@@ -31,7 +31,7 @@ internal static class HistoryRows
         };
         if (entry.Payload is { } payload)
         {
-            BinaryChunks.Write(entity, "Payload", Encoding.UTF8.GetBytes(payload.GetRawText()));
+            BinaryChunks.Write(entity, "Payload", PayloadBytes(payload));
         }
 
         return entity;
@@ -62,4 +62,7 @@ internal static class HistoryRows
     }
 
     public static long PayloadSize(HistoryEntry entry) => entry.Payload?.GetRawText().Length ?? 0;
+
+    /// <summary>The payload's bytes as stored in its row, and as the history chain hashes them.</summary>
+    public static byte[] PayloadBytes(JsonElement payload) => Encoding.UTF8.GetBytes(payload.GetRawText());
 }

@@ -34,7 +34,7 @@ internal sealed partial class StepPlanner
     public Commit DeliveryFailed(InstanceRecord record, OutboxItem item, string reason)
     {
         var payload = JsonSerializer.SerializeToElement(new { target = item.Target, eventName = item.Name, eventId = item.Id });
-        var entry = HistoryChain.Seal(Entry(record, record, new StepCause(HistoryKind.DeliveryFailed, item.Name ?? "event", null, "runtime", item.CorrelationId), reason, []) with { Payload = payload });
+        var entry = chain.Seal(Entry(record, record, new StepCause(HistoryKind.DeliveryFailed, item.Name ?? "event", null, "runtime", item.CorrelationId), reason, []) with { Payload = payload });
         return new Commit(Seal(record, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
     }
 }

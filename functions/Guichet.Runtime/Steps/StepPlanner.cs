@@ -10,7 +10,7 @@ namespace Guichet.Runtime.Steps;
 /// the history entry. Pure apart from the decider it calls; the runtime commits what it returns. The workflow
 /// is null when the instance's type is no longer registered: operators may still terminate and purge it.
 /// </summary>
-internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset now)
+internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chain, DateTimeOffset now)
 {
     /// <summary>Reserved for the runtime's own timers; deciders may not use names with this prefix.</summary>
     public const string ReservedPrefix = "runtime.";
@@ -111,7 +111,7 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, DateTimeOffset no
     };
 
     private HistoryEntry Entry(InstanceRecord before, InstanceRecord after, StepCause cause, string? reason, IReadOnlyList<string> effects) =>
-        HistoryChain.Seal(new HistoryEntry
+        chain.Seal(new HistoryEntry
         {
             Sequence = before.LastSequence + 1,
             At = now,

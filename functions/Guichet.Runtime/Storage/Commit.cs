@@ -16,12 +16,18 @@ internal sealed record Commit(InstanceRecord Record, bool IsNew)
     public long? InboxRemove { get; init; }
     public string? OutboxRemove { get; init; }
 
+    /// <summary>Buffered events of an instance that ended first: each recorded as not applied, its inbox row deleted.</summary>
+    public IReadOnlyList<InboxDiscard> Discards { get; init; } = [];
+
+    /// <summary>Whether buffered events that did not fit this transaction are left to record and delete right after it.</summary>
+    public bool InboxLeftBehind { get; init; }
+
     /// <summary>Tables accept at most 100 operations in one transaction.</summary>
     public const int MaxOperations = 100;
 
     public int OperationCount =>
         1 + (Entry is null ? 0 : 1) + (EventId is null ? 0 : 1) + Outbox.Count
-        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1);
+        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1) + 2 * Discards.Count;
 }
 
 /// <summary>How a commit ended.</summary>

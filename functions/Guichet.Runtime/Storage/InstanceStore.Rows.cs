@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.Instances;
@@ -15,15 +16,14 @@ internal sealed partial class InstanceStore
             cancellationToken: ct);
     }
 
-    public async Task<List<HistoryEntry>> ReadHistoryAsync(string instanceId, CancellationToken ct)
+    /// <summary>The history entries from one sequence to another, both included, read <paramref name="pageSize"/> rows at a time.</summary>
+    public async IAsyncEnumerable<HistoryEntry> ReadHistoryAsync(string instanceId, long from, long to, int pageSize, [EnumeratorCancellation] CancellationToken ct)
     {
-        var entries = new List<HistoryEntry>();
-        await foreach (var row in RowsAsync(instanceId, RowKeys.HistoryPrefix, ct))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {RowKeys.History(from)} and RowKey le {RowKeys.History(to)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: ct))
         {
-            entries.Add(HistoryRows.FromEntity(row));
+            yield return HistoryRows.FromEntity(row);
         }
-
-        return entries;
     }
 
     public async Task<HistoryEntry?> ReadHistoryEntryAsync(string instanceId, long sequence, CancellationToken ct)

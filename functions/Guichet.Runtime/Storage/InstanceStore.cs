@@ -41,6 +41,12 @@ internal sealed partial class InstanceStore(TableClient table)
             actions.Add(new(TableTransactionActionType.Add, HistoryRows.ToEntity(id, commit.Entry)));
         }
 
+        foreach (var discard in commit.Discards)
+        {
+            actions.Add(new(TableTransactionActionType.Add, HistoryRows.ToEntity(id, discard.Entry)));
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(id, RowKeys.Inbox(discard.Position)), ETag.All));
+        }
+
         actions.AddRange(commit.Outbox.Select(o => new TableTransactionAction(TableTransactionActionType.Add, o.ToEntity(id))));
         if (commit.InboxAdd is not null)
         {

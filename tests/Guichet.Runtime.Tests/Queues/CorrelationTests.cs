@@ -37,8 +37,8 @@ public sealed class CorrelationTests(AzuriteFixture azurite)
         }));
         await Eventually.HoldsAsync(async () => (await runtime.Runtime.GetStatusAsync("dossier-9"))!.HistoryLength == 2, "the forwarded event applied");
 
-        Assert.Equal(correlation, (await runtime.Runtime.GetHistoryAsync("vacancy-9"))![^1].CorrelationId);
-        Assert.Equal(correlation, (await runtime.Runtime.GetHistoryAsync("dossier-9"))![^1].CorrelationId);
+        Assert.Equal(correlation, (await runtime.Runtime.GetWholeHistoryAsync("vacancy-9"))![^1].CorrelationId);
+        Assert.Equal(correlation, (await runtime.Runtime.GetWholeHistoryAsync("dossier-9"))![^1].CorrelationId);
         var message = Assert.Single((await runtime.Runtime.Storage.Queues.GetQueueClient(outbound).ReceiveMessagesAsync(10)).Value);
         var body = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText))).RootElement;
         Assert.Equal(correlation, body.GetProperty("correlationId").GetString());

@@ -21,7 +21,7 @@ public sealed class WorkflowEventsHandlerTests(AzuriteFixture azurite)
 
         var status = await h.Runtime.GetStatusAsync("dossier-7", withData: true);
         Assert.Equal(4, status!.State!.Value.GetProperty("total").GetInt32());
-        var entry = (await h.Runtime.GetHistoryAsync("dossier-7"))![^1];
+        var entry = (await h.Runtime.GetWholeHistoryAsync("dossier-7"))![^1];
         Assert.Equal("connector", entry.Actor);
         Assert.Equal("corr-9", entry.CorrelationId);
     }

@@ -4,6 +4,7 @@ using Guichet.Runtime.CrashHost;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
+using Guichet.Testing;
 
 namespace Guichet.Runtime.Tests.Resilience;
 
@@ -65,7 +66,7 @@ public sealed record LedgerScenario(int Instances, int Events, string Receiver)
             Assert.Equal(forwardedToMe.Count, states[id].ForwardCount);
             Assert.Equal(forwardedToMe.Sum(e => (long)e.Amount), states[id].Received);
 
-            var history = (await runtime.GetHistoryAsync(id))!;
+            var history = (await runtime.GetWholeHistoryAsync(id))!;
             var applied = history.Where(e => e.Kind == HistoryKind.EventApplied).ToList();
             Assert.Equal(mine.Count + forwardedToMe.Count, applied.Count);
             Assert.Equal(applied.Count, applied.Select(e => e.EventId).Distinct().Count());

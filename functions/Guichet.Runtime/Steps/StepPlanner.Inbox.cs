@@ -1,0 +1,32 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Storage;
+
+namespace Guichet.Runtime.Steps;
+
+internal sealed partial class StepPlanner
+{
+    /// <summary>How many buffered events a commit has room to record as not applied: two operations each, the entry and the inbox row's deletion.</summary>
+    public static int DiscardRoom(Commit commit) => Math.Max(0, (Storage.Commit.MaxOperations - commit.OperationCount) / 2);
+
+    /// <summary>
+    /// An instance that completes or is terminated with events still buffered never applies them: each of
+    /// <paramref name="items"/> gets a history entry of kind <see cref="HistoryKind.Rejected"/> (its name, event id,
+    /// actor and correlation id; not its payload, so that the entries fit the step's transaction) and its inbox row
+    /// goes in the same commit. The head moves to the tail, so that a buffered event left behind is never applied.
+    /// </summary>
+    public Commit DiscardBuffered(Commit commit, IReadOnlyList<InboxItem> items)
+    {
+        var ended = commit.Record.RuntimeStatus.ToString().ToLowerInvariant();
+        var record = commit.Record with { InboxHead = commit.Record.InboxTail, Waiting = null };
+        var discards = new List<InboxDiscard>(items.Count);
+        foreach (var item in items)
+        {
+            var cause = new StepCause(HistoryKind.Rejected, item.Event.Name, null, item.Event.Actor, item.CorrelationId);
+            var entry = chain.Seal(Entry(record, record, cause, $"Not applied: instance {ended}.", []) with { EventId = item.Event.EventId });
+            record = Seal(record, entry);
+            discards.Add(new(item.Position, entry));
+        }
+
+        return commit with { Record = record, Discards = discards, InboxLeftBehind = items.Count < commit.Record.BufferedEvents };
+    }
+}
