@@ -13,12 +13,12 @@ public static partial class IntakeValidation
     /// </summary>
     private static string? Key(JsonObjectReader r, string name)
     {
-        if (r.String(name, required: true, int.MaxValue) is not { } key)
+        var path = r.PathOf(name);
+        if (r.Field(name, required: true) is not { } value || r.Text(value, path, int.MaxValue, checkControl: false) is not { } key)
         {
             return null;
         }
 
-        var path = r.PathOf(name);
         if (key.Length > MaxKeyLength)
         {
             r.Add(path, string.Create(CultureInfo.InvariantCulture, $"Trop long : {key.Length} caractères, {MaxKeyLength} au plus."));

@@ -163,8 +163,11 @@ internal sealed class JsonObjectReader
         }
     }
 
-    /// <summary>A string value at <paramref name="path"/>: non-blank, no control character, at most <paramref name="maxLength"/> characters.</summary>
-    public string? Text(JsonElement value, string path, int maxLength)
+    /// <summary>
+    /// A string value at <paramref name="path"/>: non-blank, at most <paramref name="maxLength"/> characters, and
+    /// without control characters other than line breaks and tabs unless the caller checks characters itself.
+    /// </summary>
+    public string? Text(JsonElement value, string path, int maxLength, bool checkControl = true)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -185,7 +188,7 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (checkControl && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
             Add(path, "Contient des caractères de contrôle.");
             return null;
