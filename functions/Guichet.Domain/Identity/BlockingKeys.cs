@@ -14,11 +14,15 @@ namespace Guichet.Domain.Identity;
 public static class BlockingKeys
 {
     /// <summary>The keys of an identity, without duplicates, in a stable order: <c>ins:…</c>, then <c>name-year:…:YYYY</c>.</summary>
-    public static IReadOnlyList<string> Of(Person person)
+    public static IReadOnlyList<string> Of(Person person) => Of(IdentityProfile.Of(person));
+
+    /// <summary>The keys of a profiled identity: as <see cref="Of(Person)"/>.</summary>
+    public static IReadOnlyList<string> Of(IdentityProfile profile)
     {
-        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(profile);
+        var person = profile.Person;
         var year = person.BirthDate.Year.ToString("D4", CultureInfo.InvariantCulture);
-        var names = NameForms.Of(person.LastName).Pool.Concat(NameForms.Of(person.FirstName).Pool)
+        var names = profile.LastName.Pool.Concat(profile.FirstName.Pool)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Select(name => $"name-year:{name}:{year}");

@@ -16,16 +16,20 @@ namespace Guichet.Domain.Identity;
 public static class IdentityMatch
 {
     /// <summary>How sure it is that <paramref name="a"/> and <paramref name="b"/> are the same person, and why.</summary>
-    public static IdentityMatchResult Compare(Person a, Person b)
+    public static IdentityMatchResult Compare(Person a, Person b) => Compare(IdentityProfile.Of(a), IdentityProfile.Of(b));
+
+    /// <summary>How sure it is that two profiled identities are the same person, and why: as <see cref="Compare(Person, Person)"/>.</summary>
+    public static IdentityMatchResult Compare(IdentityProfile first, IdentityProfile second)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var (a, b) = (first.Person, second.Person);
         if (a.Ins is not null && b.Ins is not null)
         {
             return a.Ins == b.Ins ? new(MatchLevel.Sure, [MatchReason.SameIns]) : new(MatchLevel.None, [MatchReason.DifferentIns]);
         }
 
-        var names = Names(a, b);
+        var names = Names(first, second);
         var dates = Dates(a.BirthDate, b.BirthDate);
         var sex = (a.Sex, b.Sex) switch
         {
@@ -43,9 +47,9 @@ public static class IdentityMatch
         return new(sure ? MatchLevel.Sure : MatchLevel.Possible, Ordered(names, dates, sex));
     }
 
-    private static MatchReason Names(Person a, Person b)
+    private static MatchReason Names(IdentityProfile a, IdentityProfile b)
     {
-        var (lastA, firstA, lastB, firstB) = (NameForms.Of(a.LastName), NameForms.Of(a.FirstName), NameForms.Of(b.LastName), NameForms.Of(b.FirstName));
+        var (lastA, firstA, lastB, firstB) = (a.LastName, a.FirstName, b.LastName, b.FirstName);
         if (lastA.Exact.Length > 0 && firstA.Exact.Length > 0 && lastA.Exact == lastB.Exact && firstA.Exact == firstB.Exact)
         {
             return MatchReason.ExactNames;

@@ -33,9 +33,12 @@ internal sealed class NameForms
     public static NameForms Of(string name)
     {
         var words = IdentityNormalization.Words(name);
+        var canonical = words.Select(IdentityNormalization.Canonical).ToArray();
         var exact = string.Concat(words);
-        var tokens = words.Where(w => w.Length >= 2 && !IdentityNormalization.IsIgnored(w)).Select(IdentityNormalization.Canonical).ToHashSet(StringComparer.Ordinal);
-        return new(exact, IdentityNormalization.Canonical(exact), string.Concat(words.Select(IdentityNormalization.Canonical)), tokens);
+        var tokens = canonical.Where((_, i) => words[i].Length >= 2 && !IdentityNormalization.IsIgnored(words[i])).ToHashSet(StringComparer.Ordinal);
+        // A name of one word is its own compact form: no need to fold it twice.
+        var compact = words.Count == 1 ? canonical[0] : IdentityNormalization.Canonical(exact);
+        return new(exact, compact, string.Concat(canonical), tokens);
     }
 
     /// <summary>Whether two fields are the same name up to spelling variants: one of their compact forms, or their word sets, agree.</summary>

@@ -11,6 +11,8 @@ namespace Guichet.Domain.Ranking;
 public static class PriorityRanking
 {
     private static readonly TimeSpan Period = TimeSpan.FromDays(30);
+    private static readonly string[] Severities = [.. Enumerable.Range(0, 6).Select(s => string.Create(CultureInfo.InvariantCulture, $"gravité {s}/5"))];
+    private static readonly string[] Vulnerabilities = [.. Enumerable.Range(0, 6).Select(v => string.Create(CultureInfo.InvariantCulture, $"vulnérabilité {v}/5"))];
 
     /// <summary>
     /// The dossiers ranked best first at <paramref name="now"/> (its own date counts for anchoring), each with
@@ -27,6 +29,8 @@ public static class PriorityRanking
         }
 
         var today = DateOnly.FromDateTime(now.DateTime);
+        // What each section reads, each kind once: computed per ranking, not per dossier.
+        var kinds = grid.Sections.Select(s => s.Criteria.Select(c => c.Kind).Distinct().ToArray()).ToArray();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var scored = new List<(RankingInput Input, int Score, ExplanationLine[] Lines)>();
         foreach (var input in dossiers)
@@ -42,7 +46,7 @@ public static class PriorityRanking
                 throw new ArgumentException($"Dossier '{input.DossierId}': severity and vulnerability go from 0 to 5.", nameof(dossiers));
             }
 
-            var lines = Explain(input, grid, now, today);
+            var lines = Explain(input, grid, kinds, now, today);
             scored.Add((input, lines.Sum(l => l.Points), lines));
         }
 
@@ -65,7 +69,7 @@ public static class PriorityRanking
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Input.DossierId, b.Input.DossierId);
     }
 
-    private static ExplanationLine[] Explain(RankingInput input, PriorityGrid grid, DateTimeOffset now, DateOnly today)
+    private static ExplanationLine[] Explain(RankingInput input, PriorityGrid grid, CriterionKind[][] kinds, DateTimeOffset now, DateOnly today)
     {
         var lines = new ExplanationLine[grid.Sections.Count + 1];
         for (var s = 0; s < grid.Sections.Count; s++)
@@ -81,7 +85,8 @@ public static class PriorityRanking
                 }
             }
 
-            lines[s] = new(section.Code, best?.Code ?? ExplanationLine.NoCriterion, ValueRead(section, input, today), best?.Points ?? 0);
+            var value = kinds[s].Length == 1 ? ValueRead(kinds[s][0], input, today) : string.Join(" ; ", kinds[s].Select(k => ValueRead(k, input, today)));
+            lines[s] = new(section.Code, best?.Code ?? ExplanationLine.NoCriterion, value, best?.Points ?? 0);
         }
 
         var days = Math.Max(0, (now - input.FirstRequestAt).Ticks / TimeSpan.TicksPerDay);
@@ -91,21 +96,10 @@ public static class PriorityRanking
         return lines;
     }
 
-    /// <summary>What a section's criteria read from the dossier, in French, each kind once.</summary>
-    private static string ValueRead(GridSection section, RankingInput input, DateOnly today)
-    {
-        if (section.Criteria.Count > 0 && section.Criteria.All(c => c.Kind == section.Criteria[0].Kind))
-        {
-            return ValueRead(section.Criteria[0].Kind, input, today);
-        }
-
-        return string.Join(" ; ", section.Criteria.Select(c => c.Kind).Distinct().Select(k => ValueRead(k, input, today)));
-    }
-
     private static string ValueRead(CriterionKind kind, RankingInput input, DateOnly today) => kind switch
     {
-        CriterionKind.MedicalSeverity => string.Create(CultureInfo.InvariantCulture, $"gravité {input.MedicalSeverity}/5"),
-        CriterionKind.SocialVulnerability => string.Create(CultureInfo.InvariantCulture, $"vulnérabilité {input.SocialVulnerability}/5"),
+        CriterionKind.MedicalSeverity => Severities[input.MedicalSeverity],
+        CriterionKind.SocialVulnerability => Vulnerabilities[input.SocialVulnerability],
         CriterionKind.Housing => WireName.Of(input.Housing),
         CriterionKind.FollowedInRegionYears => input.FollowedInRegionSince is null
             ? "suivi dans la région : inconnu"
