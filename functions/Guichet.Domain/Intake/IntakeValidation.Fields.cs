@@ -8,7 +8,7 @@ namespace Guichet.Domain.Intake;
 public static partial class IntakeValidation
 {
     /// <summary>
-    /// A string that becomes a table key (<c>externalRef</c>, <c>prescriber.id</c>): Azure Tables refuse
+    /// A string that becomes a table key (<c>externalRef</c>, <c>prescriber.id</c>): the storage tables refuse
     /// <c>/ \ # ?</c> and control characters in keys, so they are refused here, with the length, before anything is stored.
     /// </summary>
     private static string? Key(JsonObjectReader r, string name)
