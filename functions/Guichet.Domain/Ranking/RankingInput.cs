@@ -1,0 +1,44 @@
+namespace Guichet.Domain.Ranking;
+
+/// <summary>What a waiting dossier brings to the ranking.</summary>
+/// <param name="DossierId">The dossier's id: the last tie-break, compared ordinally.</param>
+/// <param name="FirstRequestAt">The date of the first request; a merged request keeps the earliest (invariant 1).</param>
+/// <param name="MedicalSeverity">Severity from the medical reading, 0 to 5.</param>
+/// <param name="SocialVulnerability">Vulnerability from the social reading, 0 to 5.</param>
+/// <param name="Housing">The housing situation.</param>
+/// <param name="FollowedInRegionSince">Since when the person is followed in the region, or null when unknown.</param>
+/// <param name="AnchoringDepartments">The départements where the person is followed.</param>
+/// <param name="WishedDepartments">The départements where the person wishes to live.</param>
+public sealed record RankingInput(
+    string DossierId,
+    DateTimeOffset FirstRequestAt,
+    int MedicalSeverity,
+    int SocialVulnerability,
+    HousingSituation Housing,
+    DateOnly? FollowedInRegionSince,
+    IReadOnlyList<Department> AnchoringDepartments,
+    IReadOnlyList<Department> WishedDepartments)
+{
+    /// <summary>
+    /// The day to count anchoring from when only its year is known: the 1st of July, the middle of the year, so
+    /// that a year alone neither gains nor loses half a year against a full date on average.
+    /// </summary>
+    public static DateOnly? AnchoringStart(PartialDate? since) => since switch
+    {
+        null => null,
+        { Date: { } date } => date,
+        _ => new DateOnly(since.Year, 7, 1),
+    };
+
+    /// <summary>Full years followed in the region on <paramref name="today"/>; 0 when unknown or not yet a year.</summary>
+    public int YearsFollowedInRegion(DateOnly today)
+    {
+        if (FollowedInRegionSince is not { } since || since > today)
+        {
+            return 0;
+        }
+
+        var years = today.Year - since.Year;
+        return today < since.AddYears(years) ? years - 1 : years;
+    }
+}
