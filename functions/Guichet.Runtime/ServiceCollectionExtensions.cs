@@ -30,7 +30,10 @@ public static class ServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
-        services.AddHostedService(sp => new RuntimeInitializer(sp.GetRequiredService<WorkflowRuntime>(), sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
+        services.AddHostedService(sp => new RuntimeInitializer(
+            sp.GetRequiredService<WorkflowRuntime>(),
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None,
+            sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.AddHostedService<TimerPoller>();
         services.AddHostedService<OutboxSweeper>();
         return services;
@@ -41,22 +44,19 @@ public static class ServiceCollectionExtensions
     /// host: creation is tried again with back-off (up to a minute apart) in the background, and the listeners,
     /// which retry on their own, find the tables once it succeeds.
     /// </summary>
-    private sealed class RuntimeInitializer(WorkflowRuntime runtime, ILogger logger) : IHostedService, IDisposable
+    private sealed class RuntimeInitializer(WorkflowRuntime runtime, CancellationToken stopping, ILogger logger) : IHostedService
     {
         private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
-        private readonly CancellationTokenSource _stop = new();
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             if (!await TryInitializeAsync(cancellationToken))
             {
-                _ = RetryAsync(_stop.Token);
+                _ = RetryAsync(stopping);
             }
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => _stop.CancelAsync();
-
-        public void Dispose() => _stop.Dispose();
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         private async Task RetryAsync(CancellationToken ct)
         {
