@@ -32,8 +32,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.AddHostedService(sp => new RuntimeInitializer(
             sp.GetRequiredService<WorkflowRuntime>(),
-            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None,
-            sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
+            sp.GetRequiredService<ILogger<WorkflowRuntime>>(),
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None));
         services.AddHostedService<TimerPoller>();
         services.AddHostedService<OutboxSweeper>();
         return services;
@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
     /// host: creation is tried again with back-off (up to a minute apart) in the background, and the listeners,
     /// which retry on their own, find the tables once it succeeds.
     /// </summary>
-    private sealed class RuntimeInitializer(WorkflowRuntime runtime, CancellationToken stopping, ILogger logger) : IHostedService
+    private sealed class RuntimeInitializer(WorkflowRuntime runtime, ILogger logger, CancellationToken stopping) : IHostedService
     {
         private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
 
