@@ -1,42 +1,46 @@
-using System.Text.Json;
-using Guichet.Runtime;
-using Guichet.Runtime.CrashHost;
-using Guichet.Runtime.Storage;
-using Guichet.Runtime.Workflows;
-using Guichet.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Guichet.Deciders;
+using Guichet.Host;
+using Guichet.Host.Configuration;
+using Guichet.Runtime.Queues;
+using Guichet.Runtime.Schedules;
 
-// Usage: CrashHost <connection string> <hub> <input queue> [--until-idle]
-// Applies every message of the input queue as an event, deleting each message only after its event was
-// applied: a kill at any point leaves the message to come back, and its event id makes the re-delivery harmless.
-var (connection, hub, input) = (args[0], args[1], args[2]);
-var untilIdle = args.Contains("--until-idle");
-var clients = StorageClients.FromConnectionString(connection);
-var runtime = new WorkflowRuntime(clients, new WorkflowRegistry([new LedgerWorkflow()]), new RuntimeOptions { HubName = hub, HistoryKey = TestKeys.History }, TimeProvider.System, NullLogger<WorkflowRuntime>.Instance);
-await runtime.InitializeAsync();
-await runtime.SweepOutboxAsync();
-var queue = clients.Queues.GetQueueClient(input);
-Console.WriteLine("ready");
+namespace Guichet.Runtime.CrashHost;
 
-while (true)
+/// <summary>
+/// The host as the app's Program.cs composes it (settings, services, the WorkflowEvents queue trigger, the
+/// OutboxSweep timer trigger, the runtime's timer poller and outbox sweeper), listening on the queue named by
+/// <c>CrashHost:Queue</c>, with the ledger workflow registered. It prints "ready" once started; the crash tests
+/// kill it at any moment.
+/// </summary>
+public static class CrashHostProgram
 {
-    var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(2))).Value;
-    if (messages.Length == 0)
+    public static async Task Main(string[] args)
     {
-        if (untilIdle)
-        {
-            await runtime.SweepOutboxAsync();
-            return 0;
-        }
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddFunctionsFiles(args, AppContext.BaseDirectory, builder.Environment.ContentRootPath, Directory.GetCurrentDirectory());
+        builder.AddGuichetServices();
+        builder.Services.AddSingleton<IDecider, LedgerWorkflow>();
 
-        await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
-        continue;
+        var queue = builder.Configuration["CrashHost:Queue"] ?? WorkflowEventsHandler.QueueName;
+        builder.Services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", queue);
+        builder.Services.AddTimerTrigger("OutboxSweep", "0 */30 * * * *", (sp, _, ct) => sp.GetRequiredService<WorkflowRuntime>().SweepOutboxAsync(ct));
+
+        await using var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine("ready"));
+        _ = ExitWithParentAsync(builder.Configuration["CrashHost:ParentPid"]);
+        await app.RunAsync();
     }
 
-    await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (message, ct) =>
+    /// <summary>A test that timed out leaves no host behind: the host exits once the test process is gone.</summary>
+    private static async Task ExitWithParentAsync(string? parentPid)
     {
-        var body = JsonDocument.Parse(message.MessageText).RootElement;
-        await runtime.RaiseEventAsync(body.GetProperty("instanceId").GetString()!, "credit", body.GetProperty("payload"), body.GetProperty("eventId").GetString()!, cancellationToken: ct);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
-    });
+        if (!int.TryParse(parentPid, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+
+        using var parent = System.Diagnostics.Process.GetProcessById(pid);
+        await parent.WaitForExitAsync();
+        Environment.Exit(3);
+    }
 }

@@ -92,7 +92,7 @@ public sealed class BufferedEventsAtEndTests(AzuriteFixture azurite)
         await h.Runtime.SuspendAsync("cut");
         await h.Runtime.RaiseEventAsync("cut", "add", Json(new { amount = 1 }), "a1");
         var record = (await h.Runtime.Store.LoadAsync("cut", CancellationToken.None))!;
-        var planner = new Steps.StepPlanner(null, h.Runtime.Chain, h.FakeClock.GetUtcNow());
+        var planner = new Guichet.Runtime.Steps.StepPlanner(null, h.Runtime.Chain, h.FakeClock.GetUtcNow());
 
         // The terminating step committed alone, as by a host that stopped before the inbox was dealt with.
         await h.Runtime.Store.CommitAsync(planner.Control(record, HistoryKind.Terminated, RuntimeStatus.Terminated, "arrêt", null), CancellationToken.None);
