@@ -131,7 +131,6 @@ var settings = [
   { name: 'Auth__Audience', secretRef: 'auth-audience' }
   { name: 'Guichet__IdentityHashKey', secretRef: 'identity-hash-key' }
   { name: 'Timers__TimeZone', value: timersTimeZone }
-  { name: 'Timers__OutboxSweep__Schedule', value: '0 */30 * * * *' }
   { name: 'OTEL_SERVICE_NAME', value: 'guichet-unique' }
 ]
 

@@ -4,7 +4,6 @@ using Guichet.Host.DeadLetters;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Security;
-using Guichet.Runtime;
 using Guichet.Runtime.Queues;
 using Guichet.Runtime.Schedules;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,9 +17,9 @@ if (TokenCommand.IsInvoked(args))
 
 builder.AddGuichetServices();
 
-// Queue and timer triggers (the durable runtime's own timer poller and outbox sweeper run as hosted services).
+// Queue and timer triggers (the durable runtime's own timer poller and outbox sweeper run as hosted services; the
+// sweep of other hosts' unfinished work is the scheduled job's, every minute, below).
 builder.Services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
-builder.Services.AddTimerTrigger("OutboxSweep", "0 */30 * * * *", (sp, _, ct) => sp.GetRequiredService<WorkflowRuntime>().SweepOutboxAsync(ct));
 
 // One-shot mode for a scheduled job while the app is scaled to zero: all due timer work, then exit (no HTTP, no listeners).
 if (args is ["run-timers"])

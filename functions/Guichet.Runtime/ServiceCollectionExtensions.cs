@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
+        services.TryAddSingleton<Schedules.DueWorkRunner>();
         services.AddHostedService<RuntimeInitializer>();
         services.AddHostedService<TimerPoller>();
         services.AddHostedService<OutboxSweeper>();

@@ -65,13 +65,22 @@ public sealed partial class WorkflowRuntime
         return outcome;
     }
 
-    /// <summary>Applies, in order, the events an instance buffered while it was pending or suspended.</summary>
+    /// <summary>
+    /// Applies, in order, the events an instance buffered while it was pending or suspended; once its inbox is
+    /// empty, the inbox marks it covered go.
+    /// </summary>
     private async Task DrainInboxAsync(string instanceId, int depth, CancellationToken ct)
     {
         var attempt = 0;
         while (true)
         {
             var record = await Store.LoadAsync(instanceId, ct);
+            if (record is { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: 0 })
+            {
+                await ForgetInboxMarksAsync(instanceId, record.InboxHead, ct);
+                return;
+            }
+
             if (record is not { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: > 0 })
             {
                 return;
@@ -79,19 +88,16 @@ public sealed partial class WorkflowRuntime
 
             var item = await Store.ReadInboxAsync(instanceId, record.InboxHead, ct)
                 ?? throw new InvalidOperationException($"Instance '{instanceId}' lost buffered event {record.InboxHead}.");
-            if (PlannerFor(record).ApplyBuffered(record, item) is not { } commit)
+            if (PlannerFor(record).ApplyBuffered(record, item) is not { } planned)
             {
                 return; // newer than this code: a host running the newer version applies it
             }
 
+            var commit = Indexed(record, planned);
             var (result, _) = await Store.CommitAsync(commit, ct);
             if (result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
-                if (!await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
-                {
-                    Dispatcher.Defer(instanceId);
-                }
-
+                await CarryOutAsync(commit, depth, ct);
                 attempt = 0;
             }
             else if (++attempt >= MaxCommitAttempts)

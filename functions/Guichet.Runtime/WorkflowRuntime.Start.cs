@@ -36,11 +36,12 @@ public sealed partial class WorkflowRuntime
         var workflow = _registry.Get(workflowType);
         var inputBytes = ValidatePayload(input, nameof(input));
         var step = new StepPlanner(workflow, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
-        if (step.Commit is not { } commit)
+        if (step.Commit is not { } planned)
         {
             return new(step.Result == RaiseResult.Invalid ? StartResult.Invalid : StartResult.Rejected, null, step.Reason);
         }
 
+        var commit = Indexed(null, planned);
         var (result, etag) = await Store.CommitAsync(commit, cancellationToken);
         if (result != CommitResult.Committed)
         {
@@ -50,7 +51,7 @@ public sealed partial class WorkflowRuntime
         }
 
         var created = commit.Record with { ETag = etag };
-        await AfterCommitAsync(created, commit.Outbox, 0, cancellationToken);
+        await AfterCommitAsync(commit, 0, cancellationToken);
         var outcome = created.RuntimeStatus switch
         {
             RuntimeStatus.Pending => StartResult.Scheduled,
