@@ -66,7 +66,7 @@ internal static class ProjectionRows
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => CheckLength(value.GetString()!),
-        JsonValueKind.Number => value.TryGetInt64(out var integral) ? integral : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var integral) ? integral : (object)value.GetDouble(),
         _ => CheckLength(value.GetRawText()),
     };
 
