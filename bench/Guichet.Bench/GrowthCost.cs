@@ -15,13 +15,13 @@ namespace Guichet.Bench;
 /// Periodic and listing costs against history: the storage requests of one sweep, one run of the scheduled job
 /// and one page of the instance list (no filter, by status, by type, by prefix), on a store holding a few
 /// instances, then again after 500,000 history rows were written raw, shaped like the runtime's own rows
-/// (5,000 ended instances, each with 100 history rows, its state row, 50 processed-event rows and its list row).
+/// (5,000 ended instances, each with 100 history rows, its state row, 10 processed-event rows and its list row).
 /// </summary>
 internal static class GrowthCost
 {
     private const int SeededInstances = 5_000;
     private const int HistoryRows = 100;
-    private const int EventRows = 50;
+    private const int EventRows = 10;
 
     public static async Task<string> RunAsync(Azurite azurite)
     {
@@ -76,14 +76,15 @@ internal static class GrowthCost
     /// <summary>Writes the rows of ended instances in transactions of up to 100 rows of one partition, many at once; returns how many rows.</summary>
     private static async Task<long> SeedAsync(Azurite azurite, WorkflowRuntime template)
     {
-        var tables = azurite.Clients().Tables;
+        // Azurite answers slowly while it holds many rows: long timeouts, and fewer transactions at once.
+        var tables = new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Retry = { NetworkTimeout = TimeSpan.FromMinutes(10), MaxRetries = 10 } });
         var instances = tables.GetTableClient(template.Store.Table.Name);
         var index = tables.GetTableClient(template.ReadModel("InstanceIndex").TableName);
         var state = (await instances.GetEntityAsync<TableEntity>("d-1", RowKeys.State)).Value;
         var history = (await instances.GetEntityAsync<TableEntity>("d-1", RowKeys.History(1))).Value;
         var listed = (await index.GetEntityAsync<TableEntity>("dossier", "d-1")).Value;
         long rows = 0;
-        await Parallel.ForAsync(0, SeededInstances, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        await Parallel.ForAsync(0, SeededInstances, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var id = $"old-{i:D5}";
             var entries = Enumerable.Range(1, HistoryRows).Select(n => new TableEntity(history) { PartitionKey = id, RowKey = RowKeys.History(n), ["Sequence"] = (long)n });
@@ -105,7 +106,8 @@ internal static class GrowthCost
         return rows;
     }
 
-    private static TableTransactionAction Add(TableEntity entity) => new(TableTransactionActionType.Add, entity);
+    // Upserts: a transaction the SDK retried after a slow answer must not fail as a duplicate.
+    private static TableTransactionAction Add(TableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
 
     private sealed class ListedWorkflow(string type) : Decider<Nothing, int, Nothing>
     {
