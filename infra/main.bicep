@@ -140,7 +140,6 @@ var settings = [
   { name: 'Guichet__IdentityHashKey', secretRef: 'identity-hash-key' }
   { name: 'Guichet__HistoryKey', secretRef: 'history-key' }
   { name: 'Timers__TimeZone', value: timersTimeZone }
-  { name: 'Timers__OutboxSweep__Schedule', value: '0 */30 * * * *' }
   { name: 'OTEL_SERVICE_NAME', value: 'guichet-unique' }
 ]
 

@@ -4,7 +4,7 @@ using Guichet.Testing;
 namespace Guichet.Bench;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [all|runtime,queues,timeskip,timers,idle,ranking] [events] [rounds]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [all|runtime,queues,timeskip,timers,idle,growth,ranking] [events] [rounds]</c>.
 /// Each measurement starts its own Azurite (in memory, free ports) and prints its figure next to its raw
 /// baseline measured on that same Azurite. A fresh emulator each time, because Azurite's queue service
 /// stalls for seconds in its mark-and-sweep after thousands of messages, which would be charged to the next.
@@ -25,6 +25,7 @@ internal static class Bench
             ("timers", a => TimerLateness.RunAsync(a, idle: TimeSpan.FromSeconds(15))),
             ("idle", IdleCost.RunAsync),
             ("idle", HostIdleCost.RunAsync),
+            ("growth", GrowthCost.RunAsync),
         };
         // The pure domain needs no storage: measured without starting Azurite.
         if (what.Contains("ranking") || what.Contains("all"))

@@ -16,7 +16,8 @@ if (TokenCommand.IsInvoked(args))
 
 builder.AddGuichetServices();
 
-// Queue and timer triggers, every one listed in TriggerRegistration.cs.
+// Queue and timer triggers, every one listed in TriggerRegistration.cs (the durable runtime's own timer poller and
+// outbox sweeper run as hosted services; the sweep of other hosts' unfinished work is the scheduled job's, below).
 builder.Services.AddGuichetTriggers();
 
 // One-shot mode for a scheduled job while the app is scaled to zero: all due timer work, then exit (no HTTP, no listeners).

@@ -1,6 +1,4 @@
-using Guichet.Runtime;
 using Guichet.Runtime.Queues;
-using Guichet.Runtime.Schedules;
 
 namespace Guichet.Host;
 
@@ -13,14 +11,13 @@ public static class TriggerRegistration
 {
     /// <summary>
     /// Adds the queue triggers and the timer triggers (the durable runtime's own timer poller and outbox sweeper
-    /// run as hosted services besides them). Call it after <see cref="HostRegistration.AddGuichetServices"/>,
+    /// run as hosted services besides them; other hosts' unfinished work is swept by the scheduled job every minute). Call it after <see cref="HostRegistration.AddGuichetServices"/>,
     /// whose queue and timer options the triggers use.
     /// </summary>
     public static IServiceCollection AddGuichetTriggers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
-        services.AddTimerTrigger("OutboxSweep", "0 */30 * * * *", (sp, _, ct) => sp.GetRequiredService<WorkflowRuntime>().SweepOutboxAsync(ct));
         return services;
     }
 }

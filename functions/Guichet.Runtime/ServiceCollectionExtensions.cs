@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
+        services.TryAddSingleton<Schedules.DueWorkRunner>();
         services.AddHostedService(sp => new RuntimeInitializer(
             sp.GetRequiredService<WorkflowRuntime>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>(),

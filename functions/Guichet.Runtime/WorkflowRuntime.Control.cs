@@ -83,9 +83,9 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Deletes an ended instance with its whole history. An instance still running is refused
-    /// (<see cref="ControlResult.InvalidState"/>): history is append-only until then; so is one whose last
-    /// effects cannot be carried out now.
+    /// Deletes an ended instance with its whole history, its pending-work marks and its row of the instance list.
+    /// An instance still running is refused (<see cref="ControlResult.InvalidState"/>): history is append-only until
+    /// then; so is one whose last effects cannot be carried out now. The rows it projected into read models stay.
     /// </summary>
     public async Task<ControlOutcome> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -102,12 +102,18 @@ public sealed partial class WorkflowRuntime
         }
 
         // Carry out what the instance still owes before its rows go; what cannot be done now keeps it.
-        if (!await Dispatcher.DispatchPendingAsync(instanceId, cancellationToken))
+        if (!await CarryOutPendingAsync(instanceId, cancellationToken))
         {
             return new(ControlResult.InvalidState, record.ToStatus(false));
         }
 
         await Store.DeletePartitionAsync(instanceId, cancellationToken);
+        await foreach (var mark in Store.Marks.OfAsync(instanceId, cancellationToken))
+        {
+            await Store.Marks.DeleteAsync(mark.RowKey, Azure.ETag.All, cancellationToken);
+        }
+
+        await ForgetIndexRowAsync(record, cancellationToken);
         return new(ControlResult.Done, null);
     }
 
@@ -133,6 +139,17 @@ public sealed partial class WorkflowRuntime
         }
         while (token is not null);
         return purged;
+    }
+
+    private async Task ForgetIndexRowAsync(InstanceRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await Projections.Table(ReadModels.ReadModelNames.InstanceIndex).DeleteEntityAsync(record.WorkflowType, record.InstanceId, Azure.ETag.All, ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
     }
 
     private static (ControlResult, Storage.Commit?) Refuse(ControlResult result) => (result, null);

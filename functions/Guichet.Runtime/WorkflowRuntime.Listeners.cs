@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Guichet.Runtime.Storage;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Timers;
@@ -95,41 +94,6 @@ public sealed partial class WorkflowRuntime
         {
             _logger.LogError(ex, "Timer {Timer} of {InstanceId} due {DueAt:O} could not fire; trying again in {Delay}", timer.Name, timer.InstanceId, timer.DueAt, TimerRetryDelay);
             return false;
-        }
-    }
-
-    /// <summary>
-    /// Finishes what hosts that stopped abruptly left undone: carries out the outbox of every instance that
-    /// still has one, and applies the buffered events of running instances. Returns how many instances it
-    /// found with work left.
-    /// </summary>
-    public async Task<int> SweepOutboxAsync(CancellationToken cancellationToken = default)
-    {
-        var outboxes = await Store.InstancesWithRowsAsync(RowKeys.OutboxPrefix, cancellationToken);
-        var inboxes = await Store.InstancesWithRowsAsync(RowKeys.InboxPrefix, cancellationToken);
-        foreach (var instanceId in outboxes)
-        {
-            await SweepOneAsync(instanceId, () => Dispatcher.DispatchPendingAsync(instanceId, cancellationToken));
-        }
-
-        foreach (var instanceId in inboxes)
-        {
-            await SweepOneAsync(instanceId, () => DrainInboxAsync(instanceId, 0, cancellationToken));
-        }
-
-        return outboxes.Union(inboxes).Count();
-    }
-
-    /// <summary>One instance that cannot be swept (newer than this code, say) holds up no other: it is logged and left.</summary>
-    private async Task SweepOneAsync(string instanceId, Func<Task> sweep)
-    {
-        try
-        {
-            await sweep();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogError(ex, "Sweep of {InstanceId} failed; it is tried again at the next sweep", instanceId);
         }
     }
 

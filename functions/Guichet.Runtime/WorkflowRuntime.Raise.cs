@@ -66,8 +66,9 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Applies, in order, the events an instance buffered while it was pending or suspended; once the instance has
-    /// completed or been terminated, records those it will never apply as such and deletes their rows.
+    /// Applies, in order, the events an instance buffered while it was pending or suspended; once its inbox is
+    /// empty, the inbox marks it covered go; once the instance has completed or been terminated, records those it
+    /// will never apply as such and deletes their rows.
     /// </summary>
     private async Task DrainInboxAsync(string instanceId, int depth, CancellationToken ct)
     {
@@ -81,6 +82,12 @@ public sealed partial class WorkflowRuntime
                 return;
             }
 
+            if (record is { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: 0 })
+            {
+                await ForgetInboxMarksAsync(instanceId, record.InboxHead, ct);
+                return;
+            }
+
             if (record is not { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: > 0 })
             {
                 return;
@@ -88,19 +95,15 @@ public sealed partial class WorkflowRuntime
 
             var item = await Store.ReadInboxAsync(instanceId, record.InboxHead, ct)
                 ?? throw new InvalidOperationException($"Instance '{instanceId}' lost buffered event {record.InboxHead}.");
-            if (PlannerFor(record).ApplyBuffered(record, item) is not { } applied)
+            if (PlannerFor(record).ApplyBuffered(record, item) is not { } planned)
             {
                 return; // newer than this code: a host running the newer version applies it
             }
 
-            var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(applied, ct), ct);
+            var (commit, outcome) = await CommitFittingAsync(record, Indexed(record, await DiscardingBufferedAsync(planned, ct)), ct);
             if (outcome.Result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
-                if (!await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
-                {
-                    Dispatcher.Defer(instanceId);
-                }
-
+                await CarryOutAsync(commit, depth, ct);
                 attempt = 0;
             }
             else if (++attempt >= MaxCommitAttempts)

@@ -36,12 +36,12 @@ public sealed partial class WorkflowRuntime
         var workflow = _registry.Get(workflowType);
         var inputBytes = ValidatePayload(input, nameof(input));
         var step = new StepPlanner(workflow, Chain, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
-        if (step.Commit is not { } commit)
+        if (step.Commit is not { } planned)
         {
             return new(step.Result == RaiseResult.Invalid ? StartResult.Invalid : StartResult.Rejected, null, step.Reason);
         }
 
-        (commit, var committed) = await CommitFittingAsync(commit.Record, commit, cancellationToken);
+        var (commit, committed) = await CommitFittingAsync(planned.Record, Indexed(null, planned), cancellationToken);
         if (committed.Result != CommitResult.Committed)
         {
             var existing = await Store.LoadAsync(instanceId, cancellationToken)
@@ -50,7 +50,7 @@ public sealed partial class WorkflowRuntime
         }
 
         var created = commit.Record with { ETag = committed.ETag };
-        await AfterCommitAsync(created, commit.Outbox, 0, cancellationToken);
+        await AfterCommitAsync(commit, 0, cancellationToken);
         var outcome = created.RuntimeStatus switch
         {
             RuntimeStatus.Pending => StartResult.Scheduled,

@@ -1,5 +1,7 @@
 using Guichet.Runtime.Instances;
+using Azure;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.ReadModels;
 using Guichet.Runtime.Steps;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Timers;
@@ -31,8 +33,11 @@ public sealed partial class WorkflowRuntime
         Options = options;
         Time = time ?? throw new ArgumentNullException(nameof(time));
         Storage = storage;
-        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"));
-        TimerIndex = new TimerIndex(storage.Tables.GetTableClient(options.HubName + "Timers"));
+        // The work index: due durable timers and pending-work marks, side by side, so one query finds both.
+        var work = storage.Tables.GetTableClient(options.HubName + "Work");
+        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work));
+        TimerIndex = new TimerIndex(work);
+        Projections = new ProjectionWriter(storage.Tables, options.HubName);
         TimerSignal = new TimerSignal(time);
         Chain = new HistoryChain(options.HistoryKey!);
         Dispatcher = new OutboxDispatcher(this, storage.Queues, logger);
@@ -57,11 +62,14 @@ public sealed partial class WorkflowRuntime
 
     internal HistoryChain Chain { get; }
 
-    /// <summary>Creates the runtime's tables if they do not exist; idempotent.</summary>
+    internal ProjectionWriter Projections { get; }
+
+    /// <summary>Creates the runtime's tables (instances, work index, instance list) if they do not exist; idempotent.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await Store.Table.CreateIfNotExistsAsync(cancellationToken);
         await TimerIndex.Table.CreateIfNotExistsAsync(cancellationToken);
+        await Projections.Table(ReadModelNames.InstanceIndex).CreateIfNotExistsAsync(cancellationToken);
     }
 
     /// <summary>The instance's workflow, or null when its type is not registered here (it may be newer, or removed).</summary>
@@ -90,7 +98,7 @@ public sealed partial class WorkflowRuntime
                 return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false), step.Reason);
             }
 
-            var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(step.Commit, ct), ct);
+            var (commit, outcome) = await CommitFittingAsync(record, Indexed(record, await DiscardingBufferedAsync(step.Commit, ct)), ct);
             switch (outcome.Result)
             {
                 case CommitResult.Committed:
@@ -100,7 +108,7 @@ public sealed partial class WorkflowRuntime
                         await DiscardInboxAsync(instanceId, ct);
                     }
 
-                    await AfterCommitAsync(committed, commit.Outbox, depth, ct);
+                    await AfterCommitAsync(commit, depth, ct);
                     return commit.Entry?.Kind != HistoryKind.Failed || step.Result == RaiseResult.Failed
                         ? new(step.Result, committed.ToStatus(false), step.Reason)
                         : new(RaiseResult.Failed, committed.ToStatus(false), outcome.Problem);
@@ -129,7 +137,7 @@ public sealed partial class WorkflowRuntime
         }
 
         _logger.LogError("A step of {InstanceId} does not fit in Azure storage; the instance fails: {Problem}", commit.Record.InstanceId, outcome.Problem);
-        var failure = PlannerFor(loaded).DoesNotFit(loaded, commit, outcome.Problem!);
+        var failure = Indexed(loaded, PlannerFor(loaded).DoesNotFit(loaded, commit, outcome.Problem!));
         var failed = await Store.CommitAsync(failure, ct);
         return failed.Result == CommitResult.DoesNotFit
             ? throw new InvalidOperationException($"Instance '{commit.Record.InstanceId}' cannot record its own failure: {failed.Problem}")
@@ -142,17 +150,46 @@ public sealed partial class WorkflowRuntime
             ? RaiseResult.Duplicate
             : refusal;
 
-    private async Task AfterCommitAsync(InstanceRecord committed, IReadOnlyList<OutboxItem> outbox, int depth, CancellationToken ct)
+    private async Task AfterCommitAsync(Commit commit, int depth, CancellationToken ct)
     {
-        if (outbox.Count > 0 && !await Dispatcher.DispatchAsync(committed.InstanceId, outbox, depth, ct))
+        await CarryOutAsync(commit, depth, ct);
+        if (commit.Record is { RuntimeStatus: RuntimeStatus.Running, BufferedEvents: > 0 })
         {
-            Dispatcher.Defer(committed.InstanceId);
+            await DrainInboxAsync(commit.Record.InstanceId, depth, ct);
+        }
+    }
+
+    /// <summary>Carries out a committed step's outbox; its mark goes once all of it is done, else the rest is left for later.</summary>
+    private async Task CarryOutAsync(Commit commit, int depth, CancellationToken ct)
+    {
+        var instanceId = commit.Record.InstanceId;
+        if (commit.Outbox.Count == 0)
+        {
+            return;
         }
 
-        if (committed.RuntimeStatus == RuntimeStatus.Running && committed.BufferedEvents > 0)
+        if (await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
         {
-            await DrainInboxAsync(committed.InstanceId, depth, ct);
+            // The key is this step's: no other step's mark can go with it.
+            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
         }
+        else
+        {
+            Dispatcher.Defer(instanceId);
+        }
+    }
+
+    /// <summary>
+    /// The instance list reads its own read model, so a step that creates an instance or changes its runtime or
+    /// custom status also projects its summary, after the decider's own effects.
+    /// </summary>
+    private static Commit Indexed(InstanceRecord? before, Commit commit)
+    {
+        var after = commit.Record;
+        var changed = before is null || commit.IsNew || before.RuntimeStatus != after.RuntimeStatus || before.CustomStatus != after.CustomStatus;
+        return commit.Entry is null || !changed
+            ? commit
+            : commit with { Outbox = [.. commit.Outbox, InstanceIndex.Item(after, commit.Outbox.Count)] };
     }
 
     /// <summary>Contention back-off: real wall-clock jitter, not workflow time, so it is not read from <see cref="Time"/>.</summary>

@@ -74,6 +74,9 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
             case OutboxKind.ClearTimer:
                 await runtime.TimerIndex.ClearAsync(item.Target, ct);
                 return true;
+            case OutboxKind.Project:
+                await runtime.Projections.WriteAsync(instanceId, item, ct);
+                return true;
             case OutboxKind.SendMessage:
                 var queue = await QueueAsync(item.Target, ct);
                 await queue.SendMessageAsync(Encode(item.Payload ?? []), ct);

@@ -17,6 +17,9 @@ internal enum OutboxKind
 
     /// <summary>Remove the timer's row from the timer index (Target: index row key).</summary>
     ClearTimer,
+
+    /// <summary>Write a read model's row, or its tombstone when there is no payload (Target: table; Name: partition key; Id: row key).</summary>
+    Project,
 }
 
 /// <summary>

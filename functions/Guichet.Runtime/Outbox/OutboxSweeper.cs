@@ -6,8 +6,8 @@ namespace Guichet.Runtime.Outbox;
 /// <summary>
 /// Carries out effects committed but not carried out: at start (this host crashed before), and at once for
 /// the outboxes this host deferred (a chain of deliveries deeper than inline dispatch goes, or a failure).
-/// The periodic sweep for other hosts' crashes is a timer trigger of the host, so that it fires once across
-/// all hosts; while idle this listener makes no storage request.
+/// The periodic sweep for other hosts' crashes is the scheduled job's (<see cref="Schedules.DueWorkRunner"/>),
+/// which runs whether the app is scaled to zero or not; while idle this listener makes no storage request.
 /// </summary>
 public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper> logger) : BackgroundService
 {
@@ -26,7 +26,7 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Outbox sweep at start failed; the OutboxSweep timer trigger sweeps again");
+            logger.LogError(ex, "Outbox sweep at start failed; the scheduled job sweeps again");
         }
 
         try
@@ -49,7 +49,7 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
     {
         try
         {
-            return await runtime.Dispatcher.DispatchPendingAsync(instanceId, ct);
+            return await runtime.CarryOutPendingAsync(instanceId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -31,6 +31,13 @@ public sealed class TimerTrigger
         _status = new ScheduleStatusBlob(blobs.GetBlobContainerClient(options.LeaseContainer), name, options.LeaseDuration, time);
     }
 
+    /// <summary>
+    /// How old an occurrence the one-shot run (<see cref="RunDueAsync"/>) still fires. The scheduled job runs every
+    /// minute, so five runs see each occurrence, and between occurrences a run reads no status blob at all. An
+    /// occurrence that all of them missed is caught up when a host starts (<see cref="CatchUpAsync"/>).
+    /// </summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(5);
+
     /// <summary>The timer's name.</summary>
     public string Name { get; }
 
@@ -55,15 +62,19 @@ public sealed class TimerTrigger
         return result;
     }
 
-    /// <summary>At start: fires the latest past occurrence once when the recorded one is older (never when the timer has no record yet).</summary>
+    /// <summary>At start: fires the latest past occurrence, however old, once when the recorded one is older (never when the timer has no record yet).</summary>
     public Task<TimerFireResult> CatchUpAsync(CancellationToken cancellationToken = default) => FireIfDueAsync(requireRecord: true, cancellationToken);
 
-    /// <summary>One-shot: fires the latest past occurrence once when it is not recorded, including when the timer never fired.</summary>
+    /// <summary>
+    /// One-shot: fires the latest past occurrence once when it is at most <see cref="RecentWindow"/> old and not
+    /// recorded, including when the timer never fired; an older one is left without reading storage.
+    /// </summary>
     public Task<TimerFireResult> RunDueAsync(CancellationToken cancellationToken = default) => FireIfDueAsync(requireRecord: false, cancellationToken);
 
     private async Task<TimerFireResult> FireIfDueAsync(bool requireRecord, CancellationToken ct)
     {
-        if (Schedule.Latest(_time.GetUtcNow()) is not { } latest)
+        var now = _time.GetUtcNow();
+        if (Schedule.Latest(now) is not { } latest || (!requireRecord && latest < now - RecentWindow))
         {
             return TimerFireResult.NotDue;
         }

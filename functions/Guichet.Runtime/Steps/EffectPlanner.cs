@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.ReadModels;
 using Guichet.Runtime.Storage;
 using Guichet.Runtime.Timers;
 using Guichet.Deciders;
@@ -17,8 +18,11 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
     /// <summary>A queue message may be 64 KiB once base64-encoded, so 48 KiB of text.</summary>
     public const int MaxMessageBytes = 48 * 1024;
 
-    /// <summary>Outbox rows a step may add: a transaction holds 100 operations, 6 of them for the step's other rows.</summary>
-    private const int MaxOutboxRows = Commit.MaxOperations - 6;
+    /// <summary>
+    /// Outbox rows a step may add: a transaction holds 100 operations, 6 of them for the step's other rows and one
+    /// for the instance list's row, which the runtime adds when the step changes a status.
+    /// </summary>
+    private const int MaxOutboxRows = Commit.MaxOperations - 7;
 
     /// <summary>A step removes stale timer-index rows while it has room; a row left behind fires as Ignored and goes then.</summary>
     private const int ClearTimerBudget = MaxOutboxRows / 2;
@@ -90,8 +94,9 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
                 Record = Record with { RuntimeStatus = RuntimeStatus.Completed, Output = Bytes(complete.Output) };
                 _descriptions.Add("complete");
                 break;
-            case Project:
-                throw new EffectException("Read-model rows (Project) are not carried out by this runtime yet.");
+            case Project project:
+                Project(project);
+                break;
             case Fail fail:
                 Record = Record with { RuntimeStatus = RuntimeStatus.Failed, Error = fail.Reason };
                 _descriptions.Add($"fail: {fail.Reason}");
@@ -121,6 +126,15 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
 
         Add(OutboxKind.ClearTimer, TimerIndex.RowKey(timer.DueAt, _instanceId, timer.TimerId), timer.Name, timer.TimerId, null, timer.DueAt);
         _descriptions.Add($"cancel timer {timer.Name}");
+    }
+
+    private void Project(Project project)
+    {
+        var table = ReadModelNames.ValidateWritable(project.Table);
+        var partitionKey = ReadModelNames.ValidateKey(project.PartitionKey, "partition key");
+        var rowKey = ReadModelNames.ValidateKey(project.RowKey, "row key");
+        Add(OutboxKind.Project, table, partitionKey, rowKey, ProjectionRows.Serialize(project.Row), null);
+        _descriptions.Add($"{(project.Row is null ? "remove" : "project")} {table} {partitionKey}/{rowKey}");
     }
 
     private void Send(SendMessage message, int index)

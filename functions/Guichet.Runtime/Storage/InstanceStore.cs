@@ -1,13 +1,19 @@
 using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
 
 namespace Guichet.Runtime.Storage;
 
-/// <summary>The instances table: one partition per instance; every write of a step is one transaction.</summary>
-internal sealed partial class InstanceStore(TableClient table)
+/// <summary>
+/// The instances table: one partition per instance; every write of a step is one transaction, preceded by the
+/// pending-work marks of what the step leaves to do after it (see <see cref="PendingMarks"/>).
+/// </summary>
+internal sealed partial class InstanceStore(TableClient table, PendingMarks marks)
 {
     public TableClient Table { get; } = table;
+
+    public PendingMarks Marks { get; } = marks;
 
     public async Task<InstanceRecord?> LoadAsync(string instanceId, CancellationToken ct)
     {
@@ -66,6 +72,12 @@ internal sealed partial class InstanceStore(TableClient table)
         if (TableLimits.Problem(actions) is { } problem)
         {
             return new(CommitResult.DoesNotFit, Problem: problem);
+        }
+
+        foreach (var key in PendingMarks.KeysFor(commit))
+        {
+            // Before the commit: a crash between the two leaves a mark that vouches for nothing, which the sweeper drops.
+            await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, ct);
         }
 
         try

@@ -19,6 +19,10 @@ internal static class RowKeys
 
     public static string Outbox(long sequence, int index) => $"{OutboxPrefix}{sequence:D10}|{index:D3}";
 
+    /// <summary>The sequence of the step that wrote an outbox row.</summary>
+    public static long OutboxSequence(string rowKey) =>
+        long.Parse(rowKey.AsSpan(OutboxPrefix.Length, 10), System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Inbox(long position) => $"{InboxPrefix}{position:D10}";
 
     /// <summary>Event ids come from outside and may hold any character, so the key is their hash.</summary>

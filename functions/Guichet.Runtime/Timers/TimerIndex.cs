@@ -8,16 +8,20 @@ namespace Guichet.Runtime.Timers;
 
 /// <summary>
 /// The index of pending durable timers across all instances, ordered by due time in its row keys, so that
-/// the earliest timers come back from one small query. A timer is one row whatever its length.
+/// the earliest timers come back from one small query. A timer is one row whatever its length. It is one
+/// partition of the work index, beside the pending-work marks (see <see cref="Outbox.PendingMarks"/>).
 /// </summary>
 internal sealed class TimerIndex(TableClient table)
 {
-    private const string Partition = "due";
+    public const string Partition = "due";
 
     public TableClient Table { get; } = table;
 
     public static string RowKey(DateTimeOffset dueAt, string instanceId, string timerId) =>
         FormattableString.Invariant($"{dueAt.UtcTicks:D19}|{instanceId}|{timerId}");
+
+    /// <summary>The row keys below this one are the timers due at <paramref name="now"/>.</summary>
+    public static string DueBound(DateTimeOffset now) => FormattableString.Invariant($"{now.UtcTicks + 1:D19}");
 
     public Task SetAsync(string instanceId, OutboxItem item, CancellationToken ct)
     {

@@ -1,0 +1,141 @@
+using Azure;
+using Azure.Data.Tables;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Timers;
+using Microsoft.Extensions.Logging;
+
+namespace Guichet.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>
+    /// How long a mark may vouch for a step that is not visible (not committed yet, or never): a commit follows its
+    /// mark within milliseconds, so a mark this old whose step is not there is dropped by the sweeper.
+    /// </summary>
+    public static readonly TimeSpan MarkGrace = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Whether the scheduled job has anything to do: a durable timer due, or pending work marked. One request
+    /// (one query over the work index's two partitions), whatever the instances and their histories hold; false
+    /// too when the runtime never ran on this account (no work index yet).
+    /// </summary>
+    public async Task<bool> HasWorkDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Time.GetUtcNow();
+        var filter = TableClient.CreateQueryFilter(
+            $"(PartitionKey eq {TimerIndex.Partition} and RowKey lt {TimerIndex.DueBound(now)}) or PartitionKey eq {PendingMarks.Partition}");
+        try
+        {
+            await foreach (var page in TimerIndex.Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                // An empty page with a token (a partition boundary) may hide work: the caller looks.
+                return page.Values.Count > 0 || page.ContinuationToken is not null;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Finishes what hosts that stopped abruptly left undone, reading the pending-work marks only (its cost follows
+    /// the work pending, not the history ever written): carries out the outbox of every marked step, applies the
+    /// buffered events of running instances, and drops the marks whose work is done or whose step never committed
+    /// (after <see cref="MarkGrace"/>). Returns how many instances it found marked.
+    /// </summary>
+    public async Task<int> SweepOutboxAsync(CancellationToken cancellationToken = default)
+    {
+        var marks = new List<PendingMark>();
+        await foreach (var mark in Store.Marks.AllAsync(cancellationToken))
+        {
+            marks.Add(mark);
+        }
+
+        var instances = marks.GroupBy(m => m.InstanceId, StringComparer.Ordinal).ToList();
+        foreach (var instance in instances)
+        {
+            await SweepOneAsync(instance.Key, () => SweepInstanceAsync(instance.Key, [.. instance], cancellationToken));
+        }
+
+        return instances.Count;
+    }
+
+    /// <summary>Carries out an instance's whole outbox, then drops the marks of the steps it covered; false when some of it is left for later.</summary>
+    internal async Task<bool> CarryOutPendingAsync(string instanceId, CancellationToken ct)
+    {
+        // Loaded before the outbox is read: every step up to this sequence has its rows in that read.
+        var record = await Store.LoadAsync(instanceId, ct);
+        if (!await Dispatcher.DispatchPendingAsync(instanceId, ct))
+        {
+            return false;
+        }
+
+        var covered = record?.LastSequence ?? 0;
+        await foreach (var mark in Store.Marks.OfAsync(instanceId, ct))
+        {
+            if (mark.Kind == PendingKind.Outbox && mark.Number <= covered)
+            {
+                await Store.Marks.DeleteAsync(mark.RowKey, mark.ETag, ct);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task SweepInstanceAsync(string instanceId, IReadOnlyList<PendingMark> marks, CancellationToken ct)
+    {
+        var record = await Store.LoadAsync(instanceId, ct);
+        var done = new List<PendingMark>();
+        var committed = marks.Where(m => m.Kind == PendingKind.Outbox && m.Number <= (record?.LastSequence ?? 0)).ToList();
+        if (committed.Count > 0 && await Dispatcher.DispatchPendingAsync(instanceId, ct))
+        {
+            done.AddRange(committed);
+        }
+
+        if (record is { RuntimeStatus: RuntimeStatus.Running } && marks.Any(m => m.Kind == PendingKind.Inbox))
+        {
+            await DrainInboxAsync(instanceId, 0, ct); // drops the inbox marks it covered
+        }
+
+        var stale = Time.GetUtcNow() - MarkGrace;
+        done.AddRange(marks.Where(m => m.WrittenAt < stale && !Vouches(m, record)));
+        foreach (var mark in done.Distinct())
+        {
+            // With the ETag read: a mark written again meanwhile (a resume, a retried commit) stays.
+            await Store.Marks.DeleteAsync(mark.RowKey, mark.ETag, ct);
+        }
+    }
+
+    /// <summary>Whether a mark stands for work there is to do: a committed step's outbox, or the inbox of a running instance.</summary>
+    private static bool Vouches(PendingMark mark, InstanceRecord? record) => record is not null && (mark.Kind == PendingKind.Outbox
+        ? mark.Number <= record.LastSequence
+        : record.RuntimeStatus == RuntimeStatus.Running && mark.Number < record.InboxTail);
+
+    /// <summary>Drops the inbox marks of an instance whose inbox was drained up to <paramref name="head"/>; later ones stay.</summary>
+    private async Task ForgetInboxMarksAsync(string instanceId, long head, CancellationToken ct)
+    {
+        await foreach (var mark in Store.Marks.OfAsync(instanceId, ct))
+        {
+            if (mark.Kind == PendingKind.Inbox && mark.Number < head)
+            {
+                await Store.Marks.DeleteAsync(mark.RowKey, mark.ETag, ct);
+            }
+        }
+    }
+
+    /// <summary>One instance that cannot be swept (newer than this code, say) holds up no other: it is logged and left.</summary>
+    private async Task SweepOneAsync(string instanceId, Func<Task> sweep)
+    {
+        try
+        {
+            await sweep();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Sweep of {InstanceId} failed; it is tried again at the next sweep", instanceId);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Schedules;
+using Guichet.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
+
+namespace Guichet.Runtime.Tests;
+
+/// <summary>Pending-work marks: written before a commit that leaves work, gone once it is done; the sweep and the job read nothing else.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class PendingWorkTests(AzuriteFixture azurite)
+{
+    [Fact(Timeout = 30_000)]
+    public async Task Marks_AreGone_AfterStepsWithEffects_AndAfterADrainedInbox()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "busy", Json(new { queue = UniqueNames.Queue("marks") }));
+        await h.Runtime.RaiseEventAsync("busy", "add", Json(new { amount = 1 }), "a1");
+        await h.Runtime.RaiseEventAsync("busy", "schedule", Json(new { name = "t", dueAt = RuntimeHarness.Epoch.AddDays(1) }), "s1");
+        var afterSteps = await MarksAsync(h);
+
+        await h.Runtime.SuspendAsync("busy");
+        await h.Runtime.RaiseEventAsync("busy", "add", Json(new { amount = 2 }), "a2");
+        await h.Runtime.RaiseEventAsync("busy", "add", Json(new { amount = 3 }), "a3");
+        await h.Runtime.ResumeAsync("busy");
+
+        Assert.Empty(afterSteps);
+        Assert.Empty(await MarksAsync(h));
+        var status = await h.Runtime.GetStatusAsync("busy", withData: true);
+        Assert.Equal(6, status!.State!.Value.GetProperty("total").GetInt32());
+        Assert.Equal(0, status.BufferedEvents);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Sweep_AndTheJobsIdleRun_ReadOnlyMarks_WhateverTheInstancesHold()
+    {
+        var counter = new RequestCounter();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(counter));
+        var job = new DueWorkRunner([], h.Runtime, NullLogger<DueWorkRunner>.Instance);
+        var (emptySweep, emptyJob) = (await CountAsync(counter, () => h.Runtime.SweepOutboxAsync()), await CountAsync(counter, () => job.RunDueOnceAsync()));
+
+        var queue = UniqueNames.Queue("sweep");
+        await Parallel.ForAsync(0, 40, async (i, ct) =>
+        {
+            await h.Runtime.StartAsync(TypeName, $"done-{i}", Json(new { queue }), cancellationToken: ct);
+            for (var e = 0; e < 5; e++)
+            {
+                await h.Runtime.RaiseEventAsync($"done-{i}", "add", Json(new { amount = e }), $"a{e}", cancellationToken: ct);
+            }
+
+            await h.Runtime.RaiseEventAsync($"done-{i}", "finish", null, "f", cancellationToken: ct);
+        });
+        var (fullSweep, fullJob) = (await CountAsync(counter, () => h.Runtime.SweepOutboxAsync()), await CountAsync(counter, () => job.RunDueOnceAsync()));
+
+        Assert.Equal(1, emptySweep);
+        Assert.Equal(1, emptyJob);
+        Assert.Equal(emptySweep, fullSweep);
+        Assert.Equal(emptyJob, fullJob);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task MarkOfAStepThatNeverCommitted_IsDroppedOnceOlderThanTheGrace()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "lost");
+        await h.Runtime.Store.Marks.MarkAsync(PendingMarks.OutboxKey("lost", 7), "lost", h.FakeClock.GetUtcNow(), CancellationToken.None);
+        await h.Runtime.Store.Marks.MarkAsync(PendingMarks.OutboxKey("never-created", 1), "never-created", h.FakeClock.GetUtcNow(), CancellationToken.None);
+
+        await h.Runtime.SweepOutboxAsync();
+        var young = await MarksAsync(h);
+        h.FakeClock.Advance(WorkflowRuntime.MarkGrace + TimeSpan.FromSeconds(1));
+        await h.Runtime.SweepOutboxAsync();
+
+        Assert.Equal(2, young.Count);
+        Assert.Empty(await MarksAsync(h));
+        Assert.Equal(RuntimeStatus.Running, (await h.Runtime.GetStatusAsync("lost"))!.RuntimeStatus);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task JobRun_FiresADueTimer_FoundByItsOneQuery()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "waiting");
+        await h.Runtime.RaiseEventAsync("waiting", "schedule", Json(new { name = "deadline", dueAt = RuntimeHarness.Epoch.AddMinutes(30) }), "s1");
+        var job = new DueWorkRunner([], h.Runtime, NullLogger<DueWorkRunner>.Instance);
+
+        var early = await h.Runtime.HasWorkDueAsync();
+        h.FakeClock.Advance(TimeSpan.FromMinutes(30));
+        var due = await h.Runtime.HasWorkDueAsync();
+        await job.RunDueOnceAsync();
+
+        Assert.False(early);
+        Assert.True(due);
+        Assert.Equal("Fired1", (await h.Runtime.GetStatusAsync("waiting"))!.CustomStatus);
+        Assert.False(await h.Runtime.HasWorkDueAsync());
+    }
+
+    private static async Task<List<PendingMark>> MarksAsync(RuntimeHarness h) =>
+        await h.Runtime.Store.Marks.AllAsync(CancellationToken.None).ToListAsync();
+
+    private static async Task<long> CountAsync(RequestCounter counter, Func<Task> act)
+    {
+        var before = counter.Count;
+        await act();
+        return counter.Count - before;
+    }
+}

@@ -1,0 +1,111 @@
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Outbox;
+using Guichet.Runtime.ReadModels;
+using Guichet.Runtime.Storage;
+using Guichet.Runtime.Tests.Workflows;
+using Guichet.Testing;
+using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
+
+namespace Guichet.Runtime.Tests;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class ReadModelTests(AzuriteFixture azurite)
+{
+    private Task<RuntimeHarness> CreateAsync() => RuntimeHarness.CreateAsync(azurite, workflows: [new ShelfWorkflow(), new ProbeWorkflow()]);
+
+    [Fact(Timeout = 30_000)]
+    public async Task Project_LateCopyOfAnEarlierStep_DoesNotOverwriteALaterOne()
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "s1");
+        await h.Runtime.RaiseEventAsync("s1", "put", Json(new Put("k", "first")), "p1");
+        await h.Runtime.RaiseEventAsync("s1", "put", Json(new Put("k", "second")), "p2");
+
+        // The first put's outbox item carried out again, after the second's: a host that was slow, or a sweep.
+        await h.Runtime.Dispatcher.DispatchAsync("s1", [LateCopy(2, new Put("k", "first"))], 0, CancellationToken.None);
+
+        var row = await h.Runtime.ReadModel(ShelfWorkflow.Table).GetAsync("p", "k");
+        Assert.Equal("second", row!.GetString("label"));
+        Assert.Equal(3, row.GetInt64("_Sequence"));
+        Assert.Equal("s1", row.GetString("_Owner"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Remove_LeavesATombstone_ThatALateCopyCannotUndo()
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "s1");
+        await h.Runtime.RaiseEventAsync("s1", "put", Json(new Put("k", "there")), "p1");
+        await h.Runtime.RaiseEventAsync("s1", "put", Json(new Put("other", "stays")), "p2");
+        await h.Runtime.RaiseEventAsync("s1", "take", Json(new Take("k")), "t1");
+
+        await h.Runtime.Dispatcher.DispatchAsync("s1", [LateCopy(2, new Put("k", "there"))], 0, CancellationToken.None);
+
+        var model = h.Runtime.ReadModel(ShelfWorkflow.Table);
+        Assert.Null(await model.GetAsync("p", "k"));
+        var page = await model.QueryAsync();
+        Assert.Equal(["other"], page.Rows.Select(r => r.RowKey));
+        var tombstone = (await h.Runtime.Storage.Tables.GetTableClient(model.TableName).GetEntityAsync<Azure.Data.Tables.TableEntity>("p", "k")).Value;
+        Assert.True(tombstone.GetBoolean("_Removed"));
+        Assert.Null(tombstone.GetString("label"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Project_Columns_FollowTheJsonRules()
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "s1");
+
+        await h.Runtime.RaiseEventAsync("s1", "put", Json(new Put("k", "jar", Count: 3, Weight: 1.5, Fragile: true, Tags: ["glass", "food"])), "p1");
+
+        var row = (await h.Runtime.ReadModel(ShelfWorkflow.Table).QueryAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"count eq {3L}"))).Rows.Single();
+        Assert.Equal("jar", row["label"]);
+        Assert.Equal(3L, row["count"]);
+        Assert.Equal(1.5, row["weight"]);
+        Assert.Equal(true, row["fragile"]);
+        Assert.Equal("""["glass","food"]""", row["tags"]);
+        Assert.False(row.ContainsKey("note"));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("Instances")]
+    [InlineData("InstanceIndex")]
+    [InlineData("bad-name")]
+    [InlineData("ThisNameIsMuchTooLongForOne")]
+    public async Task Project_IntoAReservedOrInvalidTable_FailsTheInstanceWithTheReason(string table)
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "s1");
+
+        var outcome = await h.Runtime.RaiseEventAsync("s1", "put-into", Json(new PutInto(table)), "p1");
+
+        Assert.Equal(RaiseResult.Failed, outcome.Result);
+        Assert.Contains(table, outcome.Status!.Error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task CrashAfterCommit_LeavesAMark_AndTheSweepFinishesTheProjection()
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "crashy");
+        var record = (await h.Runtime.Store.LoadAsync("crashy", CancellationToken.None))!;
+        var planner = new Guichet.Runtime.Steps.StepPlanner(new Guichet.Runtime.Workflows.WorkflowRegistry([new ShelfWorkflow()]).Get(ShelfWorkflow.TypeName), h.Runtime.Chain, h.FakeClock.GetUtcNow());
+        var step = planner.Apply(record, new("put", Json(new Put("k", "late")), "p1", Guichet.Deciders.EventOrigin.External, null), null, null, 1);
+
+        // A host that dies right after the commit: the mark and the outbox row are there, the row is not.
+        Assert.Equal(CommitResult.Committed, (await h.Runtime.Store.CommitAsync(step.Commit!, CancellationToken.None)).Result);
+        var marked = await h.Runtime.Store.Marks.AllAsync(CancellationToken.None).ToListAsync();
+        var model = h.Runtime.ReadModel(ShelfWorkflow.Table);
+        Assert.Null(await model.GetAsync("p", "k"));
+        var swept = await h.Runtime.SweepOutboxAsync();
+
+        Assert.Equal([PendingMarks.OutboxKey("crashy", 2)], marked.Select(m => m.RowKey));
+        Assert.Equal(1, swept);
+        Assert.Equal("late", (await model.GetAsync("p", "k"))!.GetString("label"));
+        Assert.Empty(await h.Runtime.Store.Marks.AllAsync(CancellationToken.None).ToListAsync());
+        Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("crashy", CancellationToken.None));
+    }
+
+    private static OutboxItem LateCopy(long sequence, Put put) =>
+        new(RowKeys.Outbox(sequence, 0), OutboxKind.Project, ShelfWorkflow.Table, "p", put.Key, ProjectionRows.Serialize(ShelfWorkflow.Row(put)), null, 1, null);
+}
