@@ -100,6 +100,12 @@ public sealed partial class WorkflowRuntime
             await DrainInboxAsync(instanceId, 0, ct); // drops the inbox marks it covered
         }
 
+        if (record is { RuntimeStatus: RuntimeStatus.Completed or RuntimeStatus.Terminated } && marks.Any(m => m.Kind == PendingKind.Inbox))
+        {
+            await DiscardInboxAsync(instanceId, ct); // what ending it left behind: recorded as not applied, rows deleted
+            done.AddRange(marks.Where(m => m.Kind == PendingKind.Inbox));
+        }
+
         var stale = Time.GetUtcNow() - MarkGrace;
         done.AddRange(marks.Where(m => m.WrittenAt < stale && !Vouches(m, record)));
         foreach (var mark in done.Distinct())

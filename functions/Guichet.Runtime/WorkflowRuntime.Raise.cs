@@ -100,7 +100,7 @@ public sealed partial class WorkflowRuntime
                 return; // newer than this code: a host running the newer version applies it
             }
 
-            var (commit, outcome) = await CommitFittingAsync(record, Indexed(record, await DiscardingBufferedAsync(planned, ct)), ct);
+            var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(Indexed(record, planned), ct), ct);
             if (outcome.Result == Guichet.Runtime.Storage.CommitResult.Committed)
             {
                 await CarryOutAsync(commit, depth, ct);

@@ -98,7 +98,7 @@ public sealed partial class WorkflowRuntime
                 return new(await RefusalAsync(record, step.Result, eventId, ct), record.ToStatus(false), step.Reason);
             }
 
-            var (commit, outcome) = await CommitFittingAsync(record, Indexed(record, await DiscardingBufferedAsync(step.Commit, ct)), ct);
+            var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(Indexed(record, step.Commit), ct), ct);
             switch (outcome.Result)
             {
                 case CommitResult.Committed:

@@ -24,7 +24,8 @@ internal sealed class PendingMarks(TableClient table)
 
     /// <summary>
     /// The marks a commit needs: one per step with outbox rows, keyed by its sequence, so that deleting it never
-    /// deletes another step's; one when the instance runs with events buffered, keyed by the last one. A step
+    /// deletes another step's; one when the instance runs with events buffered, or ended with events left in its
+    /// inbox, keyed by the last one. A step
     /// of the drain itself needs no inbox mark: the mark that started the drain stays until the inbox is empty.
     /// </summary>
     public static IEnumerable<string> KeysFor(Commit commit)
@@ -36,6 +37,13 @@ internal sealed class PendingMarks(TableClient table)
         }
 
         if (commit.InboxRemove is null && record.RuntimeStatus == RuntimeStatus.Running && record.BufferedEvents > 0)
+        {
+            yield return InboxKey(record.InstanceId, record.InboxTail - 1);
+        }
+
+        // An instance ended with events still in its inbox: they are recorded as not applied and deleted after the
+        // commit, which a crash may prevent.
+        if (record.RuntimeStatus is RuntimeStatus.Completed or RuntimeStatus.Terminated && (commit.InboxLeftBehind || record.BufferedEvents > 0))
         {
             yield return InboxKey(record.InstanceId, record.InboxTail - 1);
         }
