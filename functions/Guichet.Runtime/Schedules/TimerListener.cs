@@ -5,8 +5,9 @@ namespace Guichet.Runtime.Schedules;
 
 /// <summary>
 /// Runs a timer trigger in a host: catches up a missed occurrence at start, then sleeps on the clock until each
-/// next occurrence and fires it. Waiting costs no storage request; an occurrence that passed while a firing
-/// ran long is skipped, not queued.
+/// occurrence after the start and fires it. Waiting costs no storage request; an occurrence that passed while a
+/// firing ran long is skipped, not queued, but one that passed while the host started (the catch-up reading
+/// storage) still fires.
 /// </summary>
 public sealed class TimerListener(TimerTrigger trigger, TimeProvider time, ILogger<TimerListener> logger) : BackgroundService
 {
@@ -17,8 +18,10 @@ public sealed class TimerListener(TimerTrigger trigger, TimeProvider time, ILogg
     {
         try
         {
-            await GuardAsync(() => trigger.CatchUpAsync(stoppingToken), stoppingToken);
+            // Read before the catch-up: it looks at occurrences up to the moment it starts, and a first storage
+            // request can take seconds, so an occurrence due meanwhile would belong to neither.
             var after = time.GetUtcNow();
+            await GuardAsync(() => trigger.CatchUpAsync(stoppingToken), stoppingToken);
             while (trigger.Schedule.Next(after) is { } next)
             {
                 await SleepUntilAsync(next, stoppingToken);
