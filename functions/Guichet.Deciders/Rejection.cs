@@ -4,13 +4,18 @@ namespace Guichet.Deciders;
 /// A rule that says no, with its reason: converts to a <see cref="Decision{TState}"/> of any workflow, so that
 /// a rule reads <c>Rejection.Because("Un refus doit être motivé.")</c>.
 /// </summary>
-/// <param name="Reason">Why, in words shown to the person who sent the event.</param>
-public sealed record Rejection(string Reason)
+public sealed record Rejection
 {
-    /// <summary>A rejection for <paramref name="reason"/>.</summary>
-    public static Rejection Because(string reason)
+    /// <summary>A rejection for <paramref name="reason"/>, which may not be blank: a refusal always says why.</summary>
+    public Rejection(string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return new(reason);
+        Reason = reason;
     }
+
+    /// <summary>Why, in words shown to the person who sent the event.</summary>
+    public string Reason { get; }
+
+    /// <summary>A rejection for <paramref name="reason"/>.</summary>
+    public static Rejection Because(string reason) => new(reason);
 }

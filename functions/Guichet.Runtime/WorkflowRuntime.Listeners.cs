@@ -111,7 +111,8 @@ public sealed partial class WorkflowRuntime
             var failure = System.Text.Json.JsonSerializer.SerializeToElement(new Deciders.DeliveryFailed(item.Target, item.Name ?? "event", reason), Workflows.WorkflowJson.Options);
             var notice = new Workflows.WorkflowEvent(Deciders.DeliveryFailed.EventName, failure, "delivery-failed:" + item.Id, Deciders.EventOrigin.Instance, "runtime");
             var outcome = await ApplyEventAsync(instanceId, notice, item.CorrelationId, null, 0, ct);
-            if (outcome.Result is not (RaiseResult.Finished or RaiseResult.NotFound))
+            // A notice the sender ended, refused or could not bind is not handled: the failure goes to its history below.
+            if (outcome.Result is not (RaiseResult.Finished or RaiseResult.NotFound or RaiseResult.Invalid or RaiseResult.Rejected))
             {
                 return true;
             }

@@ -10,10 +10,11 @@ namespace Guichet.Runtime;
 public sealed partial class WorkflowRuntime
 {
     /// <summary>
-    /// How long a mark may vouch for a step that is not visible (not committed yet, or never): a commit follows its
-    /// mark within milliseconds, so a mark this old whose step is not there is dropped by the sweeper.
+    /// How long a mark may vouch for a step that is not visible (not committed yet, or never). A commit is abandoned
+    /// when it has not landed within <see cref="Storage.InstanceStore.CommitDeadline"/> (retries included), well
+    /// inside this, so a mark this old whose step is not there stands for nothing and the sweeper drops it.
     /// </summary>
-    public static readonly TimeSpan MarkGrace = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan MarkGrace = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// Whether the scheduled job has anything to do: a durable timer due, or pending work marked. One request

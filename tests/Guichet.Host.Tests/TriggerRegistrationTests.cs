@@ -30,7 +30,7 @@ public sealed class TriggerRegistrationTests(AzuriteFixture azurite, SharedApp s
 
         var running = app.Services.GetServices<TimerTriggerRegistration>();
 
-        Assert.NotEmpty(running);
+        // Today the scheduled job does all periodic work, so the list may be empty; a trigger added elsewhere still fails this.
         Assert.Equal(Listed<TimerTriggerRegistration>(), running);
     }
 

@@ -122,4 +122,19 @@ public sealed class RefusalTests(AzuriteFixture azurite)
         Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
         Assert.Equal(1, (await h.Runtime.GetStatusAsync("target"))!.HistoryLength);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DeliveryNoticeTheSenderRefuses_StillRecordedInItsHistory()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite, workflows: [new RelayWorkflow(), new ProbeWorkflow()]);
+        await h.Runtime.StartAsync(TypeName, "target");
+        await h.Runtime.StartAsync(RelayWorkflow.TypeName, "sender");
+
+        await h.Runtime.RaiseEventAsync("sender", "relay", Json(new { target = "target", eventName = "unheard" }), "s1");
+
+        var last = (await h.Runtime.GetWholeHistoryAsync("sender"))![^1];
+        Assert.Equal(HistoryKind.DeliveryFailed, last.Kind);
+        Assert.Contains("no event 'unheard'", last.Reason, StringComparison.Ordinal);
+        Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
+    }
 }

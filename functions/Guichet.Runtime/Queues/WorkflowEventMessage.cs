@@ -11,6 +11,12 @@ namespace Guichet.Runtime.Queues;
 /// <param name="CorrelationId">The correlation id; the message id when absent.</param>
 public sealed record WorkflowEventMessage(string InstanceId, string EventName, string EventId, JsonElement? Payload, string? Actor, string? CorrelationId)
 {
+    /// <summary>The longest actor accepted.</summary>
+    public const int MaxActorLength = 200;
+
+    /// <summary>The longest correlation id accepted.</summary>
+    public const int MaxCorrelationLength = 128;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads a message, or throws <see cref="PoisonMessageException"/> naming what is wrong with it.</summary>
@@ -31,8 +37,22 @@ public sealed record WorkflowEventMessage(string InstanceId, string EventName, s
             .Where(p => string.IsNullOrWhiteSpace(p.Item2))
             .Select(p => p.Item1)
             .ToList();
-        return missing.Count == 0 && message is not null
-            ? message
-            : throw new PoisonMessageException($"Malformed workflow event message: {string.Join(", ", missing)} missing or empty.");
+        if (missing.Count > 0 || message is null)
+        {
+            throw new PoisonMessageException($"Malformed workflow event message: {string.Join(", ", missing)} missing or empty.");
+        }
+
+        // Both are copied into every history entry and outbound message of the step: bounded, they can never make it too large.
+        if (message.Actor is { Length: > MaxActorLength })
+        {
+            throw new PoisonMessageException($"Malformed workflow event message: actor exceeds {MaxActorLength} characters.");
+        }
+
+        if (message.CorrelationId is { } correlation && (correlation.Length is 0 or > MaxCorrelationLength || !correlation.All(Instances.InstanceIds.IsAllowed)))
+        {
+            throw new PoisonMessageException($"Malformed workflow event message: correlationId must be 1 to {MaxCorrelationLength} letters, digits or '-', '_', '.', ':', '@', '+'.");
+        }
+
+        return message;
     }
 }

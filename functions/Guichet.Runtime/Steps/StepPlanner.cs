@@ -99,7 +99,7 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
             return Step.Refused(result, reason);
         }
 
-        var entry = Entry(record, record, cause with { Kind = HistoryKind.Rejected }, reason, []);
+        var entry = Entry(record, record, cause with { Kind = HistoryKind.Rejected }, Truncated(reason), []);
         return new(new Commit(Seal(record, entry), false) { Entry = entry, EventId = cause.Event?.EventId }, result, reason);
     }
 

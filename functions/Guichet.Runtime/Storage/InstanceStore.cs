@@ -11,6 +11,12 @@ namespace Guichet.Runtime.Storage;
 /// </summary>
 internal sealed partial class InstanceStore(TableClient table, PendingMarks marks)
 {
+    /// <summary>
+    /// How long a commit may take, the SDK's retries included, before it is abandoned: far less than the grace a
+    /// pending mark is given, so that the sweeper never drops the mark of a step whose commit may still land.
+    /// </summary>
+    public static readonly TimeSpan CommitDeadline = TimeSpan.FromMinutes(2);
+
     public TableClient Table { get; } = table;
 
     public PendingMarks Marks { get; } = marks;
@@ -82,7 +88,9 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
 
         try
         {
-            var response = await Table.SubmitTransactionAsync(actions, ct);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(CommitDeadline);
+            var response = await Table.SubmitTransactionAsync(actions, deadline.Token);
             return new(CommitResult.Committed, response.Value[0].Headers.ETag ?? default);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)

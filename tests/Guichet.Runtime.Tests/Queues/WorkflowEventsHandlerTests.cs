@@ -30,6 +30,8 @@ public sealed class WorkflowEventsHandlerTests(AzuriteFixture azurite)
     [InlineData("not json at all", "not the expected JSON object")]
     [InlineData("""{"instanceId":"x","eventName":"add"}""", "eventId missing")]
     [InlineData("""{"instanceId":"bad/id","eventName":"add","eventId":"e"}""", "refused")]
+    [InlineData("""{"instanceId":"x","eventName":"add","eventId":"e","correlationId":"with spaces"}""", "correlationId must be")]
+    [InlineData("""{"instanceId":"x","eventName":"add","eventId":"e","actor":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}""", "actor exceeds 200")]
     public async Task HandleAsync_MalformedMessage_PoisonMessageExceptionWithReason(string text, string reason)
     {
         await using var h = await RuntimeHarness.CreateAsync(azurite);

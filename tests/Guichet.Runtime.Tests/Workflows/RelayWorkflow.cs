@@ -26,6 +26,7 @@ public sealed class RelayWorkflow(bool broken = false) : Decider<RelayStart, Rel
         Relay r => Decision.Accept(state, new SendEvent(r.Target, r.EventName, new { n = 1 })),
         TickLater t => Decision.Accept(state, Timer(t.At, new Tick())),
         Tick => state with { Ticks = state.Ticks + 1 },
+        Refused { SentEventName: "unheard" } => Decision.Reject("Cet avis n'est pas attendu."),
         Refused r => state with { Refusals = [.. state.Refusals, r.Reason] },
         _ => state,
     };
