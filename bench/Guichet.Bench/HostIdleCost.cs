@@ -54,6 +54,7 @@ internal static class HostIdleCost
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["AzureFunctionsJobHost:extensions:workflows:hubName"] = "BenchHostIdle",
                 ["Auth:Mode"] = "Development",
+                ["Guichet:HistoryKey"] = TestKeys.HistoryText,
                 ["Auth:Audience"] = "api://guichet-bench",
                 ["Auth:DevelopmentSigningKey"] = "guichet-bench-signing-key-0123456789abcdef",
             }));
