@@ -38,7 +38,8 @@ public sealed record SendMessage(string Queue, object Body) : Effect;
 
 /// <summary>
 /// Writes a row of a read model (a table others query) after the step commits, or removes it when
-/// <paramref name="Row"/> is null. Rows are written in step order: a row is never overwritten by an older step's copy.
+/// <paramref name="Row"/> is null. An instance's rows are written in its step order: a row it wrote is never
+/// overwritten by a late copy from one of its own older steps (rows of different instances are not ordered).
 /// </summary>
 /// <param name="Table">The read model's table.</param>
 /// <param name="PartitionKey">The row's partition key.</param>

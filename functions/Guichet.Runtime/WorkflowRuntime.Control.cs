@@ -1,5 +1,7 @@
+using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Steps;
+using Guichet.Runtime.Workflows;
 
 namespace Guichet.Runtime;
 
@@ -76,8 +78,8 @@ public sealed partial class WorkflowRuntime
             return rewound;
         }
 
-        var origin = eventId.StartsWith("timer:", StringComparison.Ordinal) ? Deciders.EventOrigin.Timer : Deciders.EventOrigin.External;
-        var again = new Workflows.WorkflowEvent(failed.Name, payload, $"retry:{failed.Sequence}:{eventId}", origin, failed.Actor);
+        var origin = eventId.StartsWith("timer:", StringComparison.Ordinal) ? EventOrigin.Timer : EventOrigin.External;
+        var again = new WorkflowEvent(failed.Name, payload, $"retry:{failed.Sequence}:{eventId}", origin, failed.Actor);
         var outcome = await ApplyEventAsync(instanceId, again, context?.CorrelationId ?? failed.CorrelationId, null, 0, cancellationToken, failed.WorkflowVersion);
         return new(ControlResult.Done, outcome.Status);
     }

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Timers;
+using Guichet.Runtime.Workflows;
 using Microsoft.Extensions.Logging;
 
 namespace Guichet.Runtime;
@@ -98,7 +101,7 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// An event this instance sent was not applied by its target: raised on the sender as <see cref="Deciders.DeliveryFailed"/>
+    /// An event this instance sent was not applied by its target: raised on the sender as <see cref="DeliveryFailed"/>
     /// when its catalog accepts it (true: the outbox row is then deleted by the dispatcher), else recorded in its
     /// history with the outbox row removed in the same step (false). Either way, nothing is dropped silently.
     /// </summary>
@@ -106,10 +109,10 @@ public sealed partial class WorkflowRuntime
     {
         _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);
         var sender = await Store.LoadAsync(instanceId, ct);
-        if (sender is not null && WorkflowOf(sender)?.Accepts(Deciders.DeliveryFailed.EventName) == true)
+        if (sender is not null && WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
         {
-            var failure = System.Text.Json.JsonSerializer.SerializeToElement(new Deciders.DeliveryFailed(item.Target, item.Name ?? "event", reason), Workflows.WorkflowJson.Options);
-            var notice = new Workflows.WorkflowEvent(Deciders.DeliveryFailed.EventName, failure, "delivery-failed:" + item.Id, Deciders.EventOrigin.Instance, "runtime");
+            var failure = JsonSerializer.SerializeToElement(new DeliveryFailed(item.Target, item.Name ?? "event", reason), WorkflowJson.Options);
+            var notice = new WorkflowEvent(DeliveryFailed.EventName, failure, "delivery-failed:" + item.Id, EventOrigin.Instance, "runtime");
             var outcome = await ApplyEventAsync(instanceId, notice, item.CorrelationId, null, 0, ct);
             // A notice the sender ended, refused or could not bind is not handled: the failure goes to its history below.
             if (outcome.Result is not (RaiseResult.Finished or RaiseResult.NotFound or RaiseResult.Invalid or RaiseResult.Rejected))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Storage;
 using Guichet.Runtime.Timers;
 using Guichet.Runtime.Workflows;
 
@@ -101,7 +102,7 @@ public sealed partial class WorkflowRuntime
             }
 
             var (commit, outcome) = await CommitFittingAsync(record, await DiscardingBufferedAsync(Indexed(record, planned), ct), ct);
-            if (outcome.Result == Guichet.Runtime.Storage.CommitResult.Committed)
+            if (outcome.Result == CommitResult.Committed)
             {
                 await CarryOutAsync(commit, depth, ct);
                 attempt = 0;
