@@ -1,0 +1,74 @@
+using Guichet.Domain.Commissions;
+using Guichet.Domain.Intake;
+using Guichet.Domain.Readings;
+
+namespace Guichet.Domain.Dossiers;
+
+// The events of the dossier workflow: one record per event name (the names are in DossierDecider.Events, the
+// wire contract of POST /instances/{id}/events/{name} and of the history).
+
+/// <summary>What may happen to a dossier.</summary>
+public abstract record DossierEvent;
+
+/// <summary>"request-updated": a later message with the same prescriber and externalRef replaces that request's content.</summary>
+/// <param name="Request">The request as now sent.</param>
+public sealed record RequestUpdated(DossierRequest Request) : DossierEvent;
+
+/// <summary>
+/// "request-merged": another request for the same person and device joins this dossier (invariant 1): the
+/// earliest request date is kept and both prescribers are told.
+/// </summary>
+/// <param name="Request">The other request.</param>
+/// <param name="FromDossierId">The dossier it came from when that one is closed as merged; null when merged at intake.</param>
+/// <param name="Reason">Why they are the same person (the match's reasons, or the reviewer's decision).</param>
+public sealed record RequestMerged(DossierRequest Request, string? FromDossierId, string Reason) : DossierEvent;
+
+/// <summary>"merged-into": this dossier is the same person's as an older active one; it closes as merged and hands its requests over.</summary>
+/// <param name="DossierId">The dossier that survives.</param>
+/// <param name="Reason">Why they are the same person.</param>
+public sealed record MergedInto(string DossierId, string Reason) : DossierEvent;
+
+/// <summary>"duplicate-reviewed": a person decided on a possible match: merge this dossier into the other, or keep them apart.</summary>
+/// <param name="OtherDossierId">The dossier of the possible match.</param>
+/// <param name="Merge">True to merge this dossier into the other; false to keep them apart.</param>
+/// <param name="Reason">Why, as the reviewer says it.</param>
+public sealed record DuplicateReviewed(string OtherDossierId, bool Merge, string Reason) : DossierEvent;
+
+/// <summary>"medical-reading-recorded": the medical reader's verdict and assessment.</summary>
+/// <param name="Reading">The reading.</param>
+public sealed record MedicalReadingRecorded(MedicalReading Reading) : DossierEvent;
+
+/// <summary>"social-reading-recorded": the social reader's verdict and assessment.</summary>
+/// <param name="Reading">The reading.</param>
+public sealed record SocialReadingRecorded(SocialReading Reading) : DossierEvent;
+
+/// <summary>"information-provided": the prescriber answers what was asked.</summary>
+/// <param name="Answer">The answer, free text.</param>
+public sealed record InformationProvided(string Answer) : DossierEvent;
+
+/// <summary>"information-reminder" (a timer): the deadline to answer is near; the prescriber is reminded.</summary>
+public sealed record InformationReminderDue : DossierEvent;
+
+/// <summary>"information-deadline" (a timer): no answer in time; the dossier closes as incomplete.</summary>
+public sealed record InformationDeadlineDue : DossierEvent;
+
+/// <summary>"put-on-agenda": a commission session took the dossier on its agenda.</summary>
+/// <param name="SessionId">The session's instance id.</param>
+public sealed record PutOnAgenda(string SessionId) : DossierEvent;
+
+/// <summary>"commission-decided": the session's decision on this dossier, sent by the session instance.</summary>
+/// <param name="SessionId">The session.</param>
+/// <param name="Verdict">Admissible, not admissible, or adjourned.</param>
+/// <param name="Code">The non-admissibility code (required when not admissible).</param>
+/// <param name="Justification">Why (required unless admissible).</param>
+/// <param name="PriorityOverride">The commission's reason to rank this dossier ahead of the grid's order, when it does so.</param>
+public sealed record CommissionDecided(
+    string SessionId,
+    CommissionVerdict Verdict,
+    NonAdmissibilityCode? Code,
+    string? Justification,
+    string? PriorityOverride) : DossierEvent;
+
+/// <summary>"withdrawn": the prescriber withdraws the request, at any stage before an end.</summary>
+/// <param name="Reason">Why.</param>
+public sealed record Withdrawn(string Reason) : DossierEvent;

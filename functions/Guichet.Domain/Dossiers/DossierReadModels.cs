@@ -1,0 +1,58 @@
+namespace Guichet.Domain.Dossiers;
+
+/// <summary>
+/// The read models the dossier workflow projects (Project effects), by table name. Rows are flat: lists are
+/// written as comma-separated wire spellings, enums as their wire spelling.
+/// </summary>
+public static class DossierReadModels
+{
+    /// <summary>Every request a dossier holds, by prescriber (PK prescriber id, RK externalRef): <see cref="DossierRequestRow"/>.</summary>
+    public const string Requests = "DossierRequests";
+
+    /// <summary>Readings to do (PK "medical" or "social", RK dossier id): <see cref="PendingReadingRow"/>.</summary>
+    public const string PendingReadings = "PendingReadings";
+
+    /// <summary>Dossiers with both readings eligible, waiting for a commission (PK device, RK dossier id): <see cref="AwaitingCommissionRow"/>.</summary>
+    public const string AwaitingCommission = "AwaitingCommission";
+
+    /// <summary>Admissible dossiers, what ranks them and what groups them (PK device, RK dossier id): <see cref="WaitingListRow"/>.</summary>
+    public const string WaitingList = "WaitingList";
+
+    /// <summary>Possible matches a person must review (PK "pending", RK "{dossier id}~{other id}"): <see cref="DuplicateReviewRow"/>.</summary>
+    public const string DuplicateReviews = "DuplicateReviews";
+}
+
+/// <summary>One request and the dossier that holds it: what a prescriber finds by its externalRef.</summary>
+public sealed record DossierRequestRow(string DossierId, string Device, string Status, DateTimeOffset SubmittedAt, string? Reason);
+
+/// <summary>A reading to do.</summary>
+public sealed record PendingReadingRow(string DossierId, string Device, DateTimeOffset FirstRequestAt, string PrescriberName, string Status);
+
+/// <summary>A dossier ready for a commission's agenda.</summary>
+public sealed record AwaitingCommissionRow(string DossierId, string Device, DateTimeOffset ReadingsCompletedAt, DateTimeOffset FirstRequestAt, string? SessionId);
+
+/// <summary>A dossier on the waiting list: the ranking's inputs and the preview's groups, flat.</summary>
+public sealed record WaitingListRow(
+    string DossierId,
+    string Device,
+    DateTimeOffset FirstRequestAt,
+    DateTimeOffset AdmissibleAt,
+    int MedicalSeverity,
+    int SocialVulnerability,
+    string Housing,
+    string? FollowedInRegionSince,
+    string AnchoringDepartments,
+    string WishedDepartments,
+    string? PriorityOverride,
+    string Sex,
+    int BirthYear,
+    string Pathologies,
+    string CareNeeds,
+    bool Partner,
+    int Children,
+    bool Pets,
+    string PrescriberId,
+    string ExternalRef);
+
+/// <summary>A possible match to review.</summary>
+public sealed record DuplicateReviewRow(string DossierId, string OtherDossierId, string Device, string Reasons, DateTimeOffset FoundAt);
