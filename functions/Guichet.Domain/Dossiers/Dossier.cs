@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Guichet.Domain.Commissions;
 using Guichet.Domain.Intake;
 using Guichet.Domain.Readings;
@@ -34,9 +35,11 @@ public sealed record Dossier(
     DossierEnd? End)
 {
     /// <summary>The request the dossier was opened from.</summary>
+    [JsonIgnore]
     public DossierRequest FirstRequest => Requests[0];
 
     /// <summary>The lifecycle status, derived from the state.</summary>
+    [JsonIgnore]
     public DossierStatus Status => DossierLifecycle.StatusOf(this);
 }
 

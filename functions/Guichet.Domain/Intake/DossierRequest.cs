@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Guichet.Domain.Intake;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed record DossierRequest(
     public string Schema { get; init; } = SchemaName;
 
     /// <summary>What makes a second delivery of the same request the same request (DESIGN §6).</summary>
+    [JsonIgnore]
     public IntakeKey Key => new(Prescriber.Id, ExternalRef);
 }
 
