@@ -1,6 +1,7 @@
 using Guichet.Host;
 using Guichet.Host.Configuration;
 using Guichet.Host.DeadLetters;
+using Guichet.Host.Demo;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Security;
@@ -19,6 +20,13 @@ builder.AddGuichetServices();
 // Queue and timer triggers, every one listed in TriggerRegistration.cs (the durable runtime's own timer poller and
 // outbox sweeper run as hosted services; the sweep of other hosts' unfinished work is the scheduled job's, below).
 builder.Services.AddGuichetTriggers();
+
+// Demonstration: fictional requests put on dossiers-intake for a running app to take, then exit.
+if (DemoCommand.IsInvoked(args))
+{
+    await using var demo = builder.Build();
+    return await DemoCommand.RunAsync(args, demo.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>(), TimeProvider.System, Console.Out, Console.Error);
+}
 
 // One-shot mode for a scheduled job while the app is scaled to zero: all due timer work, then exit (no HTTP, no listeners).
 if (args is ["run-timers"])
