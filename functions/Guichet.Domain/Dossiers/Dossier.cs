@@ -19,7 +19,7 @@ namespace Guichet.Domain.Dossiers;
 /// <param name="Social">The social reading, once recorded.</param>
 /// <param name="ReadingsCompletedAt">When the second eligible reading was recorded: the commission's cut-off compares it.</param>
 /// <param name="Information">The open request for information, while one runs.</param>
-/// <param name="Commission">The commission's decision, once admissible or while on an agenda.</param>
+/// <param name="Commission">The commission's part: the agenda that holds it (no verdict yet), or the last decision taken (an adjourned dossier keeps its adjournment until the next agenda takes it).</param>
 /// <param name="End">How it ended, once it has.</param>
 public sealed record Dossier(
     string Id,
@@ -41,6 +41,15 @@ public sealed record Dossier(
     /// <summary>The lifecycle status, derived from the state.</summary>
     [JsonIgnore]
     public DossierStatus Status => DossierLifecycle.StatusOf(this);
+
+    /// <summary>When the dossier was opened (its instance started), which is when its possible duplicates were found.</summary>
+    public DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>
+    /// The questions put to the prescriber and answered, oldest first, each with its answer: what the reader who
+    /// asked reads before doing the reading again.
+    /// </summary>
+    public IReadOnlyList<InformationRequest> Answered { get; init; } = [];
 }
 
 /// <summary>A question put to the prescriber, with its deadline.</summary>
