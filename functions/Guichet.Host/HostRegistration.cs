@@ -1,4 +1,5 @@
 using Guichet.Host.Configuration;
+using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
@@ -10,7 +11,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the dossier workflow and its services, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,6 +20,7 @@ public static class HostRegistration
         WorkflowSettings.Bind(builder.Configuration, runtime);
         builder.Services.AddWorkflowRuntime(options => WorkflowSettings.Bind(builder.Configuration, options));
         builder.Services.AddSingleton(QueueSettings.Read(builder.Configuration));
+        builder.Services.AddDossiers();
 
         // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });

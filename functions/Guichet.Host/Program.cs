@@ -1,8 +1,10 @@
 using Guichet.Host;
 using Guichet.Host.Configuration;
 using Guichet.Host.DeadLetters;
+using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
+using Guichet.Host.Readings;
 using Guichet.Host.Security;
 using Guichet.Runtime.Schedules;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,6 +39,9 @@ app.UseGuichetHttp();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApiDocument();
+app.MapDossiersApi();
+app.MapDuplicatesApi();
+app.MapReadingsApi();
 app.MapInstancesApi();
 app.MapDeadLettersApi();
 

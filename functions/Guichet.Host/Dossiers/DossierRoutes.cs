@@ -1,3 +1,5 @@
+using Guichet.Domain.Dossiers;
+
 namespace Guichet.Host.Dossiers;
 
 /// <summary>What the dossier routes share: their route values, the workflow they act on, and where a dossier is read.</summary>
@@ -10,7 +12,7 @@ internal static class DossierRoutes
     public const string OtherId = "otherId";
 
     /// <summary>The workflow type of a dossier instance: no other instance is reachable through these routes.</summary>
-    public const string WorkflowType = "dossier";
+    public const string WorkflowType = DossierDecider.TypeName;
 
     /// <summary>The request header whose value becomes the event's de-duplication id, so that a retried command is applied once.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";

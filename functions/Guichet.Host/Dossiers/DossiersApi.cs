@@ -76,7 +76,7 @@ public static partial class DossiersApi
         var prescriberId = Caller.Org(http.User)!;
         if (await runtime.ReadModel(DossierReadModels.Requests).GetAsync(prescriberId, externalRef, cancellationToken) is { } row)
         {
-            var dossier = RequestDossier.Of(row);
+            var dossier = ReadModelRows.Request(row);
             audit.Read(http, dossier.DossierId, "request status", medicalShown: false);
             return TypedResults.Ok(new RequestLookup(externalRef, dossier, null));
         }

@@ -19,6 +19,9 @@ internal sealed class AuditMiddleware(RequestDelegate next, ILoggerFactory logge
 
     private const string Template = "Audit {Access} {Method} {Route} instance {InstanceId} by {Actor} roles {Roles} org {Org}: {StatusCode}";
 
+    /// <summary>The route values that name the instance a call acts on: an instance, or a dossier (an instance of the dossier workflow).</summary>
+    private static readonly string[] InstanceRouteValues = ["instanceId", "id"];
+
     private readonly ILogger _audit = loggers.CreateLogger(Category);
 
     public async Task InvokeAsync(HttpContext context)
@@ -55,7 +58,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, ILoggerFactory logge
     {
         var request = context.Request;
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? request.Path.Value;
-        var instanceId = request.RouteValues.TryGetValue("instanceId", out var id) ? id as string : null;
+        var instanceId = InstanceRouteValues.Select(v => request.RouteValues.GetValueOrDefault(v) as string).FirstOrDefault(v => v is not null);
         var user = context.User;
         object?[] values =
         [
