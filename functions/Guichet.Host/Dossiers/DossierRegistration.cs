@@ -4,20 +4,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Host.Dossiers;
 
-/// <summary>The dossier's services in the host: its workflow, the reader of intake rejections, the audit of dossier reads.</summary>
+/// <summary>The dossier's services in the host: its workflow and the reader of intake rejections.</summary>
 public static class DossierRegistration
 {
     /// <summary>
-    /// Adds the dossier workflow (<see cref="DossierDecider"/>, once, whoever else adds it the same way), the default
-    /// <see cref="IIntakeRejectionReader"/> (the table intake writes) unless one is registered, and the audit of
-    /// dossier reads.
+    /// Adds the dossier workflow (<see cref="DossierDecider"/>, once, whoever else adds it the same way) and the default
+    /// <see cref="IIntakeRejectionReader"/> (the table intake writes) unless one is registered.
     /// </summary>
     public static IServiceCollection AddDossiers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecider, DossierDecider>());
         services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
-        services.TryAddSingleton<DossierReadAudit>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Guichet.Domain.Dossiers;
+using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,28 +24,26 @@ public static partial class DossiersApi
         [FromBody] WithdrawalRequest? body,
         [FromHeader(Name = DossierRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
         WorkflowRuntime runtime,
-        DossierReadAudit audit,
         HttpContext http,
         CancellationToken cancellationToken) =>
         DossierProblems.RequiredText("reason", body?.Reason, "Le motif du retrait") is { } invalid
             ? Task.FromResult<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>>(invalid)
-            : PrescriberCommandAsync(runtime, audit, http, id, DossierEventNames.Withdrawn, new Withdrawn(body!.Reason!.Trim()), idempotencyKey, cancellationToken);
+            : PrescriberCommandAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(body!.Reason!.Trim()), idempotencyKey, cancellationToken);
 
     private static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> ProvideInformationAsync(
         string id,
         [FromBody] InformationAnswer? body,
         [FromHeader(Name = DossierRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
         WorkflowRuntime runtime,
-        DossierReadAudit audit,
         HttpContext http,
         CancellationToken cancellationToken) =>
         DossierProblems.RequiredText("answer", body?.Answer, "La réponse") is { } invalid
             ? Task.FromResult<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>>(invalid)
-            : PrescriberCommandAsync(runtime, audit, http, id, DossierEventNames.InformationProvided, new InformationProvided(body!.Answer!.Trim()), idempotencyKey, cancellationToken);
+            : PrescriberCommandAsync(runtime, http, id, DossierEventNames.InformationProvided, new InformationProvided(body!.Answer!.Trim()), idempotencyKey, cancellationToken);
 
     /// <summary>A command of the prescriber: only on a dossier holding one of its organisation's requests; any other is answered as missing.</summary>
     private static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> PrescriberCommandAsync(
-        WorkflowRuntime runtime, DossierReadAudit audit, HttpContext http, string id, string eventName, DossierEvent command, string? idempotencyKey, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, HttpContext http, string id, string eventName, DossierEvent command, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
         {
@@ -58,7 +57,7 @@ public static partial class DossiersApi
 
         if (!DossierReader.Of(http.User).Prescribed(dossier))
         {
-            audit.Refuse(http, id);
+            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
             return DossierProblems.NotFound(id);
         }
 

@@ -1,5 +1,6 @@
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Http;
+using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,9 @@ namespace Guichet.Host.Dossiers;
 /// </summary>
 public static partial class DossiersApi
 {
+    /// <summary>What the audit line of a dossier refused as not the caller's says was disclosed.</summary>
+    private const string NotTheOrganisations = "nothing (not a dossier of the organisation)";
+
     /// <summary>The largest <c>externalRef</c>, as intake validates it.</summary>
     private const int MaxExternalRefLength = 100;
 
@@ -35,7 +39,7 @@ public static partial class DossiersApi
     }
 
     private static async Task<Results<Ok<DossierView>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        string id, WorkflowRuntime runtime, DossierReadAudit audit, HttpContext http, CancellationToken cancellationToken)
+        string id, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
     {
         if (await DossierLoader.LoadAsync(runtime, id, cancellationToken) is not var (dossier, _))
         {
@@ -45,12 +49,12 @@ public static partial class DossiersApi
         var reader = DossierReader.Of(http.User);
         if (!reader.MayRead(dossier))
         {
-            audit.Refuse(http, id);
+            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
             return DossierProblems.NotFound(id);
         }
 
         var view = DossierView.Of(dossier, reader);
-        audit.Read(http, id, "dossier", view.MedicalShown);
+        AuditDisclosure.Record(http, id, "dossier", view.MedicalShown);
         return TypedResults.Ok(view);
     }
 
@@ -58,7 +62,6 @@ public static partial class DossiersApi
         [FromQuery] string? externalRef,
         WorkflowRuntime runtime,
         IIntakeRejectionReader rejections,
-        DossierReadAudit audit,
         HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -77,7 +80,7 @@ public static partial class DossiersApi
         if (await runtime.ReadModel(DossierReadModels.Requests).GetAsync(prescriberId, externalRef, cancellationToken) is { } row)
         {
             var dossier = ReadModelRows.Request(row);
-            audit.Read(http, dossier.DossierId, "request status", medicalShown: false);
+            AuditDisclosure.Record(http, dossier.DossierId, "request status", medicalShown: false);
             return TypedResults.Ok(new RequestLookup(externalRef, dossier, null));
         }
 

@@ -1,5 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Guichet.Host.Dossiers;
 
 /// <summary>The body of <c>POST /api/dossiers/{id}/information</c>.</summary>
-/// <param name="Answer">The prescriber's answer to the open question (required, up to 4,000 characters).</param>
-public sealed record InformationAnswer(string? Answer);
+public sealed record InformationAnswer
+{
+    /// <summary>The prescriber's answer to the open question, up to 4,000 characters.</summary>
+    [Required]
+    public string? Answer { get; init; }
+}

@@ -1,5 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Guichet.Host.Dossiers;
 
 /// <summary>The body of <c>POST /api/dossiers/{id}/withdraw</c>.</summary>
-/// <param name="Reason">Why the prescriber withdraws the request (required, up to 4,000 characters).</param>
-public sealed record WithdrawalRequest(string? Reason);
+public sealed record WithdrawalRequest
+{
+    /// <summary>Why the prescriber withdraws the request, up to 4,000 characters.</summary>
+    [Required]
+    public string? Reason { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Guichet.Domain;
 using Guichet.Domain.Intake;
 using Guichet.Domain.Readings;
@@ -7,22 +8,32 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Guichet.Host.Readings;
 
 /// <summary>The body of <c>POST /api/dossiers/{id}/readings/social</c>: the social reading (<see cref="SocialReading"/>).</summary>
-/// <param name="Verdict">eligible, ineligible or needs-information (required).</param>
-/// <param name="Vulnerability">Social vulnerability, 0 to 5 (required).</param>
-/// <param name="Housing">The housing situation as the reader assessed it (required).</param>
-/// <param name="Anchoring">The territorial anchoring as the reader assessed it; none known when absent.</param>
-/// <param name="Reason">Why ineligible (required then), or a note.</param>
-/// <param name="RecommendedOrientation">Where to send the person instead (required when ineligible).</param>
-/// <param name="Question">What the prescriber is asked (required when information is needed).</param>
-public sealed record SocialReadingRequest(
-    ReadingVerdict? Verdict,
-    int? Vulnerability,
-    HousingSituation? Housing,
-    AnchoringRequest? Anchoring,
-    string? Reason,
-    Orientation? RecommendedOrientation,
-    string? Question)
+public sealed record SocialReadingRequest
 {
+    /// <summary>eligible, ineligible or needs-information.</summary>
+    [Required]
+    public ReadingVerdict? Verdict { get; init; }
+
+    /// <summary>Social vulnerability, 0 to 5.</summary>
+    [Required]
+    public int? Vulnerability { get; init; }
+
+    /// <summary>The housing situation as the reader assessed it.</summary>
+    [Required]
+    public HousingSituation? Housing { get; init; }
+
+    /// <summary>The territorial anchoring as the reader assessed it; none known when absent.</summary>
+    public AnchoringRequest? Anchoring { get; init; }
+
+    /// <summary>Why ineligible (required then), or a note.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Where to send the person instead (required when ineligible).</summary>
+    public Orientation? RecommendedOrientation { get; init; }
+
+    /// <summary>What the prescriber is asked (required when information is needed).</summary>
+    public string? Question { get; init; }
+
     /// <summary>The reading, or a 400 naming the field that is missing or not one of its values; the rules of the reading are the dossier's (422).</summary>
     internal ValidationProblem? ToReading(out SocialReading reading)
     {
