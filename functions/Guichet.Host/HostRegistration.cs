@@ -5,13 +5,14 @@ using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Schedules;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Host;
 
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the dossier workflow and its services, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, the workflows, health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -20,10 +21,14 @@ public static class HostRegistration
         WorkflowSettings.Bind(builder.Configuration, runtime);
         builder.Services.AddWorkflowRuntime(options => WorkflowSettings.Bind(builder.Configuration, options));
         builder.Services.AddSingleton(QueueSettings.Read(builder.Configuration));
-        builder.Services.AddDossiers();
 
         // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });
+        builder.AddGuichetDossiers();
+
+        // What GET /api/dossiers?externalRef= shows of a rejected request: the table intake writes, unless intake registers its own reader.
+        builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
+
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();

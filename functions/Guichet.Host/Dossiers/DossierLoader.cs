@@ -13,7 +13,7 @@ internal static class DossierLoader
     public static async Task<(Dossier Dossier, InstanceStatus Status)?> LoadAsync(WorkflowRuntime runtime, string dossierId, CancellationToken cancellationToken)
     {
         var status = await runtime.GetStatusAsync(dossierId, withData: true, cancellationToken);
-        if (status is not { WorkflowType: DossierRoutes.WorkflowType, State: { ValueKind: JsonValueKind.Object } state })
+        if (status is not { WorkflowType: DossierRegistration.WorkflowType, State: { ValueKind: JsonValueKind.Object } state })
         {
             return null;
         }
@@ -25,5 +25,5 @@ internal static class DossierLoader
 
     /// <summary>The dossier's status without its state, or null when there is no dossier of that id.</summary>
     public static async Task<InstanceStatus?> StatusAsync(WorkflowRuntime runtime, string dossierId, CancellationToken cancellationToken) =>
-        await runtime.GetStatusAsync(dossierId, withData: false, cancellationToken) is { WorkflowType: DossierRoutes.WorkflowType } status ? status : null;
+        await runtime.GetStatusAsync(dossierId, withData: false, cancellationToken) is { WorkflowType: DossierRegistration.WorkflowType } status ? status : null;
 }

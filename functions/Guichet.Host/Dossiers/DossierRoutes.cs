@@ -1,5 +1,3 @@
-using Guichet.Domain.Dossiers;
-
 namespace Guichet.Host.Dossiers;
 
 /// <summary>What the dossier routes share: their route values, the workflow they act on, and where a dossier is read.</summary>
@@ -10,9 +8,6 @@ internal static class DossierRoutes
 
     /// <summary>The route value of the other dossier of a possible duplicate.</summary>
     public const string OtherId = "otherId";
-
-    /// <summary>The workflow type of a dossier instance: no other instance is reachable through these routes.</summary>
-    public const string WorkflowType = DossierDecider.TypeName;
 
     /// <summary>The request header whose value becomes the event's de-duplication id, so that a retried command is applied once.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";

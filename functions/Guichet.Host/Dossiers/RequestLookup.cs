@@ -12,4 +12,4 @@ namespace Guichet.Host.Dossiers;
 public sealed record RequestLookup(
     string ExternalRef,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RequestDossier? Dossier,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IntakeRejection? Rejection);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RequestRejection? Rejection);

@@ -41,23 +41,20 @@ public sealed class RequestLookupTests(AzuriteFixture azurite, SharedApp shared)
     }
 
     [Fact]
-    public async Task RejectedRequest_IsFound_WithItsReasons()
+    public async Task RejectedRequest_IsFound_WithTheReasonsOfItsLatestRejection()
     {
         var app = await shared.GetAsync(azurite);
         var request = Request();
-        var table = app.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(app.Hub + IntakeRejectionTable.TableSuffix);
-        await table.CreateIfNotExistsAsync();
-        await table.AddEntityAsync(new TableEntity(request.Prescriber.Id, request.ExternalRef)
-        {
-            ["Reasons"] = """[{"path":"$.person.birthDate","message":"La date de naissance est obligatoire."}]""",
-            ["ReceivedAt"] = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero),
-        });
+        await RejectAsync(app, request, new DateTimeOffset(2026, 11, 19, 8, 0, 0, TimeSpan.Zero), "$.device", "Le dispositif est obligatoire.");
+        await RejectAsync(app, request, new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero), "$.person.birthDate", "La date de naissance est obligatoire.");
         using var prescriber = Prescriber(app, request);
 
         using var response = await prescriber.GetAsync($"/api/dossiers?externalRef={request.ExternalRef}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var rejection = (await BodyAsync(response)).GetProperty("rejection");
+        var found = await BodyAsync(response);
+        Assert.False(found.TryGetProperty("dossier", out _));
+        var rejection = found.GetProperty("rejection");
         var reason = Assert.Single(rejection.GetProperty("reasons").EnumerateArray());
         Assert.Equal("$.person.birthDate", reason.GetProperty("path").GetString());
         Assert.Equal("La date de naissance est obligatoire.", reason.GetProperty("message").GetString());
@@ -91,5 +88,20 @@ public sealed class RequestLookupTests(AzuriteFixture azurite, SharedApp shared)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await BodyAsync(response)).GetProperty("errors").TryGetProperty("externalRef", out _));
+    }
+
+    /// <summary>A rejection as intake records it: a row per rejected message (keyed by its hash) in the prescriber's partition.</summary>
+    private static async Task RejectAsync(GuichetApp app, Domain.Intake.DossierRequest request, DateTimeOffset receivedAt, string path, string message)
+    {
+        var table = app.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(app.Hub + IntakeRejectionTable.TableSuffix);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity(request.Prescriber.Id, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()))
+        {
+            ["PrescriberId"] = request.Prescriber.Id,
+            ["ExternalRef"] = request.ExternalRef,
+            ["Reasons"] = JsonSerializer.Serialize(new[] { new { path, message } }),
+            ["ReceivedAt"] = receivedAt,
+            ["Message"] = "{}",
+        });
     }
 }
