@@ -12,7 +12,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, the workflows, health checks, authentication, HTTP conventions and telemetry.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,15 +25,14 @@ public static class HostRegistration
         // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });
         builder.AddGuichetDossiers();
-
-        // What GET /api/dossiers?externalRef= shows of a rejected request: the table intake writes, unless intake registers its own reader.
-        builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
-
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();
         builder.AddGuichetHttp();
         builder.AddGuichetObservability();
+
+        // What GET /api/dossiers?externalRef= shows of a rejected request: the table intake writes, unless another reader is registered.
+        builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
         return builder;
     }
 }
