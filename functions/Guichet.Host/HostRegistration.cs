@@ -1,9 +1,11 @@
 using Guichet.Host.Configuration;
+using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Schedules;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Host;
 
@@ -22,11 +24,15 @@ public static class HostRegistration
 
         // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });
+        builder.AddGuichetDossiers();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();
         builder.AddGuichetHttp();
         builder.AddGuichetObservability();
+
+        // What GET /api/dossiers?externalRef= shows of a rejected request: the table intake writes, unless another reader is registered.
+        builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
         return builder;
     }
 }

@@ -9,9 +9,21 @@ namespace Guichet.Host.Tests;
 public static class ApiRoutes
 {
     private static readonly string[] Admin = [Roles.ArsAdmin];
+    private static readonly string[] Prescriber = [Roles.Prescriber];
+    private static readonly string[] DossierReaders = [Roles.Prescriber, Roles.MedicalReader, Roles.SocialReader, Roles.Commission, Roles.ArsAdmin];
+    private static readonly string[] Reviewers = [Roles.MedicalReader, Roles.SocialReader, Roles.ArsAdmin];
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
+        new("GET", "/api/dossiers/{id}", "/api/dossiers/matrix-1", DossierReaders),
+        new("GET", "/api/dossiers", "/api/dossiers?externalRef=matrix-1", Prescriber),
+        new("POST", "/api/dossiers/{id}/withdraw", "/api/dossiers/matrix-1/withdraw", Prescriber),
+        new("POST", "/api/dossiers/{id}/information", "/api/dossiers/matrix-1/information", Prescriber),
+        new("GET", "/api/dossiers/duplicates", "/api/dossiers/duplicates", Reviewers),
+        new("POST", "/api/dossiers/{id}/duplicates/{otherId}", "/api/dossiers/matrix-1/duplicates/matrix-2", Reviewers),
+        new("GET", "/api/readings/pending", "/api/readings/pending?kind=medical", [Roles.MedicalReader, Roles.ArsAdmin]),
+        new("POST", "/api/dossiers/{id}/readings/medical", "/api/dossiers/matrix-1/readings/medical", [Roles.MedicalReader]),
+        new("POST", "/api/dossiers/{id}/readings/social", "/api/dossiers/matrix-1/readings/social", [Roles.SocialReader]),
         new("GET", "/api/instances", "/api/instances", Admin),
         new("GET", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
         new("GET", "/api/instances/{instanceId}/history", "/api/instances/matrix-1/history", Admin),

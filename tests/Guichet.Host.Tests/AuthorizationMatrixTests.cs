@@ -8,6 +8,8 @@ namespace Guichet.Host.Tests;
 [Collection(HostGroup.Name)]
 public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp shared)
 {
+    private static readonly string[] HandlerNotFound = ["Aucune instance", "Aucun dossier", "Aucune demande"];
+
     public static TheoryData<string, string, string> Matrix()
     {
         var data = new TheoryData<string, string, string>();
@@ -51,8 +53,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp s
             Assert.DoesNotContain(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed });
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                // The handler's own 404 (no such instance), not the router's.
-                Assert.Contains("Aucune instance", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                // The handler's own 404 (no such instance, dossier or request), not the router's.
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(HandlerNotFound.Any(n => body.Contains(n, StringComparison.Ordinal)), body);
             }
         }
         else

@@ -29,6 +29,16 @@ public sealed class PolicyTests(AzuriteFixture azurite, SharedApp shared)
     [InlineData(Policies.Administration, Roles.ArsAdmin, null, true)]
     [InlineData(Policies.Administration, Roles.Observatory, null, false)]
     [InlineData(Policies.Observatory, Roles.Observatory, null, true)]
+    [InlineData(Policies.DossierReaders, Roles.Prescriber, "hopital-x", true)]
+    [InlineData(Policies.DossierReaders, Roles.Prescriber, null, false)]
+    [InlineData(Policies.DossierReaders, Roles.MedicalReader, null, true)]
+    [InlineData(Policies.DossierReaders, Roles.Commission, null, true)]
+    [InlineData(Policies.DossierReaders, Roles.Structure, "act-paris-12", false)]
+    [InlineData(Policies.DossierReaders, Roles.Observatory, null, false)]
+    [InlineData(Policies.Reviewers, Roles.SocialReader, null, true)]
+    [InlineData(Policies.Reviewers, Roles.ArsAdmin, null, true)]
+    [InlineData(Policies.Reviewers, Roles.Commission, null, false)]
+    [InlineData(Policies.Reviewers, Roles.Prescriber, "hopital-x", false)]
     public async Task Policy_GrantsItsRoleOnly(string policy, string role, string? org, bool granted)
     {
         var app = await shared.GetAsync(azurite);

@@ -32,6 +32,7 @@ public static class HttpRegistration
             o.AddDocumentTransformer<ApiDocumentTransformer>();
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer<OptionalPropertiesTransformer>();
         });
         return builder;
     }

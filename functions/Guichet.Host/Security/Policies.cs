@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Guichet.Host.Security;
@@ -29,6 +30,15 @@ public static class Policies
     /// <summary>The observatory.</summary>
     public const string Observatory = "observatory";
 
+    /// <summary>
+    /// Whoever may read a dossier: prescribers with their organisation (each route then shows a prescriber only
+    /// the dossiers holding one of its requests), medical and social readers, commission members, ARS administrators.
+    /// </summary>
+    public const string DossierReaders = "dossier-readers";
+
+    /// <summary>The people of the double reading and the ARS administrators: pending readings, possible duplicates to review.</summary>
+    public const string Reviewers = "reviewers";
+
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -40,9 +50,15 @@ public static class Policies
         options.AddPolicy(Structures, p => p.RequireAuthenticatedUser().RequireRole(Roles.Structure).RequireOrg());
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin));
         options.AddPolicy(Observatory, p => p.RequireAuthenticatedUser().RequireRole(Roles.Observatory));
+        options.AddPolicy(DossierReaders, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.MedicalReader) || context.User.IsInRole(Roles.SocialReader) || context.User.IsInRole(Roles.Commission)
+            || context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
+        options.AddPolicy(Reviewers, p => p.RequireAuthenticatedUser().RequireRole(Roles.MedicalReader, Roles.SocialReader, Roles.ArsAdmin));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 
     private static AuthorizationPolicyBuilder RequireOrg(this AuthorizationPolicyBuilder policy) =>
-        policy.RequireAssertion(context => !string.IsNullOrWhiteSpace(context.User.FindFirst(GuichetClaims.Org)?.Value));
+        policy.RequireAssertion(context => HasOrg(context.User));
+
+    private static bool HasOrg(ClaimsPrincipal user) => !string.IsNullOrWhiteSpace(user.FindFirst(GuichetClaims.Org)?.Value);
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Guichet.Domain.Dossiers;
+using Guichet.Host.Http;
+using Guichet.Host.Observability;
+using Guichet.Runtime;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Guichet.Host.Dossiers;
+
+/// <summary>
+/// Raises a command on a dossier as its event and answers as the instance API does: 202 with <c>Location</c>
+/// once applied (or de-duplicated), 404 for no dossier, 410 for an ended one, 422 with the rule's French reason
+/// when the dossier says no (nothing changed). The <c>Idempotency-Key</c> header, when given, is the event's id,
+/// so that a retried command is applied once; without it, each call is a new event.
+/// </summary>
+internal static class DossierCommands
+{
+    private const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>Checks the <c>Idempotency-Key</c> header: 1 to 200 printable characters, or absent.</summary>
+    public static ValidationProblem? CheckIdempotencyKey(string? idempotencyKey) =>
+        idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl))
+            ? DossierProblems.Invalid(DossierRoutes.IdempotencyKeyHeader, $"L'en-tête {DossierRoutes.IdempotencyKeyHeader} doit compter de 1 à {MaxIdempotencyKeyLength} caractères imprimables.")
+            : null;
+
+    public static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> RaiseAsync(
+        WorkflowRuntime runtime,
+        HttpContext http,
+        string dossierId,
+        string eventName,
+        DossierEvent command,
+        string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        if (CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        var eventId = idempotencyKey ?? "http:" + Guid.NewGuid().ToString("N");
+        var payload = JsonSerializer.SerializeToElement(command, command.GetType(), WorkflowJson.Options);
+        RaiseOutcome outcome;
+        try
+        {
+            outcome = await runtime.RaiseEventAsync(dossierId, eventName, payload, eventId, http.ToRequestContext(), cancellationToken);
+        }
+        catch (PayloadTooLargeException ex)
+        {
+            return DossierProblems.TooLarge(ex);
+        }
+
+        GuichetTelemetry.CountOperation(eventName, outcome.Result.ToString());
+        return outcome.Result switch
+        {
+            RaiseResult.NotFound => DossierProblems.NotFound(dossierId),
+            RaiseResult.Finished => DossierProblems.Finished(dossierId, outcome.Status?.CustomStatus),
+            RaiseResult.Rejected => DossierProblems.Rejected(outcome.Reason),
+            RaiseResult.Invalid => DossierProblems.Invalid("payload", $"La demande ne correspond pas à l'événement « {eventName} » du dossier : {outcome.Reason}"),
+            RaiseResult.Failed => DossierProblems.Failed(dossierId),
+            _ => TypedResults.Accepted(
+                DossierRoutes.Location(http.Request, dossierId),
+                new DossierCommandResponse(dossierId, eventId, outcome.Result, outcome.Status?.CustomStatus)),
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Guichet.Domain;
+using Guichet.Domain.Dossiers;
+
+namespace Guichet.Host.Dossiers;
+
+/// <summary>
+/// A dossier as its reader may see it (<c>GET /api/dossiers/{id}</c>). The medical part — each request's
+/// <c>medical</c> section, the medical reading, the text of a medical reader's question — is present for medical
+/// readers only; for anyone else the properties are absent, not null. A prescriber sees its own requests only,
+/// and not the possible duplicates (other dossiers, under review by the readers and the ARS).
+/// </summary>
+/// <param name="Id">The dossier's id.</param>
+/// <param name="Status">Its lifecycle status, as on the wire ("under-review").</param>
+/// <param name="Device">The device asked for.</param>
+/// <param name="FirstRequestAt">The earliest request date of its requests: seniority counts from it.</param>
+/// <param name="Requests">Its requests the reader may see, the one it was opened from first.</param>
+/// <param name="Readings">The double reading.</param>
+/// <param name="Information">The open question to the prescriber, while one runs.</param>
+/// <param name="Answered">The questions the prescriber answered, oldest first, with their answers.</param>
+/// <param name="Commission">Where it is with the commission.</param>
+/// <param name="End">How it ended, once it has.</param>
+/// <param name="PossibleDuplicates">Possible matches not yet reviewed; absent for prescribers.</param>
+/// <param name="MedicalShown">Whether the medical part is shown to this reader.</param>
+public sealed record DossierView(
+    string Id,
+    string Status,
+    Device Device,
+    DateTimeOffset FirstRequestAt,
+    IReadOnlyList<RequestView> Requests,
+    ReadingsView Readings,
+    InformationView? Information,
+    IReadOnlyList<InformationView> Answered,
+    CommissionOutcome? Commission,
+    DossierEnd? End,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PossibleDuplicate>? PossibleDuplicates,
+    bool MedicalShown)
+{
+    internal static DossierView Of(Dossier dossier, DossierReader reader)
+    {
+        var requests = reader.SeesAll ? dossier.Requests : dossier.Requests.Where(r => r.Prescriber.Id == reader.Org);
+        var mayReadMedicalQuestions = reader.SeesMedical || reader.Prescribed(dossier);
+        return new(
+            dossier.Id,
+            WireName.Of(dossier.Status),
+            dossier.Device,
+            dossier.FirstRequestAt,
+            [.. requests.Select(r => RequestView.Of(r, reader.SeesMedical))],
+            ReadingsView.Of(dossier, reader.SeesMedical),
+            dossier.Information is { } question ? InformationView.Of(question, mayReadMedicalQuestions) : null,
+            [.. dossier.Answered.Select(q => InformationView.Of(q, mayReadMedicalQuestions))],
+            dossier.Commission,
+            dossier.End,
+            reader.SeesAll ? dossier.PossibleDuplicates : null,
+            reader.SeesMedical);
+    }
+}

@@ -1,0 +1,66 @@
+using Guichet.Domain.Dossiers;
+using Guichet.Host.Observability;
+using Guichet.Host.Security;
+using Guichet.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Host.Dossiers;
+
+public static partial class DossiersApi
+{
+    private static void MapCommands(RouteGroupBuilder group)
+    {
+        group.MapPost("/dossiers/{id}/withdraw", WithdrawAsync).WithName("WithdrawDossier").RequireAuthorization(Policies.Prescribers)
+            .WithSummary("Le prescripteur retire sa demande (motif obligatoire) ; rejouable sans effet double avec l'en-tête Idempotency-Key ; 410 si le dossier est clos.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+        group.MapPost("/dossiers/{id}/information", ProvideInformationAsync).WithName("ProvideDossierInformation").RequireAuthorization(Policies.Prescribers)
+            .WithSummary("Le prescripteur répond à la question posée (answer) ; le dossier repart en lecture ; 422 si aucune question n'est ouverte.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+    }
+
+    private static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
+        string id,
+        [FromBody] WithdrawalRequest? body,
+        [FromHeader(Name = DossierRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
+        WorkflowRuntime runtime,
+        HttpContext http,
+        CancellationToken cancellationToken) =>
+        DossierProblems.RequiredText("reason", body?.Reason, "Le motif du retrait") is { } invalid
+            ? Task.FromResult<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>>(invalid)
+            : PrescriberCommandAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(body!.Reason!.Trim()), idempotencyKey, cancellationToken);
+
+    private static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> ProvideInformationAsync(
+        string id,
+        [FromBody] InformationAnswer? body,
+        [FromHeader(Name = DossierRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
+        WorkflowRuntime runtime,
+        HttpContext http,
+        CancellationToken cancellationToken) =>
+        DossierProblems.RequiredText("answer", body?.Answer, "La réponse") is { } invalid
+            ? Task.FromResult<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>>(invalid)
+            : PrescriberCommandAsync(runtime, http, id, DossierEventNames.InformationProvided, new InformationProvided(body!.Answer!.Trim()), idempotencyKey, cancellationToken);
+
+    /// <summary>A command of the prescriber: only on a dossier holding one of its organisation's requests; any other is answered as missing.</summary>
+    private static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> PrescriberCommandAsync(
+        WorkflowRuntime runtime, HttpContext http, string id, string eventName, DossierEvent command, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        if (await DossierLoader.LoadAsync(runtime, id, cancellationToken) is not var (dossier, _))
+        {
+            return DossierProblems.NotFound(id);
+        }
+
+        if (!DossierReader.Of(http.User).Prescribed(dossier))
+        {
+            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
+            return DossierProblems.NotFound(id);
+        }
+
+        return await DossierCommands.RaiseAsync(runtime, http, id, eventName, command, idempotencyKey, cancellationToken);
+    }
+}
