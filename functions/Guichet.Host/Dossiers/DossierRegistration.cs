@@ -1,0 +1,42 @@
+using System.Globalization;
+using Guichet.Domain.Dossiers;
+
+namespace Guichet.Host.Dossiers;
+
+/// <summary>The dossier workflow in the host: its decider, with the lifecycle's delays from the app settings.</summary>
+public static class DossierRegistration
+{
+    /// <summary>The dossier workflow's type, recorded on every dossier instance.</summary>
+    public const string WorkflowType = "dossier";
+
+    /// <summary>The app setting <c>Dossiers__InformationDeadline</c>: how long a prescriber has to answer a question (a TimeSpan, <c>30.00:00:00</c>).</summary>
+    public const string InformationDeadlineSetting = "Dossiers:InformationDeadline";
+
+    /// <summary>Registers the dossier decider with its policy.</summary>
+    public static WebApplicationBuilder AddGuichetDossiers(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var policy = Policy(builder.Configuration);
+        builder.Services.AddSingleton(policy);
+        return builder;
+    }
+
+    /// <summary>
+    /// The policy the settings give: <see cref="DossierPolicy.Default"/>, with the information deadline configured when it is;
+    /// a deadline that is not a positive TimeSpan longer than the reminder's advance is refused, naming the setting.
+    /// </summary>
+    public static DossierPolicy Policy(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[InformationDeadlineSetting] is not { Length: > 0 } text)
+        {
+            return DossierPolicy.Default;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var deadline) && deadline > DossierPolicy.Default.InformationReminderBefore
+            ? DossierPolicy.Default with { InformationDeadline = deadline }
+            : throw new InvalidOperationException(
+                $"The app setting Dossiers__InformationDeadline must be a duration (d.hh:mm:ss, 30.00:00:00 for 30 days) longer than the reminder's " +
+                $"{DossierPolicy.Default.InformationReminderBefore.TotalDays:0} days, not '{text}'.");
+    }
+}
