@@ -1,4 +1,5 @@
 using System.Globalization;
+using Guichet.Deciders;
 using Guichet.Domain.Dossiers;
 
 namespace Guichet.Host.Dossiers;
@@ -7,17 +8,17 @@ namespace Guichet.Host.Dossiers;
 public static class DossierRegistration
 {
     /// <summary>The dossier workflow's type, recorded on every dossier instance.</summary>
-    public const string WorkflowType = "dossier";
+    public const string WorkflowType = DossierDecider.TypeName;
 
     /// <summary>The app setting <c>Dossiers__InformationDeadline</c>: how long a prescriber has to answer a question (a TimeSpan, <c>30.00:00:00</c>).</summary>
     public const string InformationDeadlineSetting = "Dossiers:InformationDeadline";
 
-    /// <summary>Registers the dossier decider with its policy.</summary>
+    /// <summary>Registers the dossier decider, with its policy from the settings (<see cref="Policy"/>).</summary>
     public static WebApplicationBuilder AddGuichetDossiers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var policy = Policy(builder.Configuration);
-        builder.Services.AddSingleton(policy);
+        builder.Services.AddSingleton<IDecider>(new DossierDecider(policy));
         return builder;
     }
 

@@ -24,7 +24,8 @@ public static class IntakeRegistration
         services.AddSingleton(sp => new IntakeRejections(
             Table(sp, "IntakeRejections"),
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(IntakeRejections.Queue),
-            sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding));
+            sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DeviceOpening(settings.OpenFrom, sp.GetRequiredService<TimerTriggerOptions>().TimeZone));
         services.AddSingleton<DossierCandidates>();
         services.AddSingleton<IntakeRouter>();

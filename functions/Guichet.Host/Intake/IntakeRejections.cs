@@ -23,12 +23,14 @@ public sealed class IntakeRejections
 
     private readonly QueueClient _queue;
     private readonly MessageEncoding _encoding;
+    private readonly TimeProvider _time;
 
-    internal IntakeRejections(TableClient table, QueueClient queue, MessageEncoding encoding)
+    internal IntakeRejections(TableClient table, QueueClient queue, MessageEncoding encoding, TimeProvider time)
     {
         Table = table;
         _queue = queue;
         _encoding = encoding;
+        _time = time;
     }
 
     internal TableClient Table { get; }
@@ -58,40 +60,75 @@ public sealed class IntakeRejections
     }
 
     /// <summary>
-    /// Records a rejection: its row first (an insert; one already there means an earlier delivery got this far),
-    /// then its message, then the row marked notified. A delivery that finds the row not yet notified (the host
-    /// stopped in between) sends the message again, so a rejection may be sent twice but never lost; its id tells the
-    /// copies apart. True when this call recorded it, false when an earlier delivery had.
+    /// Records a rejection: its row first (an insert; one already there means another delivery got this far), then its
+    /// message, then the row marked notified. Whoever sends holds a claim on the row for <see cref="ClaimTime"/>: a
+    /// delivery that finds the row neither notified nor claimed (the host stopped in between) claims it and sends
+    /// again, and one that finds it claimed waits for the claim's end. So a rejection is never lost, and sent twice
+    /// only when a host stopped after sending and before marking it; its id tells the copies apart. True when this
+    /// call recorded it, false when another delivery had.
     /// </summary>
     internal async Task<bool> RecordAsync(IntakeRejection rejection, CancellationToken cancellationToken)
     {
-        var row = Write(rejection);
-        var first = true;
+        var row = Write(rejection, _time.GetUtcNow() + ClaimTime);
         try
         {
             await Table.AddEntityAsync(row, cancellationToken);
+            await SendAsync(rejection, row, cancellationToken);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            first = false;
-            row = (await Table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).Value;
-            if (row.GetBoolean(Notified) == true)
+            // Recorded by another delivery: done, being sent, or to send again.
+        }
+
+        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
+        {
+            var found = (await Table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).Value;
+            if (found.GetBoolean(Notified) == true)
             {
                 return false;
             }
 
-            rejection = Read(row);
+            if (found.GetDateTimeOffset(ClaimedUntil) is { } until && until > _time.GetUtcNow())
+            {
+                await Task.Delay(ClaimPoll, TimeProvider.System, cancellationToken); // real time: another host's send, not workflow time
+                continue;
+            }
+
+            try
+            {
+                await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [ClaimedUntil] = _time.GetUtcNow() + ClaimTime }, found.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                continue; // claimed by another delivery meanwhile
+            }
+
+            await SendAsync(Read(found), row, cancellationToken);
+            return false;
         }
 
-        await _queue.SendMessageAsync(MessageText.Encode(JsonSerializer.Serialize(rejection, IntakeJson.Options), _encoding), cancellationToken);
-        await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [Notified] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return first;
+        throw new InvalidOperationException($"Rejection {rejection.Id} is still being sent by another delivery; retried.");
+    }
+
+    /// <summary>How long a delivery that sends a rejection holds it.</summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(200);
+    private const int MaxClaimAttempts = 50;
+    private const string ClaimedUntil = "ClaimedUntil";
+
+    private async Task SendAsync(IntakeRejection rejection, TableEntity row, CancellationToken ct)
+    {
+        await _queue.SendMessageAsync(MessageText.Encode(JsonSerializer.Serialize(rejection, IntakeJson.Options), _encoding), ct);
+        await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [Notified] = true }, ETag.All, TableUpdateMode.Merge, ct);
     }
 
     private const string Notified = "Notified";
 
-    private static TableEntity Write(IntakeRejection rejection) => new(rejection.PrescriberId ?? UnknownPrescriber, rejection.Id)
+    private static TableEntity Write(IntakeRejection rejection, DateTimeOffset claimedUntil) => new(rejection.PrescriberId ?? UnknownPrescriber, rejection.Id)
     {
+        [ClaimedUntil] = claimedUntil,
         ["PrescriberId"] = rejection.PrescriberId,
         ["ExternalRef"] = rejection.ExternalRef,
         ["Reasons"] = JsonSerializer.Serialize(rejection.Reasons, IntakeJson.Options),

@@ -1,5 +1,4 @@
 using Guichet.Domain.Dossiers;
-using Guichet.Host.Dossiers;
 using Guichet.Domain.Identity;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Queues;

@@ -1,6 +1,5 @@
 using Guichet.Domain;
 using Guichet.Domain.Dossiers;
-using Guichet.Host.Dossiers;
 using Guichet.Runtime.Instances;
 
 namespace Guichet.Host.Intake;
