@@ -1,6 +1,7 @@
 using Guichet.Domain.Dossiers;
 using Guichet.Domain.Intake;
 using Guichet.Testing;
+using Xunit.Abstractions;
 using static Guichet.Host.Tests.Intake.IntakeMessages;
 
 namespace Guichet.Host.Tests.Intake;
@@ -10,7 +11,7 @@ namespace Guichet.Host.Tests.Intake;
 /// hub, end in one active dossier holding both, with the earlier request date, every time.
 /// </summary>
 [Collection(IntakeGroup.Name)]
-public sealed class IntakeConcurrencyTests(AzuriteFixture azurite, IntakeHost host)
+public sealed class IntakeConcurrencyTests(AzuriteFixture azurite, IntakeHost host, ITestOutputHelper output)
 {
     private const int Rounds = 12;
 
@@ -53,6 +54,7 @@ public sealed class IntakeConcurrencyTests(AzuriteFixture azurite, IntakeHost ho
             Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), active.Requests.Select(r => r.Prescriber.Id).Order(StringComparer.Ordinal));
             Assert.Equal(DateTimeOffset.Parse("2026-09-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), active.FirstRequestAt);
             Assert.All(dossiers.Where(d => d.End is not null), d => Assert.Equal(active.Id, d.End!.MergedInto));
+            output.WriteLine($"round {round}: {dossiers.Count} dossiers opened");
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class IntakeSettingsTests(AzuriteFixture azurite)
         Assert.NotNull(await app.Runtime.GetStatusAsync(Domain.Dossiers.DossierIds.For(new Domain.Intake.IntakeKey(prescriber, "LAM-1"))));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public void IdentityHashKey_MissingOutsideDevelopment_TheHostDoesNotStart_NamingTheSetting()
     {
         using var app = new GuichetApp(azurite.Azurite, new Dictionary<string, string?> { ["Guichet:IdentityHashKey"] = "" }, environment: "Production");
