@@ -35,7 +35,8 @@ public static class IntakeRegistration
             sp.GetRequiredService<IntakeRejections>(),
             sp.GetRequiredService<StorageClients>().Queues,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<IntakeStorage>>()));
+            sp.GetRequiredService<ILogger<IntakeStorage>>(),
+            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         return builder;
     }
 

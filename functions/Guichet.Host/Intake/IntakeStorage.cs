@@ -9,22 +9,19 @@ namespace Guichet.Host.Intake;
 /// this host listens to, so nothing else creates them for their readers. Storage that does not answer does not stop the
 /// host: creation is tried again in the background with back-off, and a message handled meanwhile is retried.
 /// </summary>
-internal sealed class IntakeStorage(IntakeKeys keys, IdentityIndex index, IntakeRejections rejections, QueueServiceClient queues, TimeProvider time, ILogger<IntakeStorage> logger) : IHostedService, IDisposable
+internal sealed class IntakeStorage(IntakeKeys keys, IdentityIndex index, IntakeRejections rejections, QueueServiceClient queues, TimeProvider time, ILogger<IntakeStorage> logger, CancellationToken stopping) : IHostedService
 {
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
-    private readonly CancellationTokenSource _stopping = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!await TryCreateAsync(cancellationToken))
         {
-            _ = RetryAsync(_stopping.Token);
+            _ = RetryAsync(stopping);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
-
-    public void Dispose() => _stopping.Dispose();
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RetryAsync(CancellationToken ct)
     {
