@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Guichet.Domain.Dossiers;
-using Guichet.Host.Dossiers;
 using Guichet.Domain.Identity;
 using Guichet.Domain.Intake;
-using Guichet.Runtime;
+using Guichet.Host.Dossiers;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Workflows;
+using Guichet.Runtime;
 
 namespace Guichet.Host.Intake;
 

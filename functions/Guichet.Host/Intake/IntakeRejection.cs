@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Guichet.Domain;
+using Guichet.Domain.Intake;
 
 namespace Guichet.Host.Intake;
 
@@ -79,8 +80,7 @@ public sealed record IntakeRejection(string Id, string? PrescriberId, string? Ex
     }
 
     private static string? KeyOrNull(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 and <= Domain.Intake.IntakeValidation.MaxKeyLength } key
-            && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+        value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 and <= IntakeValidation.MaxKeyLength } key && IntakeValidation.HasKeyCharacters(key)
             ? key
             : null;
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Guichet.Domain.Dossiers;
-using Guichet.Host.Dossiers;
 using Guichet.Domain.Identity;
+using Guichet.Host.Dossiers;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Workflows;
 
