@@ -46,8 +46,20 @@ param logRetentionInDays int = 365
 @maxValue(30)
 param maxReplicas int = 10
 
-@description('Time zone of the NCRONTAB timer schedules.')
+@description('Time zone of the NCRONTAB timer schedules, and of the devices\' opening dates.')
 param timersTimeZone string = 'Europe/Paris'
+
+@description('First day (YYYY-MM-DD) the window takes ACT requests; empty: not open.')
+param actOpenFrom string = '2026-01-01'
+
+@description('First day (YYYY-MM-DD) the window takes LHSS requests; empty: not open yet.')
+param lhssOpenFrom string = ''
+
+@description('First day (YYYY-MM-DD) the window takes LAM requests; empty: not open yet.')
+param lamOpenFrom string = ''
+
+@description('How long a prescriber has to answer a question on a dossier (d.hh:mm:ss).')
+param informationDeadline string = '30.00:00:00'
 
 var authority = empty(authAuthority) ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' : authAuthority
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -56,6 +68,9 @@ var tags = { 'azd-env-name': environmentName }
 // with the account and wakes the host through its own KEDA scale rule. Guichet.Infra.Tests fails when a
 // queue the host listens to is missing here.
 var hostQueues = ['workflow-events', 'dossiers-intake']
+// Queues the host writes and other systems read (rejected intake messages, every dossier status change): created
+// with the account, with no scale rule, since no replica of the host consumes them.
+var outboundQueues = ['dossiers-intake-rejected', 'dossier-events']
 // Shown until `azd deploy` pushes the host's image (the first provision runs before any build).
 var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
 // Names known before deployment, so that role assignment names and lookups stay predictable for What-If.
@@ -86,6 +101,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     sku: storageSku
     queueNames: hostQueues
+    outboundQueueNames: outboundQueues
     identityName: identityName
     workspaceId: monitoring.outputs.workspaceId
   }
@@ -140,6 +156,10 @@ var settings = [
   { name: 'Guichet__IdentityHashKey', secretRef: 'identity-hash-key' }
   { name: 'Guichet__HistoryKey', secretRef: 'history-key' }
   { name: 'Timers__TimeZone', value: timersTimeZone }
+  { name: 'Devices__ACT__OpenFrom', value: actOpenFrom }
+  { name: 'Devices__LHSS__OpenFrom', value: lhssOpenFrom }
+  { name: 'Devices__LAM__OpenFrom', value: lamOpenFrom }
+  { name: 'Dossiers__InformationDeadline', value: informationDeadline }
   { name: 'OTEL_SERVICE_NAME', value: 'guichet-unique' }
 ]
 

@@ -1,6 +1,7 @@
 using Guichet.Host.Configuration;
 using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
+using Guichet.Host.Intake;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
@@ -12,7 +13,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, the workflows, the intake, health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,6 +26,7 @@ public static class HostRegistration
         // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });
         builder.AddGuichetDossiers();
+        builder.AddGuichetIntake();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();

@@ -1,3 +1,4 @@
+using Guichet.Host.Intake;
 using Guichet.Runtime.Queues;
 
 namespace Guichet.Host;
@@ -18,6 +19,7 @@ public static class TriggerRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
+        services.AddQueueTrigger<IntakeHandler>("DossiersIntake", IntakeHandler.QueueName);
         return services;
     }
 }

@@ -8,6 +8,8 @@ param tags object
 param sku string
 @description('The queues the host listens to, created here.')
 param queueNames string[]
+@description('The queues the host writes to and other systems read, created here.')
+param outboundQueueNames string[]
 @description('The host\'s user-assigned identity, granted queue, table and blob data access.')
 param identityName string
 @description('Log Analytics workspace receiving the access logs of every service.')
@@ -66,6 +68,14 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' = {
 // Created here rather than by the host: the KEDA scale rules watch them before the host ever runs.
 resource hostQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [
   for queueName in queueNames: {
+    parent: queues
+    name: queueName
+  }
+]
+
+// Created here too, so that their readers find them before the host has written anything.
+resource outboundQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [
+  for queueName in outboundQueueNames: {
     parent: queues
     name: queueName
   }

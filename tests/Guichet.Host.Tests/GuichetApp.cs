@@ -15,7 +15,8 @@ namespace Guichet.Host.Tests;
 /// <summary>
 /// The real host, in process, on an Azurite with a hub of its own (through <see cref="Azurite.Clients"/>, so that
 /// it is refused what Azure Storage refuses), in Development auth mode with a test key and audience, the
-/// <see cref="CounterWorkflow"/> registered, and its log lines captured.
+/// <see cref="CounterWorkflow"/> registered, and its log lines captured; <c>services</c> replaces or adds services
+/// (a fake clock) after the app's own.
 /// </summary>
 public sealed class GuichetApp : WebApplicationFactory<Program>
 {
@@ -25,17 +26,18 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Azurite _storage;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GuichetApp(Azurite storage, IDictionary<string, string?>? settings = null, string environment = "Development")
+    public GuichetApp(Azurite storage, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        Hub = UniqueNames.Hub();
         _environment = environment;
         _storage = storage;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage.ConnectionString,
-            ["AzureFunctionsJobHost:extensions:workflows:hubName"] = Hub,
+            ["AzureFunctionsJobHost:extensions:workflows:hubName"] = UniqueNames.Hub(),
 
             // Queue triggers wait at most a second while idle, so a test's message is not held up by the back-off.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:01",
@@ -43,13 +45,17 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
             ["Auth:Audience"] = Audience,
             ["Auth:DevelopmentSigningKey"] = SigningKey,
             ["Guichet:HistoryKey"] = TestKeys.HistoryText,
+            ["Guichet:IdentityHashKey"] = TestKeys.IdentityHashText,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
+
+        Hub = _settings["AzureFunctionsJobHost:extensions:workflows:hubName"]!;
     }
 
+    /// <summary>The task hub: its own, unless the settings name one (two hosts of one hub).</summary>
     public string Hub { get; }
 
     public CapturedLogs Logs { get; } = new();
@@ -90,6 +96,7 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
             services.AddSingleton(_storage.Clients());
             services.AddSingleton<Guichet.Deciders.IDecider, CounterWorkflow>();
             services.AddSingleton<ILoggerProvider>(Logs);
+            _services?.Invoke(services);
         });
     }
 }

@@ -42,6 +42,7 @@ public sealed class RunTimersCommandTests(AzuriteFixture azurite)
                 ["Auth__Audience"] = GuichetApp.Audience,
                 ["Auth__DevelopmentSigningKey"] = GuichetApp.SigningKey,
                 ["Guichet__HistoryKey"] = TestKeys.HistoryText,
+                ["Guichet__IdentityHashKey"] = TestKeys.IdentityHashText,
             },
         };
         using var process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");

@@ -32,6 +32,13 @@ public sealed class HostAppTests(CompiledInfra infra)
     public void Scale_IntakeQueue_HasAQueueRule() =>
         Assert.Single(PredictedQueueRules, r => (string?)r["queueName"] == "dossiers-intake");
 
+    // No replica takes these: a rule on them would keep the app up for messages it never consumes.
+    [Theory]
+    [InlineData(Host.Intake.IntakeRejections.Queue)]
+    [InlineData(Domain.Dossiers.DossierStatusChanged.Queue)]
+    public void Scale_OutboundQueue_HasNoRule(string queue) =>
+        Assert.DoesNotContain(PredictedQueueRules, r => (string?)r["queueName"] == queue);
+
     [Fact]
     public void Scale_EveryQueueRule_KedaAzureQueueThroughIdentity()
     {

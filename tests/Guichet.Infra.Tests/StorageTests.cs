@@ -48,6 +48,13 @@ public sealed class StorageTests(CompiledInfra infra)
     public void IntakeQueue_Declared() =>
         Assert.Contains(PredictedQueues, name => name == "dossiers-intake");
 
+    // The queues the host writes for other systems (DESIGN §6): there before the host has written anything.
+    [Theory]
+    [InlineData(Host.Intake.IntakeRejections.Queue)]
+    [InlineData(Domain.Dossiers.DossierStatusChanged.Queue)]
+    public void OutboundQueue_Declared(string queue) =>
+        Assert.Contains(PredictedQueues, name => name == queue);
+
     [Fact]
     public void AccessLogs_EveryDataService_SentToLogAnalytics()
     {

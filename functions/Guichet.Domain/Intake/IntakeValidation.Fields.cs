@@ -25,13 +25,20 @@ public static partial class IntakeValidation
             return null;
         }
 
-        if (key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (!HasKeyCharacters(key))
         {
             r.Add(path, "Caractères interdits : / \\ # ? et les caractères de contrôle ne sont pas acceptés.");
             return null;
         }
 
         return key;
+    }
+
+    /// <summary>Whether <paramref name="key"/> has only characters a table key accepts: none of <c>/ \ # ?</c>, no control character.</summary>
+    public static bool HasKeyCharacters(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
     }
 
     /// <summary>A person's name: non-blank, with at least one letter, so that it normalises to something matching can compare.</summary>

@@ -65,9 +65,13 @@ public static partial class IntakeValidation
         }
     }
 
-    /// <summary>The JSON text of a message: itself, or its base64 decoding when it is not JSON but valid base64 of UTF-8.</summary>
-    private static string Decode(string message)
+    /// <summary>
+    /// The JSON text of a message: itself, or its base64 decoding when it is not JSON but valid base64 of UTF-8. The same
+    /// request sent plain or in base64 has the same text, so a host keys what it does with a message by this text.
+    /// </summary>
+    public static string Decode(string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var trimmed = message.AsSpan().Trim();
         if (trimmed.IsEmpty || trimmed[0] is '{' or '[' || trimmed.Length > 4 * MaxMessageBytes)
         {

@@ -27,4 +27,12 @@ public static class GuichetTelemetry
     /// <summary>Counts one operation on an instance.</summary>
     public static void CountOperation(string operation, string outcome) =>
         InstanceOperations.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Intake messages by outcome (created, merged, updated, rejected: invariant 8) and device (absent when unreadable).</summary>
+    public static readonly Counter<long> IntakeOutcomes =
+        Meter.CreateCounter<long>("guichet.intake.outcomes", "{message}", "Intake messages handled, by outcome and device.");
+
+    /// <summary>Counts one intake message's outcome.</summary>
+    public static void CountIntake(string outcome, string? device) =>
+        IntakeOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("device", device ?? "unknown"));
 }

@@ -84,6 +84,7 @@ public sealed class CrashHostProcess : IDisposable
         ["CrashHost__Queue"] = queue,
         ["Auth__Mode"] = "Development",
         ["Guichet__HistoryKey"] = TestKeys.HistoryText,
+        ["Guichet__IdentityHashKey"] = TestKeys.IdentityHashText,
         ["Auth__Audience"] = "api://guichet-crash-tests",
         ["Auth__DevelopmentSigningKey"] = "guichet-crash-tests-signing-key-0123456789abcdef",
         ["urls"] = "http://127.0.0.1:0",

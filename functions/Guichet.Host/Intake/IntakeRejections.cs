@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Guichet.Domain;
+using Guichet.Runtime;
+using Guichet.Runtime.Queues;
+
+namespace Guichet.Host.Intake;
+
+/// <summary>
+/// The rejected intake messages (invariant 8): a row per rejection in <c>{hub}IntakeRejections</c> (partition: the
+/// prescriber's id, or <c>unknown</c>; row: <see cref="IntakeRejection.Id"/>), which its prescriber reads, and a message
+/// on <see cref="Queue"/>. Each rejection is recorded once however often its message is delivered.
+/// </summary>
+public sealed class IntakeRejections
+{
+    /// <summary>The queue every rejection is put on.</summary>
+    public const string Queue = "dossiers-intake-rejected";
+
+    /// <summary>The partition of rejections whose message names no usable prescriber id.</summary>
+    public const string UnknownPrescriber = "unknown";
+
+    private readonly QueueClient _queue;
+    private readonly MessageEncoding _encoding;
+    private readonly TimeProvider _time;
+
+    internal IntakeRejections(TableClient table, QueueClient queue, MessageEncoding encoding, TimeProvider time)
+    {
+        Table = table;
+        _queue = queue;
+        _encoding = encoding;
+        _time = time;
+    }
+
+    internal TableClient Table { get; }
+
+    internal QueueClient QueueClient => _queue;
+
+    /// <summary>The rejections of a prescriber's request by its reference, the latest first; empty when there is none.</summary>
+    public async Task<IReadOnlyList<IntakeRejection>> FindAsync(string prescriberId, string externalRef, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prescriberId);
+        ArgumentException.ThrowIfNullOrEmpty(externalRef);
+        var found = new List<IntakeRejection>();
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {prescriberId} and ExternalRef eq {externalRef}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                found.Add(Read(row));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No rejection was ever recorded.
+        }
+
+        return [.. found.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Records a rejection: its row first (an insert; one already there means another delivery got this far), then its
+    /// message, then the row marked notified. Whoever sends holds a claim on the row for <see cref="ClaimTime"/>: a
+    /// delivery that finds the row neither notified nor claimed (the host stopped in between) claims it and sends
+    /// again, and one that finds it claimed waits for the claim's end. So a rejection is never lost, and sent twice
+    /// only when a host stopped after sending and before marking it; its id tells the copies apart. True when this
+    /// call recorded it, false when another delivery had.
+    /// </summary>
+    internal async Task<bool> RecordAsync(IntakeRejection rejection, CancellationToken cancellationToken)
+    {
+        var row = Write(rejection, _time.GetUtcNow() + ClaimTime);
+        try
+        {
+            await Table.AddEntityAsync(row, cancellationToken);
+            await SendAsync(rejection, row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Recorded by another delivery: done, being sent, or to send again.
+        }
+
+        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
+        {
+            var found = (await Table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).Value;
+            if (found.GetBoolean(Notified) == true)
+            {
+                return false;
+            }
+
+            if (found.GetDateTimeOffset(ClaimedUntil) is { } until && until > _time.GetUtcNow())
+            {
+                await Task.Delay(ClaimPoll, TimeProvider.System, cancellationToken); // real time: another host's send, not workflow time
+                continue;
+            }
+
+            try
+            {
+                await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [ClaimedUntil] = _time.GetUtcNow() + ClaimTime }, found.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                continue; // claimed by another delivery meanwhile
+            }
+
+            await SendAsync(Read(found), row, cancellationToken);
+            return false;
+        }
+
+        throw new InvalidOperationException($"Rejection {rejection.Id} is still being sent by another delivery; retried.");
+    }
+
+    /// <summary>How long a delivery that sends a rejection holds it.</summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(200);
+    private const int MaxClaimAttempts = 50;
+    private const string ClaimedUntil = "ClaimedUntil";
+
+    private async Task SendAsync(IntakeRejection rejection, TableEntity row, CancellationToken ct)
+    {
+        await _queue.SendMessageAsync(MessageText.Encode(JsonSerializer.Serialize(rejection, IntakeJson.Options), _encoding), ct);
+        await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [Notified] = true }, ETag.All, TableUpdateMode.Merge, ct);
+    }
+
+    private const string Notified = "Notified";
+
+    private static TableEntity Write(IntakeRejection rejection, DateTimeOffset claimedUntil) => new(rejection.PrescriberId ?? UnknownPrescriber, rejection.Id)
+    {
+        [ClaimedUntil] = claimedUntil,
+        ["PrescriberId"] = rejection.PrescriberId,
+        ["ExternalRef"] = rejection.ExternalRef,
+        ["Reasons"] = JsonSerializer.Serialize(rejection.Reasons, IntakeJson.Options),
+        ["ReceivedAt"] = rejection.ReceivedAt,
+        ["Message"] = rejection.Message,
+        [Notified] = false,
+    };
+
+    private static IntakeRejection Read(TableEntity row) => new(
+        row.RowKey,
+        row.GetString("PrescriberId"),
+        row.GetString("ExternalRef"),
+        JsonSerializer.Deserialize<List<Violation>>(row.GetString("Reasons") ?? "[]", IntakeJson.Options) ?? [],
+        row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        row.GetString("Message") ?? string.Empty);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Guichet.Domain.Dossiers;
+using Guichet.Domain.Identity;
+using Guichet.Host.Dossiers;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Workflows;
+
+namespace Guichet.Host.Intake;
+
+internal sealed partial class IntakeRouter
+{
+    /// <summary>
+    /// Opens the request's own dossier, indexes its identity, then looks again: two requests for one person handled at
+    /// the same instant on two hosts each index before they look, so at least one of them sees the other, and the
+    /// later of the two dossiers (see <see cref="DossierCandidate.Compare"/>) is merged into the earlier.
+    /// </summary>
+    private async Task<IntakeOutcome> CreateAsync(IntakeRequest intake, IntakeKeyRow row, IReadOnlyList<PossibleDuplicate> possibles, CancellationToken ct)
+    {
+        var input = JsonSerializer.SerializeToElement(new OpenDossier(intake.Request, possibles), WorkflowJson.Options);
+        var started = await runtime.StartAsync(DossierRegistration.WorkflowType, row.DossierId, input, intake.Context, cancellationToken: ct);
+        switch (started.Result)
+        {
+            case StartResult.Invalid or StartResult.Rejected:
+                // Nothing was created: the key is freed, so that a corrected message is taken afresh.
+                await keys.DeleteAsync(intake.Key, row, ct);
+                return IntakeOutcome.Rejected("$", started.Reason ?? "La demande a été refusée à l'ouverture du dossier.");
+            case StartResult.Failed:
+                logger.LogError("Dossier {DossierId} failed as it opened: {Error}", row.DossierId, started.Status?.Error);
+                break;
+        }
+
+        return await IndexAndRecheckAsync(intake, row.DossierId, ct);
+    }
+
+    /// <summary>The message that opened a dossier, delivered again: the dossier is opened if the first delivery stopped before, and indexed.</summary>
+    private async Task<IntakeOutcome> ReplayCreationAsync(IntakeRequest intake, IntakeKeyRow row, CancellationToken ct)
+    {
+        if (await runtime.GetStatusAsync(row.DossierId, cancellationToken: ct) is null)
+        {
+            return await CreateAsync(intake, row, (await PlanAsync(intake, [], ct)).Possibles, ct);
+        }
+
+        return await IndexAndRecheckAsync(intake, row.DossierId, ct);
+    }
+
+    private async Task<IntakeOutcome> IndexAndRecheckAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
+    {
+        await index.AddAsync(intake.Request.Device, intake.Request.Person, dossierId, ct);
+        var mine = await candidates.ActiveAsync(dossierId, ct);
+        if (mine is null)
+        {
+            // Ended already: merged into another (by a host that saw both), or closed.
+            var ended = await runtime.GetStatusAsync(dossierId, withData: true, ct);
+            return ended is not null && DossierCandidates.StateOf(ended)?.End?.MergedInto is { } survivor
+                ? IntakeOutcome.Merged(survivor)
+                : IntakeOutcome.Created(dossierId);
+        }
+
+        var sure = (await candidates.FindAsync(intake.Request, dossierId, ct)).Where(c => c.Match.Level == MatchLevel.Sure).ToList();
+        var winner = sure.Select(c => c.Dossier).Append(mine).Order(Comparer<Dossier>.Create(DossierCandidate.Compare)).First();
+        if (winner.Id == dossierId)
+        {
+            foreach (var loser in sure)
+            {
+                await MergeIntoAsync(loser.Dossier.Id, dossierId, loser.Match, intake, ct);
+            }
+
+            return IntakeOutcome.Created(dossierId);
+        }
+
+        await index.AddAsync(intake.Request.Device, intake.Request.Person, winner.Id, ct);
+        return await MergeIntoAsync(dossierId, winner.Id, sure.First(c => c.Dossier.Id == winner.Id).Match, intake, ct)
+            ? IntakeOutcome.Merged(winner.Id)
+            : IntakeOutcome.Created(dossierId);
+    }
+
+    /// <summary>Closes <paramref name="loser"/> as merged into <paramref name="survivor"/>; the event id is the same whichever host sends it.</summary>
+    private async Task<bool> MergeIntoAsync(string loser, string survivor, IdentityMatchResult match, IntakeRequest intake, CancellationToken ct)
+    {
+        var outcome = await RaiseAsync(loser, DossierEventNames.MergedInto, new MergedInto(survivor, MatchReasonText.Sentence(match)), "merged-into:" + survivor, intake, ct);
+        switch (outcome.Result)
+        {
+            case RaiseResult.Applied or RaiseResult.Buffered or RaiseResult.Duplicate:
+                logger.LogInformation("Dossier {Loser} merged into {Survivor}, opened at the same time for the same person", loser, survivor);
+                return true;
+            case RaiseResult.Finished:
+                return false; // ended meanwhile: whoever ended it decided
+            default:
+                logger.LogError("Dossier {Loser} could not be merged into {Survivor} ({Result}): {Reason}", loser, survivor, outcome.Result, outcome.Reason ?? outcome.Status?.Error);
+                return false;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Guichet.Domain;
+using Guichet.Domain.Dossiers;
+using Guichet.Runtime.Instances;
+
+namespace Guichet.Host.Intake;
+
+internal sealed partial class IntakeRouter
+{
+    /// <summary>
+    /// A later message with the key of a request already taken: "request-updated" on the dossier that holds it (following
+    /// its merges), with the message's hash as event id. A dossier that has ended otherwise takes no update: the message
+    /// is rejected, saying so.
+    /// </summary>
+    private async Task<IntakeOutcome> UpdateAsync(IntakeRequest intake, IntakeKeyRow row, CancellationToken ct)
+    {
+        var target = row.DossierId;
+        for (var hop = 0; hop < MaxHops; hop++)
+        {
+            var outcome = await RaiseAsync(target, DossierEventNames.RequestUpdated, new RequestUpdated(intake.Request), intake.Hash, intake, ct);
+            switch (outcome.Result)
+            {
+                case RaiseResult.Applied or RaiseResult.Buffered or RaiseResult.Duplicate:
+                    await index.AddAsync(intake.Request.Device, intake.Request.Person, target, ct);
+                    return IntakeOutcome.Updated(target);
+                case RaiseResult.Failed:
+                    logger.LogError("Dossier {DossierId} failed on an updated request: {Error}", target, outcome.Status?.Error);
+                    return IntakeOutcome.Updated(target);
+                case RaiseResult.NotFound:
+                    throw new InvalidOperationException($"Dossier '{target}' of request '{intake.Key.ExternalRef}' is not open yet (its first message is still being handled); retried.");
+                case RaiseResult.Invalid or RaiseResult.Rejected:
+                    return IntakeOutcome.Rejected("$", outcome.Reason ?? "La mise à jour de la demande a été refusée par son dossier.");
+            }
+
+            var status = await runtime.GetStatusAsync(target, withData: true, ct)
+                ?? throw new InvalidOperationException($"Dossier '{target}' vanished while request '{intake.Key.ExternalRef}' was updated; retried.");
+            var dossier = DossierCandidates.StateOf(status);
+            if (dossier?.End?.MergedInto is { } next)
+            {
+                target = next;
+                continue;
+            }
+
+            if (status.RuntimeStatus == RuntimeStatus.Failed)
+            {
+                throw FailedDossier(target, status);
+            }
+
+            var how = dossier?.End is { } end ? WireName.Of(end.Status) : status.RuntimeStatus.ToString();
+            return IntakeOutcome.Rejected("$.externalRef",
+                $"La demande « {intake.Key.ExternalRef} » a déjà un dossier ({target}), qui est clos ({how}) : elle ne peut plus être modifiée. " +
+                "Une nouvelle demande doit porter une nouvelle référence (externalRef).");
+        }
+
+        throw new InvalidOperationException($"Request '{intake.Key.ExternalRef}' followed {MaxHops} merges without reaching an active dossier; retried.");
+    }
+}
