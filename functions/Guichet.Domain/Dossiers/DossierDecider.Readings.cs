@@ -46,7 +46,9 @@ public sealed partial class DossierDecider
             case ReadingVerdict.Ineligible when string.IsNullOrWhiteSpace(reading.Reason) || reading.Orientation is not { } orientation || !Enum.IsDefined(orientation):
                 return Decision.Reject($"Une lecture {which} qui conclut à l'inéligibilité dit pourquoi et recommande une autre orientation.");
             case ReadingVerdict.Ineligible:
-                var reason = $"Non éligible (lecture {which}) : {reading.Reason!.Trim()} — orientation recommandée : {WireName.Of(reading.Orientation!.Value)}.";
+                // The end reason is shown to every role and sent on dossier-events: a medical reader's words stay in the medical reading.
+                var why = reading.Kind == ReadingKind.Medical ? "motif dans la lecture médicale, réservé aux rôles médicaux" : reading.Reason!.Trim();
+                var reason = $"Non éligible (lecture {which}) : {why} — orientation recommandée : {WireName.Of(reading.Orientation!.Value)}.";
                 return withReading with { End = new DossierEnd(DossierStatus.NotAdmissible, now, reason, null) };
             case ReadingVerdict.NeedsInformation when string.IsNullOrWhiteSpace(reading.Question):
                 return Decision.Reject($"Une lecture {which} qui demande des informations pose sa question au prescripteur.");

@@ -85,7 +85,7 @@ public sealed class ReadingTests
     }
 
     [Fact]
-    public void IneligibleReading_EndsTheDossierNotAdmissible_WithItsReasonAndOrientation()
+    public void IneligibleMedicalReading_EndsTheDossierNotAdmissible_WithItsOrientation_KeepingTheMedicalReasonOutOfTheEndReason()
     {
         var scenario = Scenario();
         var halfRead = scenario.Given(Open(), Social());
@@ -94,7 +94,7 @@ public sealed class ReadingTests
 
         var dossier = read.Accepted();
         Assert.Equal(DossierStatus.NotAdmissible, dossier.Status);
-        var expected = "Non éligible (lecture médicale) : Soins aigus hospitaliers nécessaires. — orientation recommandée : hospital.";
+        var expected = "Non éligible (lecture médicale) : motif dans la lecture médicale, réservé aux rôles médicaux — orientation recommandée : hospital.";
         Assert.Equal(new DossierEnd(DossierStatus.NotAdmissible, Now, expected, null), dossier.End);
         var message = Assert.Single(read.Messages());
         Assert.Equal(("not-admissible", expected), (message.Status, message.Reason));
