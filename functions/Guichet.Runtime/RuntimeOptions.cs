@@ -15,6 +15,19 @@ public sealed class RuntimeOptions
     /// <summary>How many chained instance-to-instance deliveries run inline before the rest is left to the sweeper.</summary>
     public int InlineDispatchDepth { get; set; } = 8;
 
+    /// <summary>
+    /// How many times an effect (a message, an event to another instance, a timer or read-model row) is tried before it
+    /// is given up and recorded in its instance's history with the reason. A refusal no retry can change (a 4xx status
+    /// other than 404, 408, 409, 412 and 429) is given up at the first attempt.
+    /// </summary>
+    public int MaxEffectAttempts { get; set; } = 10;
+
+    /// <summary>How long after a failed attempt an effect is tried again; the wait doubles with each attempt, up to <see cref="MaxEffectRetryDelay"/>.</summary>
+    public TimeSpan EffectRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two attempts of an effect.</summary>
+    public TimeSpan MaxEffectRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How outbound queue messages are encoded (Azure Functions reads base64 by default).</summary>
     public MessageEncoding MessageEncoding { get; set; } = MessageEncoding.Base64;
 
@@ -42,6 +55,9 @@ public sealed class RuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(InlineDispatchDepth, 1, nameof(InlineDispatchDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectAttempts, 1, nameof(MaxEffectAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EffectRetryDelay, TimeSpan.Zero, nameof(EffectRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectRetryDelay, EffectRetryDelay, nameof(MaxEffectRetryDelay));
         if (HistoryKey is not { Length: >= MinHistoryKeyBytes })
         {
             throw new ArgumentException(

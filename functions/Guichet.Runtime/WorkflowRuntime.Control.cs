@@ -104,7 +104,7 @@ public sealed partial class WorkflowRuntime
         }
 
         // Carry out what the instance still owes before its rows go; what cannot be done now keeps it.
-        if (!await CarryOutPendingAsync(instanceId, cancellationToken))
+        if (!(await CarryOutPendingAsync(instanceId, cancellationToken)).IsDone)
         {
             return new(ControlResult.InvalidState, record.ToStatus(false));
         }

@@ -64,14 +64,15 @@ public sealed partial class WorkflowRuntime
         return instances.Count;
     }
 
-    /// <summary>Carries out an instance's whole outbox, then drops the marks of the steps it covered; false when some of it is left for later.</summary>
-    internal async Task<bool> CarryOutPendingAsync(string instanceId, CancellationToken ct)
+    /// <summary>Carries out an instance's whole outbox, then drops the marks of the steps it covered; says what is left for later.</summary>
+    internal async Task<OutboxProgress> CarryOutPendingAsync(string instanceId, CancellationToken ct)
     {
         // Loaded before the outbox is read: every step up to this sequence has its rows in that read.
         var record = await Store.LoadAsync(instanceId, ct);
-        if (!await Dispatcher.DispatchPendingAsync(instanceId, ct))
+        var progress = await Dispatcher.DispatchPendingAsync(instanceId, ct);
+        if (!progress.IsDone)
         {
-            return false;
+            return progress;
         }
 
         var covered = record?.LastSequence ?? 0;
@@ -83,7 +84,7 @@ public sealed partial class WorkflowRuntime
             }
         }
 
-        return true;
+        return progress;
     }
 
     private async Task SweepInstanceAsync(string instanceId, IReadOnlyList<PendingMark> marks, CancellationToken ct)
@@ -91,7 +92,7 @@ public sealed partial class WorkflowRuntime
         var record = await Store.LoadAsync(instanceId, ct);
         var done = new List<PendingMark>();
         var committed = marks.Where(m => m.Kind == PendingKind.Outbox && m.Number <= (record?.LastSequence ?? 0)).ToList();
-        if (committed.Count > 0 && await Dispatcher.DispatchPendingAsync(instanceId, ct))
+        if (committed.Count > 0 && (await Dispatcher.DispatchPendingAsync(instanceId, ct)).IsDone)
         {
             done.AddRange(committed);
         }

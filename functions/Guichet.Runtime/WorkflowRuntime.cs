@@ -168,14 +168,15 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        if (await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
+        var progress = await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+        if (progress.RetryAt is { } retryAt)
         {
-            // The key is this step's: no other step's mark can go with it.
-            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
+            Dispatcher.Defer(instanceId, retryAt);
         }
         else
         {
-            Dispatcher.Defer(instanceId);
+            // The key is this step's: no other step's mark can go with it.
+            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
         }
     }
 

@@ -37,6 +37,12 @@ internal sealed record OutboxItem(
     int Version,
     string? CorrelationId)
 {
+    /// <summary>How many attempts to carry it out failed so far (see <see cref="EffectAttempts"/>).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Not to be tried again before this, after a failed attempt; null when never tried or not failed.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     public TableEntity ToEntity(string instanceId)
     {
         var entity = new TableEntity(instanceId, RowKey)
@@ -66,5 +72,9 @@ internal sealed record OutboxItem(
         BinaryChunks.Read(entity, "Payload"),
         entity.GetDateTimeOffset("DueAt"),
         entity.GetInt32("Version") ?? 1,
-        entity.GetString("CorrelationId"));
+        entity.GetString("CorrelationId"))
+    {
+        Attempts = entity.GetInt32(EffectAttempts.AttemptsColumn) ?? 0,
+        NextAttemptAt = entity.GetDateTimeOffset(EffectAttempts.NextAttemptColumn),
+    };
 }
