@@ -33,7 +33,7 @@ public sealed partial class WorkflowRuntime
         Options = options;
         Time = time ?? throw new ArgumentNullException(nameof(time));
         Storage = storage;
-        // The work index: due durable timers and pending-work marks, side by side, so one query finds both.
+        // The work index: pending-work marks and durable timers in one partition, so that one key range holds all that is due.
         var work = storage.Tables.GetTableClient(options.HubName + "Work");
         Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work));
         TimerIndex = new TimerIndex(work);

@@ -29,7 +29,7 @@ public enum HistoryKind
     /// <summary>The decider threw; the instance failed.</summary>
     Failed,
 
-    /// <summary>An event this instance sent could not be delivered.</summary>
+    /// <summary>An effect of this instance was not carried out: an event its target refused or never got, or an effect given up after its attempts.</summary>
     DeliveryFailed,
 
     /// <summary>
