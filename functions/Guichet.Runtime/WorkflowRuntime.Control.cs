@@ -87,7 +87,8 @@ public sealed partial class WorkflowRuntime
     /// <summary>
     /// Deletes an ended instance with its whole history, its pending-work marks and its row of the instance list.
     /// An instance still running is refused (<see cref="ControlResult.InvalidState"/>): history is append-only until
-    /// then; so is one whose last effects cannot be carried out now. The rows it projected into read models stay.
+    /// then; so is one whose last effects cannot be carried out now. The rows it projected into other read models stay;
+    /// an instance started again under its id is a later generation (its creation time), whose rows write over them.
     /// </summary>
     public async Task<ControlOutcome> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
     {

@@ -35,7 +35,10 @@ internal static class InstanceIndex
             record.CorrelationId,
             record.Timers);
         var json = JsonSerializer.SerializeToUtf8Bytes(summary, WorkflowJson.Options);
-        return new(RowKeys.Outbox(record.LastSequence, index), OutboxKind.Project, ReadModelNames.InstanceIndex, record.WorkflowType, record.InstanceId, json, null, record.WorkflowVersion, record.CorrelationId);
+        return new(RowKeys.Outbox(record.LastSequence, index), OutboxKind.Project, ReadModelNames.InstanceIndex, record.WorkflowType, record.InstanceId, json, null, record.WorkflowVersion, record.CorrelationId)
+        {
+            Generation = record.CreatedAt.UtcTicks,
+        };
     }
 
     /// <summary>The query as a filter: the type is the partition, the prefix a key range, the rest column filters.</summary>

@@ -37,6 +37,12 @@ internal sealed record OutboxItem(
     int Version,
     string? CorrelationId)
 {
+    /// <summary>
+    /// The generation of the instance that wrote it: its creation time, in ticks. An instance purged and started again
+    /// under the same id is a new generation, whose read-model rows win over those its namesake left.
+    /// </summary>
+    public long Generation { get; init; }
+
     /// <summary>How many attempts to carry it out failed so far (see <see cref="EffectAttempts"/>).</summary>
     public int Attempts { get; init; }
 
@@ -54,6 +60,7 @@ internal sealed record OutboxItem(
             ["DueAt"] = DueAt,
             ["Version"] = Version,
             ["CorrelationId"] = CorrelationId,
+            ["Generation"] = Generation,
         };
         if (Payload is not null)
         {
@@ -74,6 +81,7 @@ internal sealed record OutboxItem(
         entity.GetInt32("Version") ?? 1,
         entity.GetString("CorrelationId"))
     {
+        Generation = entity.GetInt64("Generation") ?? 0,
         Attempts = entity.GetInt32(EffectAttempts.AttemptsColumn) ?? 0,
         NextAttemptAt = entity.GetDateTimeOffset(EffectAttempts.NextAttemptColumn),
     };
