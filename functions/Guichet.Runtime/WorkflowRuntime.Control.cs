@@ -116,7 +116,7 @@ public sealed partial class WorkflowRuntime
             await Store.Marks.DeleteAsync(mark.RowKey, Azure.ETag.All, cancellationToken);
         }
 
-        await ForgetIndexRowAsync(record, cancellationToken);
+        await InstanceList.ForgetAsync(record, cancellationToken);
         return new(ControlResult.Done, null);
     }
 
@@ -142,17 +142,6 @@ public sealed partial class WorkflowRuntime
         }
         while (token is not null);
         return purged;
-    }
-
-    private async Task ForgetIndexRowAsync(InstanceRecord record, CancellationToken ct)
-    {
-        try
-        {
-            await Projections.Table(ReadModels.ReadModelNames.InstanceIndex).DeleteEntityAsync(record.WorkflowType, record.InstanceId, Azure.ETag.All, ct);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
     }
 
     private static (ControlResult, Storage.Commit?) Refuse(ControlResult result) => (result, null);

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Guichet.Runtime.Schedules;
 using Guichet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,21 +56,5 @@ public sealed class WorkIndexTests(AzuriteFixture azurite)
         Assert.Equal("Fired1", (await h.Runtime.GetStatusAsync("w2"))!.CustomStatus);
         Assert.False(await h.Runtime.HasWorkDueAsync());
         Assert.True(emptyPages.Injected >= 4);
-    }
-
-    /// <summary>The decoded filters of the queries sent to one table.</summary>
-    private sealed class FilterLog(string table) : HttpPipelineSynchronousPolicy
-    {
-        public ConcurrentQueue<string> Filters { get; } = new();
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var uri = message.Request.Uri;
-            if (uri.Path.Contains(table + "()", StringComparison.Ordinal)
-                && System.Web.HttpUtility.ParseQueryString(uri.Query)["$filter"] is { } filter)
-            {
-                Filters.Enqueue(filter);
-            }
-        }
     }
 }

@@ -135,6 +135,9 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
             case OutboxKind.ClearTimer:
                 await runtime.TimerIndex.ClearAsync(item.Target, ct);
                 return true;
+            case OutboxKind.Project when item.Target == ReadModels.ReadModelNames.InstanceIndex:
+                await runtime.InstanceList.WriteAsync(instanceId, item, ct);
+                return true;
             case OutboxKind.Project:
                 await runtime.Projections.WriteAsync(instanceId, item, ct);
                 return true;

@@ -43,6 +43,9 @@ internal sealed record OutboxItem(
     /// </summary>
     public long Generation { get; init; }
 
+    /// <summary>For a row of the instance list: the runtime status the step left, whose row of the by-status list goes; null otherwise.</summary>
+    public string? LeftStatus { get; init; }
+
     /// <summary>How many attempts to carry it out failed so far (see <see cref="EffectAttempts"/>).</summary>
     public int Attempts { get; init; }
 
@@ -61,6 +64,7 @@ internal sealed record OutboxItem(
             ["Version"] = Version,
             ["CorrelationId"] = CorrelationId,
             ["Generation"] = Generation,
+            ["LeftStatus"] = LeftStatus,
         };
         if (Payload is not null)
         {
@@ -82,6 +86,7 @@ internal sealed record OutboxItem(
         entity.GetString("CorrelationId"))
     {
         Generation = entity.GetInt64("Generation") ?? 0,
+        LeftStatus = entity.GetString("LeftStatus"),
         Attempts = entity.GetInt32(EffectAttempts.AttemptsColumn) ?? 0,
         NextAttemptAt = entity.GetDateTimeOffset(EffectAttempts.NextAttemptColumn),
     };
