@@ -65,12 +65,15 @@ public sealed partial class WorkflowRuntime
         return instances.Count;
     }
 
-    /// <summary>Carries out an instance's whole outbox, then drops the marks of the steps it covered; says what is left for later.</summary>
-    internal async Task<OutboxProgress> CarryOutPendingAsync(string instanceId, CancellationToken ct)
+    /// <summary>
+    /// Carries out an instance's whole outbox, then drops the marks of the steps it covered; says what is left for later.
+    /// <paramref name="atOnce"/> tries effects waiting for their next attempt now.
+    /// </summary>
+    internal async Task<OutboxProgress> CarryOutPendingAsync(string instanceId, CancellationToken ct, bool atOnce = false)
     {
         // Loaded before the outbox is read: every step up to this sequence has its rows in that read.
         var record = await Store.LoadAsync(instanceId, ct);
-        var progress = await Dispatcher.DispatchPendingAsync(instanceId, ct);
+        var progress = await Dispatcher.DispatchPendingAsync(instanceId, atOnce, ct);
         if (!progress.IsDone)
         {
             return progress;
@@ -93,7 +96,7 @@ public sealed partial class WorkflowRuntime
         var record = await Store.LoadAsync(instanceId, ct);
         var done = new List<PendingMark>();
         var committed = marks.Where(m => m.Kind == PendingKind.Outbox && m.Number <= (record?.LastSequence ?? 0)).ToList();
-        if (committed.Count > 0 && (await Dispatcher.DispatchPendingAsync(instanceId, ct)).IsDone)
+        if (committed.Count > 0 && (await Dispatcher.DispatchPendingAsync(instanceId, false, ct)).IsDone)
         {
             done.AddRange(committed);
         }

@@ -25,9 +25,15 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
     public void Defer(string instanceId, DateTimeOffset notBefore, int tries = 0) =>
         Deferred.Writer.TryWrite(new(instanceId, notBefore, tries));
 
-    /// <summary>Carries out everything in an instance's outbox, in order; says what is left for later.</summary>
-    public async Task<OutboxProgress> DispatchPendingAsync(string instanceId, CancellationToken ct) =>
-        await DispatchAsync(instanceId, await runtime.Store.ReadOutboxAsync(instanceId, ct), 0, ct);
+    /// <summary>
+    /// Carries out everything in an instance's outbox, in order; says what is left for later. <paramref name="atOnce"/>
+    /// tries effects waiting for their next attempt now (an administrator's purge asks now, once).
+    /// </summary>
+    public async Task<OutboxProgress> DispatchPendingAsync(string instanceId, bool atOnce, CancellationToken ct)
+    {
+        var items = await runtime.Store.ReadOutboxAsync(instanceId, ct);
+        return await DispatchAsync(instanceId, atOnce ? [.. items.Select(i => i with { NextAttemptAt = null })] : items, 0, ct);
+    }
 
     /// <summary>
     /// Carries out the items in order and deletes the rows of those done; stops at the first that cannot be done now

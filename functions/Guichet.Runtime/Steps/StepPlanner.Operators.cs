@@ -26,17 +26,6 @@ internal sealed partial class StepPlanner
     }
 
     /// <summary>
-    /// Puts a Failed instance back to Running as it was before the failure, with its timers (those that came due
-    /// meanwhile wait in its inbox and are applied next); the error goes, the reason stays in history.
-    /// </summary>
-    public Commit Rewind(InstanceRecord record, string reason, string? actor)
-    {
-        var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Running, Error = null }, record.LastSequence + 1, record.WorkflowVersion, null);
-        var entry = Entry(record, planner.Record, new StepCause(HistoryKind.Rewound, "rewind", null, actor, null), Truncated(reason), planner.Descriptions);
-        return new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
-    }
-
-    /// <summary>
     /// An effect of this instance that was not carried out (an event its target refused or never got, an effect given up
     /// after its attempts): recorded in the history with the reason and what it was, its payload included when small
     /// enough to keep, in the step that removes its outbox row, so that it is neither lost nor tried again.
