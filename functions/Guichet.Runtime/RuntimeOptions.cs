@@ -43,6 +43,12 @@ public sealed class RuntimeOptions
     public byte[]? HistoryKey { get; set; }
 #pragma warning restore CA1819
 
+    /// <summary>
+    /// Keys that sealed older history entries, kept after a rotation to verify them, never to seal: each entry names the
+    /// id of its key. Each of at least <see cref="MinHistoryKeyBytes"/> bytes.
+    /// </summary>
+    public IList<byte[]> RetiredHistoryKeys { get; } = [];
+
     /// <summary>Checks the options, naming the one that breaks its rule.</summary>
     public void Validate()
     {
@@ -63,6 +69,11 @@ public sealed class RuntimeOptions
             throw new ArgumentException(
                 $"HistoryKey is required: a secret of at least {MinHistoryKeyBytes} bytes that keys the history chain (HMAC-SHA256); it has {HistoryKey?.Length ?? 0}.",
                 nameof(HistoryKey));
+        }
+
+        if (RetiredHistoryKeys.Any(k => k is not { Length: >= MinHistoryKeyBytes }))
+        {
+            throw new ArgumentException($"Every retired history key has at least {MinHistoryKeyBytes} bytes.", nameof(RetiredHistoryKeys));
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class WorkflowRuntime
         Projections = new ProjectionWriter(storage.Tables, options.HubName);
         InstanceList = new InstanceList(Projections);
         TimerSignal = new TimerSignal(time);
-        Chain = new HistoryChain(options.HistoryKey!);
+        Chain = new HistoryChain(options.HistoryKey!, options.RetiredHistoryKeys);
         Dispatcher = new OutboxDispatcher(this, storage.Queues, logger);
     }
 

@@ -95,4 +95,10 @@ public sealed record HistoryEntry
 
     /// <summary>The hash of this entry, chained to <see cref="PreviousHash"/>.</summary>
     public required string Hash { get; init; }
+
+    /// <summary>
+    /// The id of the history key that sealed it (the first 8 hex digits of the key's SHA-256), so that a rotated key's
+    /// entries are verified with it; outside the hash, it only names a key. Null on entries from before key ids.
+    /// </summary>
+    public string? KeyId { get; init; }
 }
