@@ -28,6 +28,13 @@ public sealed class RuntimeOptions
     /// <summary>The longest wait between two attempts of an effect.</summary>
     public TimeSpan MaxEffectRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a read model's tombstone (the trace of a removed row, which keeps a late copy of an older step from
+    /// bringing the row back) is kept before it is collected. At least as long as an effect may wait, all its attempts
+    /// together (<see cref="MaxEffectAttempts"/>, <see cref="EffectRetryDelay"/>, <see cref="MaxEffectRetryDelay"/>).
+    /// </summary>
+    public TimeSpan TombstoneRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How outbound queue messages are encoded (Azure Functions reads base64 by default).</summary>
     public MessageEncoding MessageEncoding { get; set; } = MessageEncoding.Base64;
 
@@ -64,6 +71,11 @@ public sealed class RuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectAttempts, 1, nameof(MaxEffectAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EffectRetryDelay, TimeSpan.Zero, nameof(EffectRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectRetryDelay, EffectRetryDelay, nameof(MaxEffectRetryDelay));
+        if (TombstoneRetention < Outbox.EffectAttempts.Window(this))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(TombstoneRetention), TombstoneRetention, $"TombstoneRetention must be at least {Outbox.EffectAttempts.Window(this)}: an effect may wait that long, all its attempts together.");
+        }
         if (HistoryKey is not { Length: >= MinHistoryKeyBytes })
         {
             throw new ArgumentException(

@@ -82,6 +82,13 @@ public sealed partial class WorkflowRuntime
     {
         try
         {
+            if (timer.Tombstone is { } tombstone)
+            {
+                await Projections.CollectAsync(tombstone, ct);
+                await TimerIndex.ClearAsync(timer.RowKey, ct);
+                return true;
+            }
+
             var outcome = await FireTimerAsync(timer, ct);
             await TimerIndex.ClearAsync(timer.RowKey, ct);
             RuntimeTelemetry.TimersFired.Add(1);

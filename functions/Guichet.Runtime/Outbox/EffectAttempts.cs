@@ -32,6 +32,26 @@ internal static class EffectAttempts
         return ticks >= options.MaxEffectRetryDelay.Ticks ? options.MaxEffectRetryDelay : TimeSpan.FromTicks((long)ticks);
     }
 
+    /// <summary>How long an effect may wait between its first attempt and its last, all the waits together.</summary>
+    public static TimeSpan Window(RuntimeOptions options)
+    {
+        double ticks = 0;
+        for (var attempt = 1; attempt < options.MaxEffectAttempts; attempt++)
+        {
+            var delay = Delay(attempt, options);
+            if (delay == options.MaxEffectRetryDelay)
+            {
+                // Every wait from here on is the longest one.
+                ticks += (double)delay.Ticks * (options.MaxEffectAttempts - attempt);
+                break;
+            }
+
+            ticks += delay.Ticks;
+        }
+
+        return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)ticks);
+    }
+
     /// <summary>An error in one line: the status and code storage gave, else the exception's kind and message.</summary>
     public static string Describe(Exception ex)
     {

@@ -145,7 +145,13 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
                 await runtime.InstanceList.WriteAsync(instanceId, item, ct);
                 return true;
             case OutboxKind.Project:
-                await runtime.Projections.WriteAsync(instanceId, item, ct);
+                if (await runtime.Projections.WriteAsync(instanceId, item, ct) && item.Payload is null)
+                {
+                    // A tombstone keeps late copies out; once none can come any more, its collection, due then, removes it.
+                    var tombstone = new ReadModels.TombstoneCollection(item.Target, item.Name!, item.Id!, ReadModels.ProjectionWriter.StampOf(instanceId, item));
+                    await runtime.TimerIndex.SetAsync(tombstone, runtime.Time.GetUtcNow() + runtime.Options.TombstoneRetention, ct);
+                }
+
                 return true;
             case OutboxKind.SendMessage:
                 var queue = await QueueAsync(item.Target, ct);

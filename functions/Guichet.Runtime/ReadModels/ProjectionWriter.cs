@@ -21,11 +21,16 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
     /// <summary>The stamp of a Project effect: the instance, its generation, and the step that wrote the outbox row.</summary>
     public static ProjectionStamp StampOf(string instanceId, OutboxItem item) => new(instanceId, item.Generation, RowKeys.OutboxSequence(item.RowKey));
 
-    public Task WriteAsync(string instanceId, OutboxItem item, CancellationToken ct)
+    /// <summary>Writes a Project effect's row or tombstone; true when the row holds this write afterwards (not a later one).</summary>
+    public async Task<bool> WriteAsync(string instanceId, OutboxItem item, CancellationToken ct)
     {
         var stamp = StampOf(instanceId, item);
-        return WriteAsync(Table(item.Target), ProjectionRows.ToEntity(item.Name!, item.Id!, item.Payload, stamp), stamp, ct);
+        return await WriteAsync(Table(item.Target), ProjectionRows.ToEntity(item.Name!, item.Id!, item.Payload, stamp), stamp, ct) == stamp;
     }
+
+    /// <summary>Deletes a tombstone that is still the one the collection was scheduled for; a row written again since stays.</summary>
+    public Task CollectAsync(TombstoneCollection tombstone, CancellationToken ct) =>
+        RemoveAsync(Table(tombstone.ReadModel), tombstone.PartitionKey, tombstone.RowKey, tombstone.Stamp, ct, tombstoneOnly: true);
 
     /// <summary>Writes a stamped row in step order; returns the stamp the row holds afterwards (this one, or the later one that kept it).</summary>
     public static async Task<ProjectionStamp> WriteAsync(TableClient table, TableEntity row, ProjectionStamp stamp, CancellationToken ct)
@@ -64,15 +69,19 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
         throw new InvalidOperationException($"Read-model row {table.Name}/{row.PartitionKey}/{row.RowKey} kept changing; it is written again later.");
     }
 
-    /// <summary>Deletes a row its writer wrote at <paramref name="upTo"/> or before; a later row, another writer's or none stays.</summary>
-    public static async Task RemoveAsync(TableClient table, string partitionKey, string rowKey, ProjectionStamp upTo, CancellationToken ct)
+    /// <summary>
+    /// Deletes a row its writer wrote at <paramref name="upTo"/> or before (only a tombstone when <paramref name="tombstoneOnly"/>);
+    /// a later row, another writer's or none stays.
+    /// </summary>
+    public static async Task RemoveAsync(TableClient table, string partitionKey, string rowKey, ProjectionStamp upTo, CancellationToken ct, bool tombstoneOnly = false)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             try
             {
-                var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, GuardColumns, ct);
-                if (!existing.HasValue || ProjectionStamp.Of(existing.Value!) is not { } held || !held.IsAtOrBefore(upTo))
+                var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [.. GuardColumns, ProjectionRows.Removed], ct);
+                if (!existing.HasValue || ProjectionStamp.Of(existing.Value!) is not { } held || !held.IsAtOrBefore(upTo)
+                    || (tombstoneOnly && existing.Value!.GetBoolean(ProjectionRows.Removed) != true))
                 {
                     return;
                 }

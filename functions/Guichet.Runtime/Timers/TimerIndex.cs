@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.ReadModels;
 using Guichet.Runtime.Storage;
 
 namespace Guichet.Runtime.Timers;
@@ -37,6 +38,10 @@ internal sealed class TimerIndex(TableClient table)
         return Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
+    /// <summary>Schedules a tombstone's collection, a row of the timer range due at <paramref name="dueAt"/>.</summary>
+    public Task SetAsync(TombstoneCollection tombstone, DateTimeOffset dueAt, CancellationToken ct) =>
+        Table.UpsertEntityAsync(tombstone.ToEntity(dueAt), TableUpdateMode.Replace, ct);
+
     public Task ClearAsync(string rowKey, CancellationToken ct) => Table.DeleteEntityAsync(WorkIndex.Partition, rowKey, ETag.All, ct);
 
     /// <summary>The timers in due order, due or not, read a page at a time as the caller goes on.</summary>
@@ -51,9 +56,12 @@ internal sealed class TimerIndex(TableClient table)
     }
 }
 
-/// <summary>A timer row of the index.</summary>
+/// <summary>A timer row of the index: a durable timer, or a tombstone's collection.</summary>
 internal sealed record DueTimer(string RowKey, string InstanceId, string TimerId, string Name, DateTimeOffset DueAt, byte[]? Payload, int Version, string? CorrelationId)
 {
+    /// <summary>The tombstone this row collects when due; null for a durable timer.</summary>
+    public TombstoneCollection? Tombstone { get; init; }
+
     public static DueTimer FromEntity(TableEntity e) => new(
         e.RowKey,
         e.GetString("InstanceId"),
@@ -62,5 +70,8 @@ internal sealed record DueTimer(string RowKey, string InstanceId, string TimerId
         e.GetDateTimeOffset("DueAt") ?? default,
         BinaryChunks.Read(e, "Payload"),
         e.GetInt32("Version") ?? 1,
-        e.GetString("CorrelationId"));
+        e.GetString("CorrelationId"))
+    {
+        Tombstone = TombstoneCollection.Of(e),
+    };
 }
