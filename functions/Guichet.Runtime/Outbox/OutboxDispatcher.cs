@@ -22,8 +22,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
     public Channel<DeferredOutbox> Deferred { get; } = Channel.CreateUnbounded<DeferredOutbox>();
 
     /// <summary>Leaves an instance's outbox to the sweeper, not to be tried before <paramref name="notBefore"/>.</summary>
-    public void Defer(string instanceId, DateTimeOffset notBefore, int tries = 0) =>
-        Deferred.Writer.TryWrite(new(instanceId, notBefore, tries));
+    public void Defer(string instanceId, DateTimeOffset notBefore) => Deferred.Writer.TryWrite(new(instanceId, notBefore, 0));
 
     /// <summary>
     /// Carries out everything in an instance's outbox, in order; says what is left for later. <paramref name="atOnce"/>

@@ -34,9 +34,9 @@ internal sealed partial class StepPlanner
 
         if (!unfit.IsNew && unfit.InboxAdd is null && @event is not null)
         {
-            // Decided directly: the entry holds the payload as upcast to the version that decided it.
+            // Decided directly: the entry holds the payload as upcast to the version of the code that decided it.
             var timerId = @event.Origin == EventOrigin.Timer ? @event.EventId[TimerEventPrefix.Length..] : null;
-            return KeptAtHead(failure, before.Timers, new InboxItem(before.InboxTail, @event, cause.CorrelationId, timerId, unfit.Entry!.WorkflowVersion));
+            return KeptAtHead(failure, before.Timers, new InboxItem(before.InboxTail, @event, cause.CorrelationId, timerId, workflow?.Version ?? unfit.Entry!.WorkflowVersion));
         }
 
         // A start, or an event that did not fit the inbox it was to wait in: nothing to keep.
