@@ -15,6 +15,26 @@ public sealed class RuntimeOptions
     /// <summary>How many chained instance-to-instance deliveries run inline before the rest is left to the sweeper.</summary>
     public int InlineDispatchDepth { get; set; } = 8;
 
+    /// <summary>
+    /// How many times an effect (a message, an event to another instance, a timer or read-model row) is tried before it
+    /// is given up and recorded in its instance's history with the reason. A refusal no retry can change (a 4xx status
+    /// other than 404, 408, 409, 412 and 429) is given up at the first attempt.
+    /// </summary>
+    public int MaxEffectAttempts { get; set; } = 10;
+
+    /// <summary>How long after a failed attempt an effect is tried again; the wait doubles with each attempt, up to <see cref="MaxEffectRetryDelay"/>.</summary>
+    public TimeSpan EffectRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two attempts of an effect.</summary>
+    public TimeSpan MaxEffectRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a read model's tombstone (the trace of a removed row, which keeps a late copy of an older step from
+    /// bringing the row back) is kept before it is collected. At least as long as an effect may wait, all its attempts
+    /// together (<see cref="MaxEffectAttempts"/>, <see cref="EffectRetryDelay"/>, <see cref="MaxEffectRetryDelay"/>).
+    /// </summary>
+    public TimeSpan TombstoneRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How outbound queue messages are encoded (Azure Functions reads base64 by default).</summary>
     public MessageEncoding MessageEncoding { get; set; } = MessageEncoding.Base64;
 
@@ -30,6 +50,12 @@ public sealed class RuntimeOptions
     public byte[]? HistoryKey { get; set; }
 #pragma warning restore CA1819
 
+    /// <summary>
+    /// Keys that sealed older history entries, kept after a rotation to verify them, never to seal: each entry names the
+    /// id of its key. Each of at least <see cref="MinHistoryKeyBytes"/> bytes.
+    /// </summary>
+    public IList<byte[]> RetiredHistoryKeys { get; } = [];
+
     /// <summary>Checks the options, naming the one that breaks its rule.</summary>
     public void Validate()
     {
@@ -42,11 +68,24 @@ public sealed class RuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(InlineDispatchDepth, 1, nameof(InlineDispatchDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectAttempts, 1, nameof(MaxEffectAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EffectRetryDelay, TimeSpan.Zero, nameof(EffectRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectRetryDelay, EffectRetryDelay, nameof(MaxEffectRetryDelay));
+        if (TombstoneRetention < Outbox.EffectAttempts.Window(this))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(TombstoneRetention), TombstoneRetention, $"TombstoneRetention must be at least {Outbox.EffectAttempts.Window(this)}: an effect may wait that long, all its attempts together.");
+        }
         if (HistoryKey is not { Length: >= MinHistoryKeyBytes })
         {
             throw new ArgumentException(
                 $"HistoryKey is required: a secret of at least {MinHistoryKeyBytes} bytes that keys the history chain (HMAC-SHA256); it has {HistoryKey?.Length ?? 0}.",
                 nameof(HistoryKey));
+        }
+
+        if (RetiredHistoryKeys.Any(k => k is not { Length: >= MinHistoryKeyBytes }))
+        {
+            throw new ArgumentException($"Every retired history key has at least {MinHistoryKeyBytes} bytes.", nameof(RetiredHistoryKeys));
         }
     }
 }

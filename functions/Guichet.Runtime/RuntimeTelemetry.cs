@@ -36,6 +36,9 @@ public static class RuntimeTelemetry
     /// <summary>Queue messages dead-lettered.</summary>
     public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("guichet.runtime.dead_lettered", "{message}", "Queue messages moved to a poison queue.");
 
+    /// <summary>Effects given up after their attempts, or refused by storage as they stand; each is recorded in its instance's history.</summary>
+    public static readonly Counter<long> EffectsGivenUp = Meter.CreateCounter<long>("guichet.runtime.effects_given_up", "{effect}", "Effects given up and recorded in their instance's history.");
+
     /// <summary>Starts a span tagged with the instance and correlation id, when anyone listens.</summary>
     public static Activity? Start(string operation, string? instanceId, string? correlationId, ActivityKind kind = ActivityKind.Internal)
     {

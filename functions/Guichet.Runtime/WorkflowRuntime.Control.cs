@@ -1,7 +1,5 @@
-using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Steps;
-using Guichet.Runtime.Workflows;
 
 namespace Guichet.Runtime;
 
@@ -36,58 +34,72 @@ public sealed partial class WorkflowRuntime
         }, cancellationToken);
 
     /// <summary>
-    /// Puts a Failed instance back to Running with the state it had before the failure (as Durable Functions'
-    /// rewind does), once the cause is fixed; its timers that came due meanwhile are applied next. The reason
-    /// and the administrator are recorded in its history.
+    /// Puts a Failed instance back to Running with the state it had before the failure (as Durable Functions' rewind
+    /// does), once the cause is fixed; its timers that came due meanwhile are applied next. The event whose step failed
+    /// is recorded as not applied, with the reason, in the same transaction; the reason and the administrator are
+    /// recorded in its history.
     /// </summary>
-    public Task<ControlOutcome> RewindAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return ControlAsync(instanceId, record => record.RuntimeStatus switch
-        {
-            RuntimeStatus.Failed => (ControlResult.Done, PlannerFor(record).Rewind(record, reason, context?.Actor)),
-            RuntimeStatus.Completed or RuntimeStatus.Terminated => Refuse(ControlResult.Finished),
-            _ => Refuse(ControlResult.InvalidState),
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Rewinds a Failed instance and applies again the event whose decision failed (under a new event id, as the
-    /// same actor), so that a fixed decider decides it; <see cref="ControlResult.InvalidState"/> when the instance
-    /// did not fail on an event (it asked to fail, or failed on start: rewind it instead).
-    /// </summary>
-    public async Task<ControlOutcome> RetryAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
+    public async Task<ControlOutcome> RewindAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
     {
         InstanceIds.Validate(instanceId, nameof(instanceId));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var record = await Store.LoadAsync(instanceId, cancellationToken);
-        if (record is null)
+        for (var attempt = 0; ; attempt++)
         {
-            return new(ControlResult.NotFound, null);
-        }
+            var record = await Store.LoadAsync(instanceId, cancellationToken);
+            if (record is null)
+            {
+                return new(ControlResult.NotFound, null);
+            }
 
-        var failed = record.RuntimeStatus == RuntimeStatus.Failed ? await Store.ReadHistoryEntryAsync(instanceId, record.LastSequence, cancellationToken) : null;
-        if (failed is not { Kind: HistoryKind.Failed, EventId: { } eventId, Payload: { } payload })
+            // Read before the step is planned, which it cannot do; an inbox row never changes, so only its position is checked then.
+            var failed = record.FailedEvent is { } position
+                ? await Store.ReadInboxAsync(instanceId, position, cancellationToken) ?? throw new InvalidOperationException($"Instance '{instanceId}' lost the event it failed on ({position}).")
+                : null;
+            var moved = false;
+            var outcome = await ControlAsync(instanceId, current =>
+            {
+                moved = current.RuntimeStatus == RuntimeStatus.Failed && current.FailedEvent != failed?.Position;
+                return current.RuntimeStatus switch
+                {
+                    _ when moved => Refuse(ControlResult.InvalidState),
+                    RuntimeStatus.Failed => (ControlResult.Done, PlannerFor(current).Rewind(current, reason, context?.Actor, failed)),
+                    RuntimeStatus.Completed or RuntimeStatus.Terminated => Refuse(ControlResult.Finished),
+                    _ => Refuse(ControlResult.InvalidState),
+                };
+            }, cancellationToken);
+            if (!moved || attempt >= 3)
+            {
+                return outcome;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts a Failed instance back to Running and applies again the event whose step failed (the same event, its id and
+    /// actor, its payload as written by its version), so that a fixed decider decides it: one transaction, after which
+    /// the event is applied from the head of the inbox, by this call or, after a crash, by the sweeper.
+    /// <see cref="ControlResult.InvalidState"/> when the instance did not fail on an event (it asked to fail, or failed on
+    /// start: rewind it instead).
+    /// </summary>
+    public async Task<ControlOutcome> RetryAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var outcome = await ControlAsync(instanceId, record => record.RuntimeStatus switch
         {
-            return new(record.RuntimeStatus.IsFinished() && record.RuntimeStatus != RuntimeStatus.Failed ? ControlResult.Finished : ControlResult.InvalidState, record.ToStatus(false));
-        }
+            RuntimeStatus.Failed when record.FailedEvent is not null => (ControlResult.Done, PlannerFor(record).Retry(record, reason, context?.Actor)),
+            RuntimeStatus.Completed or RuntimeStatus.Terminated => Refuse(ControlResult.Finished),
+            _ => Refuse(ControlResult.InvalidState),
+        }, cancellationToken);
 
-        var rewound = await RewindAsync(instanceId, reason, context, cancellationToken);
-        if (rewound.Result != ControlResult.Done)
-        {
-            return rewound;
-        }
-
-        var origin = eventId.StartsWith("timer:", StringComparison.Ordinal) ? EventOrigin.Timer : EventOrigin.External;
-        var again = new WorkflowEvent(failed.Name, payload, $"retry:{failed.Sequence}:{eventId}", origin, failed.Actor);
-        var outcome = await ApplyEventAsync(instanceId, again, context?.CorrelationId ?? failed.CorrelationId, null, 0, cancellationToken, failed.WorkflowVersion);
-        return new(ControlResult.Done, outcome.Status);
+        // The drain after the commit applied the event again: the status says how that went.
+        return outcome.Result == ControlResult.Done ? outcome with { Status = await GetStatusAsync(instanceId, false, cancellationToken) } : outcome;
     }
 
     /// <summary>
     /// Deletes an ended instance with its whole history, its pending-work marks and its row of the instance list.
     /// An instance still running is refused (<see cref="ControlResult.InvalidState"/>): history is append-only until
-    /// then; so is one whose last effects cannot be carried out now. The rows it projected into read models stay.
+    /// then; so is one whose last effects cannot be carried out now. The rows it projected into other read models stay;
+    /// an instance started again under its id is a later generation (its creation time), whose rows write over them.
     /// </summary>
     public async Task<ControlOutcome> PurgeAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -104,7 +116,7 @@ public sealed partial class WorkflowRuntime
         }
 
         // Carry out what the instance still owes before its rows go; what cannot be done now keeps it.
-        if (!await CarryOutPendingAsync(instanceId, cancellationToken))
+        if (!(await CarryOutPendingAsync(instanceId, cancellationToken, atOnce: true)).IsDone)
         {
             return new(ControlResult.InvalidState, record.ToStatus(false));
         }
@@ -115,7 +127,7 @@ public sealed partial class WorkflowRuntime
             await Store.Marks.DeleteAsync(mark.RowKey, Azure.ETag.All, cancellationToken);
         }
 
-        await ForgetIndexRowAsync(record, cancellationToken);
+        await InstanceList.ForgetAsync(record, cancellationToken);
         return new(ControlResult.Done, null);
     }
 
@@ -141,17 +153,6 @@ public sealed partial class WorkflowRuntime
         }
         while (token is not null);
         return purged;
-    }
-
-    private async Task ForgetIndexRowAsync(InstanceRecord record, CancellationToken ct)
-    {
-        try
-        {
-            await Projections.Table(ReadModels.ReadModelNames.InstanceIndex).DeleteEntityAsync(record.WorkflowType, record.InstanceId, Azure.ETag.All, ct);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
     }
 
     private static (ControlResult, Storage.Commit?) Refuse(ControlResult result) => (result, null);

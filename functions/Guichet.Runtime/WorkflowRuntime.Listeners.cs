@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Guichet.Deciders;
-using Guichet.Runtime.Instances;
-using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Timers;
-using Guichet.Runtime.Workflows;
 using Microsoft.Extensions.Logging;
 
 namespace Guichet.Runtime;
@@ -87,6 +82,13 @@ public sealed partial class WorkflowRuntime
     {
         try
         {
+            if (timer.Tombstone is { } tombstone)
+            {
+                await Projections.CollectAsync(tombstone, ct);
+                await TimerIndex.ClearAsync(timer.RowKey, ct);
+                return true;
+            }
+
             var outcome = await FireTimerAsync(timer, ct);
             await TimerIndex.ClearAsync(timer.RowKey, ct);
             RuntimeTelemetry.TimersFired.Add(1);
@@ -98,30 +100,5 @@ public sealed partial class WorkflowRuntime
             _logger.LogError(ex, "Timer {Timer} of {InstanceId} due {DueAt:O} could not fire; trying again in {Delay}", timer.Name, timer.InstanceId, timer.DueAt, TimerRetryDelay);
             return false;
         }
-    }
-
-    /// <summary>
-    /// An event this instance sent was not applied by its target: raised on the sender as <see cref="DeliveryFailed"/>
-    /// when its catalog accepts it (true: the outbox row is then deleted by the dispatcher), else recorded in its
-    /// history with the outbox row removed in the same step (false). Either way, nothing is dropped silently.
-    /// </summary>
-    internal async Task<bool> RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, CancellationToken ct)
-    {
-        _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);
-        var sender = await Store.LoadAsync(instanceId, ct);
-        if (sender is not null && WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
-        {
-            var failure = JsonSerializer.SerializeToElement(new DeliveryFailed(item.Target, item.Name ?? "event", reason), WorkflowJson.Options);
-            var notice = new WorkflowEvent(DeliveryFailed.EventName, failure, "delivery-failed:" + item.Id, EventOrigin.Instance, "runtime");
-            var outcome = await ApplyEventAsync(instanceId, notice, item.CorrelationId, null, 0, ct);
-            // A notice the sender ended, refused or could not bind is not handled: the failure goes to its history below.
-            if (outcome.Result is not (RaiseResult.Finished or RaiseResult.NotFound or RaiseResult.Invalid or RaiseResult.Rejected))
-            {
-                return true;
-            }
-        }
-
-        await RunStepAsync(instanceId, null, record => new(PlannerFor(record).DeliveryFailed(record, item, reason), RaiseResult.Applied), 0, ct);
-        return false;
     }
 }

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
-using Guichet.Runtime.Timers;
+using Guichet.Runtime.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Guichet.Runtime;
@@ -17,21 +17,22 @@ public sealed partial class WorkflowRuntime
     public static readonly TimeSpan MarkGrace = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Whether the scheduled job has anything to do: a durable timer due, or pending work marked. One request
-    /// (one query over the work index's two partitions), whatever the instances and their histories hold; false
-    /// too when the runtime never ran on this account (no work index yet).
+    /// Whether the scheduled job has anything to do: a durable timer due, or pending work marked. One request (one key
+    /// range of the work index's one partition) when nothing is due, whatever the instances and their histories hold;
+    /// false too when the runtime never ran on this account (no work index yet).
     /// </summary>
     public async Task<bool> HasWorkDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = Time.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter(
-            $"(PartitionKey eq {TimerIndex.Partition} and RowKey lt {TimerIndex.DueBound(now)}) or PartitionKey eq {PendingMarks.Partition}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WorkIndex.Partition} and RowKey lt {WorkIndex.DueBound(Time.GetUtcNow())}");
         try
         {
-            await foreach (var page in TimerIndex.Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            // An empty page with a continuation token is not "nothing due": the loop asks on from where it stopped.
+            await foreach (var page in TimerIndex.Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
             {
-                // An empty page with a token (a partition boundary) may hide work: the caller looks.
-                return page.Values.Count > 0 || page.ContinuationToken is not null;
+                if (page.Values.Count > 0)
+                {
+                    return true;
+                }
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -64,14 +65,18 @@ public sealed partial class WorkflowRuntime
         return instances.Count;
     }
 
-    /// <summary>Carries out an instance's whole outbox, then drops the marks of the steps it covered; false when some of it is left for later.</summary>
-    internal async Task<bool> CarryOutPendingAsync(string instanceId, CancellationToken ct)
+    /// <summary>
+    /// Carries out an instance's whole outbox, then drops the marks of the steps it covered; says what is left for later.
+    /// <paramref name="atOnce"/> tries effects waiting for their next attempt now.
+    /// </summary>
+    internal async Task<OutboxProgress> CarryOutPendingAsync(string instanceId, CancellationToken ct, bool atOnce = false)
     {
         // Loaded before the outbox is read: every step up to this sequence has its rows in that read.
         var record = await Store.LoadAsync(instanceId, ct);
-        if (!await Dispatcher.DispatchPendingAsync(instanceId, ct))
+        var progress = await Dispatcher.DispatchPendingAsync(instanceId, atOnce, ct);
+        if (!progress.IsDone)
         {
-            return false;
+            return progress;
         }
 
         var covered = record?.LastSequence ?? 0;
@@ -83,7 +88,7 @@ public sealed partial class WorkflowRuntime
             }
         }
 
-        return true;
+        return progress;
     }
 
     private async Task SweepInstanceAsync(string instanceId, IReadOnlyList<PendingMark> marks, CancellationToken ct)
@@ -91,7 +96,7 @@ public sealed partial class WorkflowRuntime
         var record = await Store.LoadAsync(instanceId, ct);
         var done = new List<PendingMark>();
         var committed = marks.Where(m => m.Kind == PendingKind.Outbox && m.Number <= (record?.LastSequence ?? 0)).ToList();
-        if (committed.Count > 0 && await Dispatcher.DispatchPendingAsync(instanceId, ct))
+        if (committed.Count > 0 && (await Dispatcher.DispatchPendingAsync(instanceId, false, ct)).IsDone)
         {
             done.AddRange(committed);
         }

@@ -13,19 +13,19 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Lists instances matching a query, one page at a time, from the instance list's read model: a page costs one
-    /// request whatever the instances' histories hold. Each instance is shown as of its last start, runtime status or
-    /// custom status change (its timers, history length and update time may have moved on since: read its status for
-    /// those). Pages come in workflow type, then id order. A page may hold fewer than <paramref name="pageSize"/>
-    /// instances even when more follow: go on while the token is not null.
+    /// Lists instances matching a query, one page at a time, from the instance list's read models: a page costs one
+    /// request whatever the instances' histories hold, and reads the rows of one partition, by runtime status when the
+    /// query names statuses, else by workflow type. Each instance is shown as of its last start, runtime status or custom
+    /// status change (its timers, history length and update time may have moved on since: read its status for those).
+    /// Pages come in workflow type, then id order (by status: status after status, in that order within each). A page
+    /// may hold fewer than <paramref name="pageSize"/> instances even when more follow: go on while the token is not null.
     /// </summary>
-    public async Task<InstancePage> QueryInstancesAsync(InstanceQuery query, string? continuationToken = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, string? continuationToken = null, int pageSize = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
-        var page = await ReadModel(ReadModelNames.InstanceIndex).QueryAsync(InstanceIndex.Filter(query), pageSize, continuationToken, cancellationToken);
-        return new([.. page.Rows.Select(InstanceIndex.ToStatus)], page.ContinuationToken);
+        return InstanceList.QueryAsync(query, continuationToken, pageSize, cancellationToken);
     }
 
     /// <summary>

@@ -33,13 +33,14 @@ public sealed partial class WorkflowRuntime
         Options = options;
         Time = time ?? throw new ArgumentNullException(nameof(time));
         Storage = storage;
-        // The work index: due durable timers and pending-work marks, side by side, so one query finds both.
+        // The work index: pending-work marks and durable timers in one partition, so that one key range holds all that is due.
         var work = storage.Tables.GetTableClient(options.HubName + "Work");
         Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work));
         TimerIndex = new TimerIndex(work);
         Projections = new ProjectionWriter(storage.Tables, options.HubName);
+        InstanceList = new InstanceList(Projections);
         TimerSignal = new TimerSignal(time);
-        Chain = new HistoryChain(options.HistoryKey!);
+        Chain = new HistoryChain(options.HistoryKey!, options.RetiredHistoryKeys);
         Dispatcher = new OutboxDispatcher(this, storage.Queues, logger);
     }
 
@@ -64,12 +65,15 @@ public sealed partial class WorkflowRuntime
 
     internal ProjectionWriter Projections { get; }
 
-    /// <summary>Creates the runtime's tables (instances, work index, instance list) if they do not exist; idempotent.</summary>
+    internal InstanceList InstanceList { get; }
+
+    /// <summary>Creates the runtime's tables (instances, work index, instance list by type and by status) if they do not exist; idempotent.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await Store.Table.CreateIfNotExistsAsync(cancellationToken);
         await TimerIndex.Table.CreateIfNotExistsAsync(cancellationToken);
-        await Projections.Table(ReadModelNames.InstanceIndex).CreateIfNotExistsAsync(cancellationToken);
+        await InstanceList.Index.CreateIfNotExistsAsync(cancellationToken);
+        await InstanceList.ByStatus.CreateIfNotExistsAsync(cancellationToken);
     }
 
     /// <summary>The instance's workflow, or null when its type is not registered here (it may be newer, or removed).</summary>
@@ -168,14 +172,15 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        if (await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct))
+        var progress = await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+        if (progress.RetryAt is { } retryAt)
         {
-            // The key is this step's: no other step's mark can go with it.
-            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
+            Dispatcher.Defer(instanceId, retryAt);
         }
         else
         {
-            Dispatcher.Defer(instanceId);
+            // The key is this step's: no other step's mark can go with it.
+            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
         }
     }
 
@@ -189,7 +194,7 @@ public sealed partial class WorkflowRuntime
         var changed = before is null || commit.IsNew || before.RuntimeStatus != after.RuntimeStatus || before.CustomStatus != after.CustomStatus;
         return commit.Entry is null || !changed
             ? commit
-            : commit with { Outbox = [.. commit.Outbox, InstanceIndex.Item(after, commit.Outbox.Count)] };
+            : commit with { Outbox = [.. commit.Outbox, InstanceIndex.Item(after, commit.Outbox.Count, before?.RuntimeStatus)] };
     }
 
     /// <summary>Contention back-off: real wall-clock jitter, not workflow time, so it is not read from <see cref="Time"/>.</summary>

@@ -102,6 +102,33 @@ public sealed class HistoryChainTests(AzuriteFixture azurite)
         Assert.True(own.IsIntact);
         Assert.False(foreign.IsIntact);
         Assert.Equal(1, foreign.FirstBrokenSequence);
+        Assert.Contains($"key {HistoryChain.KeyIdOf(TestKeys.History)}", foreign.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RotatedKey_NewEntriesNameTheNewKey_OldOnesStillVerify_AndAHostWithoutTheOldKeySaysWhichItLacks()
+    {
+        var newKey = "the-history-key-after-rotation-0123456789"u8.ToArray();
+        await using var before = await RuntimeHarness.CreateAsync(azurite);
+        await before.Runtime.StartAsync(TypeName, "rotated");
+        await before.Runtime.RaiseEventAsync("rotated", "add", Json(new { amount = 1 }), "a1");
+        await using var after = await RuntimeHarness.CreateAsync(
+            azurite, before.Runtime.Options.HubName, configure: o =>
+            {
+                o.HistoryKey = newKey;
+                o.RetiredHistoryKeys.Add(TestKeys.History);
+            });
+        await after.Runtime.RaiseEventAsync("rotated", "add", Json(new { amount = 2 }), "a2");
+        await using var forgetful = await RuntimeHarness.CreateAsync(azurite, before.Runtime.Options.HubName, configure: o => o.HistoryKey = newKey);
+
+        var history = (await after.Runtime.GetWholeHistoryAsync("rotated"))!;
+        var (oldId, newId) = (HistoryChain.KeyIdOf(TestKeys.History), HistoryChain.KeyIdOf(newKey));
+        Assert.Equal([oldId, oldId, newId], history.Select(e => e.KeyId));
+        Assert.True((await after.Runtime.VerifyHistoryAsync("rotated"))!.IsIntact);
+        var lacking = (await forgetful.Runtime.VerifyHistoryAsync("rotated"))!;
+        Assert.False(lacking.IsIntact);
+        Assert.Equal(1, lacking.FirstBrokenSequence);
+        Assert.Contains($"sealed with key {oldId}", lacking.Problem, StringComparison.Ordinal);
     }
 
     /// <summary>What an intruder with write access does: changes entries from a sequence on, links and seals them again, and moves the state row's last hash.</summary>

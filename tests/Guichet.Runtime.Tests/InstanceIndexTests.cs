@@ -4,7 +4,10 @@ using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
 
 namespace Guichet.Runtime.Tests;
 
-/// <summary>The instance list is a read model: it follows status changes, loses purged instances, and never reads the instances table.</summary>
+/// <summary>
+/// The instance list is a read model: it follows status changes, loses purged instances, and never reads the instances
+/// table; listed by runtime status, a page reads one status partition, where each instance has one row, of its last status.
+/// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class InstanceIndexTests(AzuriteFixture azurite)
 {
@@ -52,5 +55,78 @@ public sealed class InstanceIndexTests(AzuriteFixture azurite)
         Assert.Equal(1, counter.Count - before);
         Assert.Equal(5, page.Instances.Count);
         Assert.Null(page.ContinuationToken);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ListByStatus_WithoutAType_ReadsOnlyThatStatusPartition_PageAfterPage()
+    {
+        var hub = UniqueNames.Hub();
+        var filters = new FilterLog(hub + "InstanceByStatus");
+        await using var h = await RuntimeHarness.CreateAsync(azurite, hub, clients: azurite.Azurite.Clients(filters),
+            workflows: [new Workflows.ProbeWorkflow(), new Workflows.ShelfWorkflow()]);
+        for (var i = 0; i < 12; i++)
+        {
+            await h.Runtime.StartAsync(Workflows.ShelfWorkflow.TypeName, $"done-{i:D2}");
+            await h.Runtime.TerminateAsync($"done-{i:D2}", "fin");
+        }
+
+        foreach (var id in new[] { "st-a", "st-b", "st-c" })
+        {
+            await h.Runtime.StartAsync(TypeName, id);
+        }
+
+        await h.Runtime.SuspendAsync("st-b");
+        var pages = new List<InstancePage>();
+        string? token = null;
+        do
+        {
+            pages.Add(await h.Runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Suspended, RuntimeStatus.Running]), token, pageSize: 1));
+            token = pages[^1].ContinuationToken;
+        }
+        while (token is not null && pages.Count < 10);
+
+        Assert.Equal(["st-a", "st-c", "st-b"], pages.SelectMany(p => p.Instances).Select(s => s.InstanceId));
+        Assert.Equal(RuntimeStatus.Suspended, pages.SelectMany(p => p.Instances).Single(s => s.InstanceId == "st-b").RuntimeStatus);
+        Assert.Equal(pages.Count, filters.Filters.Count);
+        Assert.All(filters.Filters, f => Assert.Matches(@"^\(PartitionKey eq '(Running|Suspended)'", f));
+        var terminated = await h.Runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Terminated], Workflows.ShelfWorkflow.TypeName, InstanceIdPrefix: "done-0"), pageSize: 100);
+        Assert.Equal(10, terminated.Instances.Count);
+        Assert.Equal(400, (await Assert.ThrowsAsync<Azure.RequestFailedException>(() => h.Runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Running]), "Completed|x"))).Status);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ListByStatus_HoldsAnInstanceOnlyUnderItsLastStatus_WhateverOrderItsRowsComeIn()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "moving");
+        await h.Runtime.SuspendAsync("moving");
+        var suspended = (await h.Runtime.Store.LoadAsync("moving", CancellationToken.None))!;
+        await h.Runtime.ResumeAsync("moving");
+
+        // The suspension's row carried out again after the resumption's, as a slow host would.
+        var late = InstanceIndex.Item(suspended, 0, RuntimeStatus.Running);
+        await h.Runtime.Dispatcher.DispatchAsync("moving", [late], 0, CancellationToken.None);
+        var afterLateCopy = await ListedUnderAsync(h, "moving");
+        await h.Runtime.RaiseEventAsync("moving", "finish", null, "f1");
+        var afterCompletion = await ListedUnderAsync(h, "moving");
+        await h.Runtime.PurgeAsync("moving");
+
+        Assert.Equal([RuntimeStatus.Running], afterLateCopy);
+        Assert.Equal([RuntimeStatus.Completed], afterCompletion);
+        Assert.Empty(await ListedUnderAsync(h, "moving"));
+    }
+
+    private static async Task<List<RuntimeStatus>> ListedUnderAsync(RuntimeHarness h, string instanceId)
+    {
+        var page = await h.Runtime.QueryInstancesAsync(new InstanceQuery(Enum.GetValues<RuntimeStatus>(), InstanceIdPrefix: instanceId), pageSize: 1000);
+        var statuses = new List<RuntimeStatus>(page.Instances.Select(s => s.RuntimeStatus));
+        for (var token = page.ContinuationToken; token is not null;)
+        {
+            var next = await h.Runtime.QueryInstancesAsync(new InstanceQuery(Enum.GetValues<RuntimeStatus>(), InstanceIdPrefix: instanceId), token, 1000);
+            statuses.AddRange(next.Instances.Select(s => s.RuntimeStatus));
+            token = next.ContinuationToken;
+        }
+
+        return statuses;
     }
 }

@@ -51,7 +51,7 @@ public sealed class RewindTests(AzuriteFixture azurite)
         var rewound = await h.Runtime.RewindAsync("ticking", "Cause identifiée");
 
         Assert.Equal(RuntimeStatus.Failed, failed.RuntimeStatus);
-        Assert.Equal(1, failed.BufferedEvents);
+        Assert.Equal(2, failed.BufferedEvents); // the ping that failed, at the head, and the timer that came due behind it
         Assert.Equal(RaiseResult.Finished, refused.Result);
         Assert.Equal(ControlResult.Done, rewound.Result);
         var status = (await h.Runtime.GetStatusAsync("ticking", withData: true))!;
@@ -76,5 +76,76 @@ public sealed class RewindTests(AzuriteFixture azurite)
         Assert.Equal(ControlResult.InvalidState, (await h.Runtime.RetryAsync("asked", "encore")).Result);
         Assert.Equal(ControlResult.Done, (await h.Runtime.RewindAsync("asked", "reprise")).Result);
         Assert.Equal(RuntimeStatus.Running, (await h.Runtime.GetStatusAsync("asked"))!.RuntimeStatus);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Retry_CutShortRightAfterItsCommit_LosesNothing_TheSweepAppliesTheEvent()
+    {
+        var hub = UniqueNames.Hub();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var buggy = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow(broken: true)]))
+        {
+            await buggy.Runtime.StartAsync(RelayWorkflow.TypeName, "relay-2");
+            await buggy.Runtime.RaiseEventAsync("relay-2", "ping", Json(new { n = 3 }), "p1");
+        }
+
+        var kept = await KeptEventAsync(azurite, hub, "relay-2");
+        var crash = new CrashAfterCommits();
+        await using (var dying = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow()], clients: azurite.Azurite.Clients(crash)))
+        {
+            crash.Arm(1);
+            await Assert.ThrowsAnyAsync<Exception>(() => dying.Runtime.RetryAsync("relay-2", "Correctif déployé", new RequestContext("Alice (ars)")));
+        }
+
+        await using var survivor = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow()]);
+        await survivor.Runtime.SweepOutboxAsync();
+
+        Assert.Equal(("ping", 1, "p1"), kept);
+        var status = (await survivor.Runtime.GetStatusAsync("relay-2", withData: true))!;
+        Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
+        Assert.Equal(3, status.State!.Value.GetProperty("pings").GetInt32());
+        Assert.Equal(0, status.BufferedEvents);
+        var history = (await survivor.Runtime.GetWholeHistoryAsync("relay-2"))!;
+        Assert.Equal([HistoryKind.Started, HistoryKind.Failed, HistoryKind.Rewound, HistoryKind.EventApplied], history.Select(e => e.Kind));
+        Assert.Equal("p1", history[3].EventId);
+        Assert.True((await survivor.Runtime.VerifyHistoryAsync("relay-2"))!.IsIntact);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Rewind_RecordsTheFailedEventAsNotApplied_InItsOneTransaction()
+    {
+        var crash = new CrashAfterCommits();
+        var hub = UniqueNames.Hub();
+        await using (var h = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new RelayWorkflow(broken: true)], clients: azurite.Azurite.Clients(crash)))
+        {
+            await h.Runtime.StartAsync(RelayWorkflow.TypeName, "relay-3");
+            await h.Runtime.RaiseEventAsync("relay-3", "ping", Json(new { n = 2 }), "p1");
+
+            // The host dies after one transaction: all the rewind writes is in it.
+            crash.Arm(1);
+            await h.Runtime.RewindAsync("relay-3", "Événement erroné", new RequestContext("Alice (ars)"));
+        }
+
+        await using var survivor = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new RelayWorkflow()]);
+        var status = (await survivor.Runtime.GetStatusAsync("relay-3", withData: true))!;
+        Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
+        Assert.Equal(0, status.State!.Value.GetProperty("pings").GetInt32());
+        Assert.Equal(0, status.BufferedEvents);
+        var history = (await survivor.Runtime.GetWholeHistoryAsync("relay-3"))!;
+        Assert.Equal([HistoryKind.Started, HistoryKind.Failed, HistoryKind.Rewound, HistoryKind.Rejected], history.Select(e => e.Kind));
+        Assert.Equal("p1", history[3].EventId);
+        Assert.Contains("Événement erroné", history[3].Reason, StringComparison.Ordinal);
+        Assert.Equal("Alice (ars)", history[2].Actor);
+        Assert.Equal(ControlResult.InvalidState, (await survivor.Runtime.RetryAsync("relay-3", "trop tard")).Result);
+        Assert.True((await survivor.Runtime.VerifyHistoryAsync("relay-3"))!.IsIntact);
+    }
+
+    /// <summary>The event a failure kept at the head of the inbox: its name, the version its payload was written in, its id.</summary>
+    private static async Task<(string, int, string)> KeptEventAsync(AzuriteFixture azurite, string hub, string instanceId)
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new RelayWorkflow()]);
+        var record = (await h.Runtime.Store.LoadAsync(instanceId, CancellationToken.None))!;
+        var item = (await h.Runtime.Store.ReadInboxAsync(instanceId, record.FailedEvent!.Value, CancellationToken.None))!;
+        return (item.Event.Name, item.Version, item.Event.EventId);
     }
 }

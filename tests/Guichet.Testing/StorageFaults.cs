@@ -5,25 +5,26 @@ using Azure.Core.Pipeline;
 namespace Guichet.Testing;
 
 /// <summary>
-/// Makes chosen storage requests fail as a storage outage would (status 503, thrown before anything is sent), so
-/// that a test shows what the runtime does when storage fails: a request fails while its URI (decoded: the table
-/// or queue, and the keys of point operations and filters) contains one of the fragments set to fail.
+/// Makes chosen storage requests fail as a storage outage would (status 503, thrown before anything is sent), or as
+/// a lasting refusal would (another status, 403 say), so that a test shows what the runtime does when storage fails:
+/// a request fails while its URI (decoded: the table or queue, and the keys of point operations and filters)
+/// contains one of the fragments set to fail.
 /// </summary>
 public sealed class StorageFaults : HttpPipelinePolicy
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Status, string ErrorCode)> _failing = new(StringComparer.Ordinal);
     private long _injected;
 
     /// <summary>How many requests were made to fail so far.</summary>
     public long Injected => Interlocked.Read(ref _injected);
 
-    /// <summary>Requests whose URI contains <paramref name="fragment"/> fail from now on.</summary>
-    public void Fail(string fragment)
+    /// <summary>Requests whose URI contains <paramref name="fragment"/> fail from now on, with that status and error code.</summary>
+    public void Fail(string fragment, int status = 503, string errorCode = "ServerBusy")
     {
         lock (_gate)
         {
-            _failing.Add(fragment);
+            _failing[fragment] = (status, errorCode);
         }
     }
 
@@ -54,16 +55,16 @@ public sealed class StorageFaults : HttpPipelinePolicy
     {
         ArgumentNullException.ThrowIfNull(message);
         var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
-        bool failing;
+        (int Status, string ErrorCode)? failure;
         lock (_gate)
         {
-            failing = _failing.Any(f => uri.Contains(f, StringComparison.Ordinal));
+            failure = _failing.Where(f => uri.Contains(f.Key, StringComparison.Ordinal)).Select(f => f.Value).Cast<(int, string)?>().FirstOrDefault();
         }
 
-        if (failing)
+        if (failure is { } refused)
         {
             Interlocked.Increment(ref _injected);
-            throw new RequestFailedException(503, $"Injected storage failure: {message.Request.Method} {uri}", "ServerBusy", null);
+            throw new RequestFailedException(refused.Status, $"Injected storage failure: {message.Request.Method} {uri}", refused.ErrorCode, null);
         }
     }
 }

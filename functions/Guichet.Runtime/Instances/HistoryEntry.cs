@@ -29,7 +29,7 @@ public enum HistoryKind
     /// <summary>The decider threw; the instance failed.</summary>
     Failed,
 
-    /// <summary>An event this instance sent could not be delivered.</summary>
+    /// <summary>An effect of this instance was not carried out: an event its target refused or never got, or an effect given up after its attempts.</summary>
     DeliveryFailed,
 
     /// <summary>
@@ -95,4 +95,10 @@ public sealed record HistoryEntry
 
     /// <summary>The hash of this entry, chained to <see cref="PreviousHash"/>.</summary>
     public required string Hash { get; init; }
+
+    /// <summary>
+    /// The id of the history key that sealed it (the first 8 hex digits of the key's SHA-256), so that a rotated key's
+    /// entries are verified with it; outside the hash, it only names a key. Null on entries from before key ids.
+    /// </summary>
+    public string? KeyId { get; init; }
 }

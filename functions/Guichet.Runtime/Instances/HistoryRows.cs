@@ -28,6 +28,7 @@ internal static class HistoryRows
             ["Effects"] = JsonSerializer.Serialize(entry.Effects),
             ["PreviousHash"] = entry.PreviousHash,
             ["Hash"] = entry.Hash,
+            ["KeyId"] = entry.KeyId,
         };
         if (entry.Payload is { } payload)
         {
@@ -58,6 +59,7 @@ internal static class HistoryRows
             Effects = JsonSerializer.Deserialize<string[]>(entity.GetString("Effects") ?? "[]") ?? [],
             PreviousHash = entity.GetString("PreviousHash") ?? string.Empty,
             Hash = entity.GetString("Hash") ?? string.Empty,
+            KeyId = entity.GetString("KeyId"),
         };
     }
 

@@ -2,7 +2,8 @@ namespace Guichet.Runtime.Instances;
 
 /// <summary>
 /// Checks a history entry by entry, in order, holding only the hash before: a history of any length is verified
-/// page by page in constant memory. The chain must end where the state row says it does.
+/// page by page in constant memory. The chain must end where the state row says it does (a cut made together with
+/// the state row is not seen from the table alone: see <see cref="HistoryChain"/>).
 /// </summary>
 internal sealed class HistoryVerifier(HistoryChain chain, long lastSequence, string lastHash)
 {
@@ -25,7 +26,9 @@ internal sealed class HistoryVerifier(HistoryChain chain, long lastSequence, str
         var expected = Checked + 1;
         var problem = entry.Sequence != expected ? $"entry {expected} is missing"
             : entry.PreviousHash != _previous ? "its link to the entry before is broken"
-            : chain.Compute(entry) != entry.Hash ? "its content does not match its hash"
+            : !chain.Verifies(entry, out var missingKey) ? missingKey is null
+                ? $"its content does not match its hash under key {entry.KeyId ?? chain.KeyId}"
+                : $"it was sealed with key {missingKey}, which this host does not have: it cannot be verified"
             : null;
         if (problem is not null)
         {

@@ -9,17 +9,22 @@ using Guichet.Runtime.Workflows;
 namespace Guichet.Runtime.Instances;
 
 /// <summary>
-/// The instance list as a read model: one row per instance (partition: its workflow type; row: its id), projected
-/// by every step that starts it or changes its runtime or custom status, so that a page of the list costs what it
-/// returns, never a scan of the instances table and its histories.
+/// The rows of the instance list (see <see cref="InstanceList"/>): one summary per instance, projected by every step that
+/// starts it or changes its runtime or custom status, so that a page of the list costs what it returns, never a scan of
+/// the instances table and its histories.
 /// </summary>
 internal static class InstanceIndex
 {
+    /// <summary>The columns a row of the by-status list adds, since its keys are the status and <c>type|id</c>.</summary>
+    public const string TypeColumn = "workflowType";
+    public const string IdColumn = "instanceId";
+    private const string StatusColumn = "runtimeStatus";
+
     /// <summary>An error is kept whole in the instance's status; the list shows its beginning.</summary>
     private const int MaxErrorLength = 4000;
 
-    /// <summary>The summary's row, as an outbox item of the step (carried out after it, in order).</summary>
-    public static OutboxItem Item(InstanceRecord record, int index)
+    /// <summary>The summary's row, as an outbox item of the step (carried out after it, in order); <paramref name="left"/> is the status the step left.</summary>
+    public static OutboxItem Item(InstanceRecord record, int index, RuntimeStatus? left)
     {
         var summary = new Summary(
             record.WorkflowVersion,
@@ -35,48 +40,38 @@ internal static class InstanceIndex
             record.CorrelationId,
             record.Timers);
         var json = JsonSerializer.SerializeToUtf8Bytes(summary, WorkflowJson.Options);
-        return new(RowKeys.Outbox(record.LastSequence, index), OutboxKind.Project, ReadModelNames.InstanceIndex, record.WorkflowType, record.InstanceId, json, null, record.WorkflowVersion, record.CorrelationId);
+        return new(RowKeys.Outbox(record.LastSequence, index), OutboxKind.Project, ReadModelNames.InstanceIndex, record.WorkflowType, record.InstanceId, json, null, record.WorkflowVersion, record.CorrelationId)
+        {
+            Generation = record.CreatedAt.UtcTicks,
+            LeftStatus = left?.ToString(),
+        };
     }
 
-    /// <summary>The query as a filter: the type is the partition, the prefix a key range, the rest column filters.</summary>
-    public static string? Filter(InstanceQuery query)
+    /// <summary>The runtime status an item's summary holds: the partition of its row in the by-status list.</summary>
+    public static string StatusOf(OutboxItem item)
     {
-        var parts = new List<string>();
-        if (query.WorkflowType is { } type)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {type}"));
-        }
+        using var summary = JsonDocument.Parse(item.Payload);
+        return summary.RootElement.GetProperty(StatusColumn).GetString()!;
+    }
 
-        if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
-        {
-            var prefix = query.InstanceIdPrefix;
-            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {RowKeys.UpperBound(prefix)}"));
-        }
+    /// <summary>The row key of an instance in the by-status list: its type, then its id, so a type is a key range there too.</summary>
+    public static string StatusKey(string workflowType, string instanceId) => $"{workflowType}|{instanceId}";
 
-        if (query.RuntimeStatuses is { Count: > 0 } statuses)
-        {
-            parts.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"runtimeStatus eq {s.ToString()}"))) + ")");
-        }
-
-        if (query.CreatedFrom is { } from)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"createdAt ge {from.UtcTicks}"));
-        }
-
-        if (query.CreatedTo is { } to)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"createdAt lt {to.UtcTicks}"));
-        }
-
-        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    /// <summary>The row of the by-status list: the same summary, keyed by status, naming its type and id in columns.</summary>
+    public static TableEntity StatusRow(OutboxItem item, ProjectionStamp stamp)
+    {
+        var row = ProjectionRows.ToEntity(StatusOf(item), StatusKey(item.Name!, item.Id!), item.Payload, stamp);
+        row[TypeColumn] = item.Name;
+        row[IdColumn] = item.Id;
+        return row;
     }
 
     public static InstanceStatus ToStatus(TableEntity row) => new()
     {
-        InstanceId = row.RowKey,
-        WorkflowType = row.PartitionKey,
+        InstanceId = row.GetString(IdColumn) ?? row.RowKey,
+        WorkflowType = row.GetString(TypeColumn) ?? row.PartitionKey,
         WorkflowVersion = (int)(row.GetInt64("workflowVersion") ?? 1),
-        RuntimeStatus = Enum.Parse<RuntimeStatus>(row.GetString("runtimeStatus")),
+        RuntimeStatus = Enum.Parse<RuntimeStatus>(row.GetString(StatusColumn)),
         CustomStatus = row.GetString("customStatus"),
         CreatedAt = new DateTimeOffset(row.GetInt64("createdAt") ?? 0, TimeSpan.Zero),
         LastUpdatedAt = new DateTimeOffset(row.GetInt64("updatedAt") ?? 0, TimeSpan.Zero),

@@ -25,6 +25,12 @@ internal sealed record InstanceRecord
     public long InboxTail { get; init; }
     public string? Error { get; init; }
 
+    /// <summary>
+    /// While Failed on an event: the inbox position where that event waits, at the head, for an administrator to retry
+    /// it (apply it again) or rewind past it (record it as not applied); null otherwise.
+    /// </summary>
+    public long? FailedEvent { get; init; }
+
     /// <summary>Why buffered events wait (the instance or an event is newer than the code that met it); null otherwise.</summary>
     public string? Waiting { get; init; }
     public byte[]? Input { get; init; }
@@ -52,6 +58,7 @@ internal sealed record InstanceRecord
             ["InboxHead"] = InboxHead,
             ["InboxTail"] = InboxTail,
             ["Error"] = Error,
+            ["FailedEvent"] = FailedEvent,
             ["Waiting"] = Waiting,
             ["CorrelationId"] = CorrelationId,
             ["StartActor"] = StartActor,
@@ -87,6 +94,7 @@ internal sealed record InstanceRecord
         InboxHead = entity.GetInt64("InboxHead") ?? 0,
         InboxTail = entity.GetInt64("InboxTail") ?? 0,
         Error = entity.GetString("Error"),
+        FailedEvent = entity.GetInt64("FailedEvent"),
         Waiting = entity.GetString("Waiting"),
         Input = BinaryChunks.Read(entity, "Input"),
         Output = BinaryChunks.Read(entity, "Output"),

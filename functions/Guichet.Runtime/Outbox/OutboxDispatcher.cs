@@ -9,57 +9,123 @@ namespace Guichet.Runtime.Outbox;
 
 /// <summary>
 /// Carries out committed effects in order, then deletes their outbox rows. Every effect is idempotent, so a
-/// crash between carrying one out and deleting its row only repeats it harmlessly. What cannot be done now
-/// is left in the outbox for the sweeper; an event to an instance that does not exist or has ended is
-/// recorded in the sender's history instead of being dropped.
+/// crash between carrying one out and deleting its row only repeats it harmlessly. What fails is tried again with
+/// back-off, by this host's sweeper or the scheduled job, and given up after a bounded number of attempts (at once
+/// when storage refused it as it stands): given up, it is recorded in its instance's history, never dropped silently.
+/// An event to an instance that does not exist or has ended is recorded in the sender's history the same way.
 /// </summary>
 internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClient queues, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
 
     /// <summary>Instances whose outbox was left for later (depth reached, or a failure): the sweeper drains them.</summary>
-    public Channel<string> Deferred { get; } = Channel.CreateUnbounded<string>();
+    public Channel<DeferredOutbox> Deferred { get; } = Channel.CreateUnbounded<DeferredOutbox>();
 
-    /// <summary>Leaves an instance's outbox to the sweeper.</summary>
-    public void Defer(string instanceId) => Deferred.Writer.TryWrite(instanceId);
-
-    /// <summary>Carries out everything in an instance's outbox, in order; false when some of it is left for later.</summary>
-    public async Task<bool> DispatchPendingAsync(string instanceId, CancellationToken ct) =>
-        await DispatchAsync(instanceId, await runtime.Store.ReadOutboxAsync(instanceId, ct), 0, ct);
+    /// <summary>Leaves an instance's outbox to the sweeper, not to be tried before <paramref name="notBefore"/>.</summary>
+    public void Defer(string instanceId, DateTimeOffset notBefore) => Deferred.Writer.TryWrite(new(instanceId, notBefore, 0));
 
     /// <summary>
-    /// Carries out the items in order and deletes the rows of those done; stops at the first that cannot be
-    /// done now (a failure, or a chain of deliveries deeper than inline dispatch goes) and returns false.
+    /// Carries out everything in an instance's outbox, in order; says what is left for later. <paramref name="atOnce"/>
+    /// tries effects waiting for their next attempt now (an administrator's purge asks now, once).
     /// </summary>
-    public async Task<bool> DispatchAsync(string instanceId, IReadOnlyList<OutboxItem> items, int depth, CancellationToken ct)
+    public async Task<OutboxProgress> DispatchPendingAsync(string instanceId, bool atOnce, CancellationToken ct)
+    {
+        var items = await runtime.Store.ReadOutboxAsync(instanceId, ct);
+        return await DispatchAsync(instanceId, atOnce ? [.. items.Select(i => i with { NextAttemptAt = null })] : items, 0, ct);
+    }
+
+    /// <summary>
+    /// Carries out the items in order and deletes the rows of those done; stops at the first that cannot be done now
+    /// (it failed and waits for its next attempt, or a chain of deliveries went deeper than inline dispatch goes) and
+    /// says when to try the rest again.
+    /// </summary>
+    public async Task<OutboxProgress> DispatchAsync(string instanceId, IReadOnlyList<OutboxItem> items, int depth, CancellationToken ct)
     {
         var done = new List<string>(items.Count);
         try
         {
             foreach (var item in items)
             {
+                var now = runtime.Time.GetUtcNow();
                 if (item.Kind == OutboxKind.SendEvent && depth >= runtime.Options.InlineDispatchDepth)
                 {
-                    return false;
+                    return OutboxProgress.Later(now);
                 }
 
-                if (await CarryOutAsync(instanceId, item, depth, ct))
+                if (item.NextAttemptAt is { } next && next > now)
                 {
-                    done.Add(item.RowKey);
+                    return OutboxProgress.Later(next); // backing off: later items wait, so that order holds
+                }
+
+                switch (await AttemptAsync(instanceId, item, depth, ct))
+                {
+                    case EffectSettled.CarriedOut:
+                        done.Add(item.RowKey);
+                        break;
+                    case EffectSettled.RowRemoved:
+                        break;
+                    default:
+                        return OutboxProgress.Later(runtime.Time.GetUtcNow() + EffectAttempts.Delay(item.Attempts + 1, runtime.Options));
                 }
             }
 
-            return true;
+            return OutboxProgress.Done;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The outbox's own bookkeeping failed (the instance's partition did not answer): nothing is counted against the effect.
             logger.LogWarning(ex, "Outbox of {InstanceId} left for later after a failure", instanceId);
-            return false;
+            return OutboxProgress.Later(runtime.Time.GetUtcNow() + runtime.Options.EffectRetryDelay);
         }
         finally
         {
             await runtime.Store.DeleteRowsAsync(instanceId, done, CancellationToken.None);
         }
+    }
+
+    /// <summary>One attempt at an effect; a failure is counted on its row, or gives the effect up when it was the last one.</summary>
+    private async Task<EffectSettled> AttemptAsync(string instanceId, OutboxItem item, int depth, CancellationToken ct)
+    {
+        try
+        {
+            return await CarryOutAsync(instanceId, item, depth, ct) ? EffectSettled.CarriedOut : EffectSettled.RowRemoved;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (item.Kind == OutboxKind.SendMessage)
+            {
+                _created.TryRemove(item.Target, out _); // a queue deleted since it was created is created again
+            }
+
+            var attempts = item.Attempts + 1;
+            var error = EffectAttempts.Describe(ex);
+            if (EffectAttempts.IsRefusal(ex) || attempts >= runtime.Options.MaxEffectAttempts)
+            {
+                var reason = EffectAttempts.IsRefusal(ex)
+                    ? $"{EffectAttempts.What(item)} refused by storage, not tried again: {error}"
+                    : $"{EffectAttempts.What(item)} given up after {attempts} attempts: {error}";
+                logger.LogError(ex, "Effect of {InstanceId} given up: {Reason}", instanceId, reason);
+                RuntimeTelemetry.EffectsGivenUp.Add(1, new KeyValuePair<string, object?>("kind", item.Kind.ToString()));
+                return await GiveUpAsync(instanceId, item, attempts, reason, ct);
+            }
+
+            var next = runtime.Time.GetUtcNow() + EffectAttempts.Delay(attempts, runtime.Options);
+            logger.LogWarning(ex, "Effect of {InstanceId} failed (attempt {Attempts} of {Max}); tried again at {Next:O}", instanceId, attempts, runtime.Options.MaxEffectAttempts, next);
+            await runtime.Store.RecordAttemptAsync(EffectAttempts.Failed(instanceId, item, attempts, next, error), ct);
+            return EffectSettled.Failed;
+        }
+    }
+
+    /// <summary>An effect given up is recorded in its instance's history, in the step that removes its row; an event, on the sender as <see cref="Deciders.DeliveryFailed"/> when it takes it.</summary>
+    private async Task<EffectSettled> GiveUpAsync(string instanceId, OutboxItem item, int attempts, string reason, CancellationToken ct)
+    {
+        if (item.Kind == OutboxKind.SendEvent)
+        {
+            return await runtime.RecordDeliveryFailureAsync(instanceId, item, reason, attempts, ct) ? EffectSettled.CarriedOut : EffectSettled.RowRemoved;
+        }
+
+        await runtime.RecordGivenUpAsync(instanceId, item, attempts, reason, ct);
+        return EffectSettled.RowRemoved;
     }
 
     /// <summary>Carries out one effect; false when its row was settled otherwise (a recorded delivery failure).</summary>
@@ -74,8 +140,17 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
             case OutboxKind.ClearTimer:
                 await runtime.TimerIndex.ClearAsync(item.Target, ct);
                 return true;
+            case OutboxKind.Project when item.Target == ReadModels.ReadModelNames.InstanceIndex:
+                await runtime.InstanceList.WriteAsync(instanceId, item, ct);
+                return true;
             case OutboxKind.Project:
-                await runtime.Projections.WriteAsync(instanceId, item, ct);
+                if (await runtime.Projections.WriteAsync(instanceId, item, ct) && item.Payload is null)
+                {
+                    // A tombstone keeps late copies out; once none can come any more, its collection, due then, removes it.
+                    var tombstone = new ReadModels.TombstoneCollection(item.Target, item.Name!, item.Id!, ReadModels.ProjectionWriter.StampOf(instanceId, item));
+                    await runtime.TimerIndex.SetAsync(tombstone, runtime.Time.GetUtcNow() + runtime.Options.TombstoneRetention, ct);
+                }
+
                 return true;
             case OutboxKind.SendMessage:
                 var queue = await QueueAsync(item.Target, ct);
@@ -90,7 +165,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
                     RaiseResult.Invalid or RaiseResult.Rejected => $"Instance '{item.Target}' refused '{item.Name}': {outcome.Reason}",
                     _ => null,
                 };
-                return failure is null || await runtime.RecordDeliveryFailureAsync(instanceId, item, failure, ct);
+                return failure is null || await runtime.RecordDeliveryFailureAsync(instanceId, item, failure, 0, ct);
         }
     }
 
@@ -113,5 +188,17 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
         }
 
         return queues.GetQueueClient(name);
+    }
+
+    private enum EffectSettled
+    {
+        /// <summary>Done: the dispatcher deletes its row.</summary>
+        CarriedOut,
+
+        /// <summary>Settled by a step that removed its row (a delivery failure or a given-up effect in the history).</summary>
+        RowRemoved,
+
+        /// <summary>Failed; counted on its row, to be tried again.</summary>
+        Failed,
     }
 }

@@ -37,6 +37,21 @@ internal sealed record OutboxItem(
     int Version,
     string? CorrelationId)
 {
+    /// <summary>
+    /// The generation of the instance that wrote it: its creation time, in ticks. An instance purged and started again
+    /// under the same id is a new generation, whose read-model rows win over those its namesake left.
+    /// </summary>
+    public long Generation { get; init; }
+
+    /// <summary>For a row of the instance list: the runtime status the step left, whose row of the by-status list goes; null otherwise.</summary>
+    public string? LeftStatus { get; init; }
+
+    /// <summary>How many attempts to carry it out failed so far (see <see cref="EffectAttempts"/>).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Not to be tried again before this, after a failed attempt; null when never tried or not failed.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     public TableEntity ToEntity(string instanceId)
     {
         var entity = new TableEntity(instanceId, RowKey)
@@ -48,6 +63,8 @@ internal sealed record OutboxItem(
             ["DueAt"] = DueAt,
             ["Version"] = Version,
             ["CorrelationId"] = CorrelationId,
+            ["Generation"] = Generation,
+            ["LeftStatus"] = LeftStatus,
         };
         if (Payload is not null)
         {
@@ -66,5 +83,11 @@ internal sealed record OutboxItem(
         BinaryChunks.Read(entity, "Payload"),
         entity.GetDateTimeOffset("DueAt"),
         entity.GetInt32("Version") ?? 1,
-        entity.GetString("CorrelationId"));
+        entity.GetString("CorrelationId"))
+    {
+        Generation = entity.GetInt64("Generation") ?? 0,
+        LeftStatus = entity.GetString("LeftStatus"),
+        Attempts = entity.GetInt32(EffectAttempts.AttemptsColumn) ?? 0,
+        NextAttemptAt = entity.GetDateTimeOffset(EffectAttempts.NextAttemptColumn),
+    };
 }

@@ -4,14 +4,18 @@ using Microsoft.Extensions.Logging;
 namespace Guichet.Runtime.Outbox;
 
 /// <summary>
-/// Carries out effects committed but not carried out: at start (this host crashed before), and at once for
-/// the outboxes this host deferred (a chain of deliveries deeper than inline dispatch goes, or a failure).
-/// The periodic sweep for other hosts' crashes is the scheduled job's (<see cref="Schedules.DueWorkRunner"/>),
+/// Carries out effects committed but not carried out: at start (this host crashed before), and for the outboxes this
+/// host deferred (a chain of deliveries deeper than inline dispatch goes, or a failure), at once or when their next
+/// attempt is due. The periodic sweep for other hosts' crashes is the scheduled job's (<see cref="Schedules.DueWorkRunner"/>),
 /// which runs whether the app is scaled to zero or not; while idle this listener makes no storage request.
 /// </summary>
 public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>Rounds beyond an effect's own attempts that this host gives an outbox, before it leaves it to the scheduled job.</summary>
+    private const int SpareRounds = 8;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,11 +35,12 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
 
         try
         {
-            await foreach (var instanceId in runtime.Dispatcher.Deferred.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var deferred in runtime.Dispatcher.Deferred.Reader.ReadAllAsync(stoppingToken))
             {
-                if (!await TryDispatchAsync(instanceId, stoppingToken))
+                var next = deferred.NotBefore > runtime.Time.GetUtcNow() ? deferred : await TryDispatchAsync(deferred, stoppingToken);
+                if (next is not null)
                 {
-                    _ = RetryLaterAsync(instanceId, stoppingToken);
+                    _ = RetryLaterAsync(next, stoppingToken);
                 }
             }
         }
@@ -44,30 +49,51 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
         }
     }
 
-    /// <summary>A storage error is logged and the outbox tried again later: it never ends this service, nor the host with it.</summary>
-    private async Task<bool> TryDispatchAsync(string instanceId, CancellationToken ct)
+    /// <summary>
+    /// Carries out the outbox; returns when to come back, or null when it is done or left to the scheduled job. A storage
+    /// error is logged and tried again with back-off: it never ends this service, nor the host with it.
+    /// </summary>
+    private async Task<DeferredOutbox?> TryDispatchAsync(DeferredOutbox deferred, CancellationToken ct)
     {
+        var now = runtime.Time.GetUtcNow();
+        var round = deferred.Tries + 1;
+        if (round > runtime.Options.MaxEffectAttempts + SpareRounds)
+        {
+            // Every effect's attempts are bounded; what still fails here is the instance's own partition, which the job sweeps each minute.
+            logger.LogError("Outbox of {InstanceId} still not carried out after {Rounds} rounds; left to the scheduled job's sweep", deferred.InstanceId, deferred.Tries);
+            return null;
+        }
+
         try
         {
-            return await runtime.CarryOutPendingAsync(instanceId, ct);
+            var progress = await runtime.CarryOutPendingAsync(deferred.InstanceId, ct);
+            return progress.RetryAt is { } at ? deferred with { NotBefore = Later(at, now + RetryAfterFailure), Tries = round } : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Outbox of {InstanceId} could not be read; tried again in {Delay}", instanceId, RetryAfterFailure);
-            return false;
+            var wait = TimeSpan.FromTicks(Math.Min(RetryAfterFailure.Ticks << Math.Min(deferred.Tries, 16), LongestWait.Ticks));
+            logger.LogWarning(ex, "Outbox of {InstanceId} could not be read; tried again in {Delay}", deferred.InstanceId, wait);
+            return deferred with { NotBefore = now + wait, Tries = round };
         }
     }
 
     /// <summary>An outbox that could not be carried out waits before it is tried again, so a lasting failure never spins.</summary>
-    private async Task RetryLaterAsync(string instanceId, CancellationToken ct)
+    private async Task RetryLaterAsync(DeferredOutbox deferred, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(RetryAfterFailure, runtime.Time, ct);
-            runtime.Dispatcher.Defer(instanceId);
+            var wait = deferred.NotBefore - runtime.Time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, runtime.Time, ct);
+            }
+
+            runtime.Dispatcher.Deferred.Writer.TryWrite(deferred with { NotBefore = runtime.Time.GetUtcNow() });
         }
         catch (OperationCanceledException)
         {
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

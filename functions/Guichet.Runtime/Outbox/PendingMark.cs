@@ -23,7 +23,7 @@ internal sealed record PendingMark(string RowKey, string InstanceId, PendingKind
         var split = key.LastIndexOf('|');
         return new(
             key,
-            key[..split],
+            key[Storage.WorkIndex.MarkPrefix.Length..split],
             key[split + 1] == 'o' ? PendingKind.Outbox : PendingKind.Inbox,
             long.Parse(key.AsSpan(split + 2), CultureInfo.InvariantCulture),
             entity.GetDateTimeOffset("WrittenAt") ?? default,

@@ -7,20 +7,18 @@ using Guichet.Runtime.Storage;
 namespace Guichet.Runtime.Outbox;
 
 /// <summary>
-/// The pending-work partition of the work index. Tables have no transaction across partitions, so a step that
-/// leaves work behind its commit (outbox rows, buffered events of a running instance) first marks it here; the
-/// mark goes once the work is done. The sweeper reads these marks only, so its cost follows the work pending,
-/// never the number of rows ever written.
+/// The pending-work marks, the mark range of the work index (see <see cref="WorkIndex"/>). Tables have no transaction
+/// across partitions, so a step that leaves work behind its commit (outbox rows, buffered events of a running instance)
+/// first marks it here; the mark goes once the work is done. The sweeper reads these marks only, so its cost follows
+/// the work pending, never the number of rows ever written.
 /// </summary>
 internal sealed class PendingMarks(TableClient table)
 {
-    public const string Partition = "pending";
-
     public TableClient Table { get; } = table;
 
-    public static string OutboxKey(string instanceId, long sequence) => FormattableString.Invariant($"{instanceId}|o{sequence:D10}");
+    public static string OutboxKey(string instanceId, long sequence) => FormattableString.Invariant($"{WorkIndex.MarkPrefix}{instanceId}|o{sequence:D10}");
 
-    public static string InboxKey(string instanceId, long position) => FormattableString.Invariant($"{instanceId}|i{position:D10}");
+    public static string InboxKey(string instanceId, long position) => FormattableString.Invariant($"{WorkIndex.MarkPrefix}{instanceId}|i{position:D10}");
 
     /// <summary>
     /// The marks a commit needs: one per step with outbox rows, keyed by its sequence, so that deleting it never
@@ -50,14 +48,14 @@ internal sealed class PendingMarks(TableClient table)
     }
 
     public Task MarkAsync(string rowKey, string instanceId, DateTimeOffset writtenAt, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(Partition, rowKey) { ["InstanceId"] = instanceId, ["WrittenAt"] = writtenAt }, TableUpdateMode.Replace, ct);
+        Table.UpsertEntityAsync(new TableEntity(WorkIndex.Partition, rowKey) { ["InstanceId"] = instanceId, ["WrittenAt"] = writtenAt }, TableUpdateMode.Replace, ct);
 
     /// <summary>Deletes a mark; one already gone is fine. With the ETag read, a mark written again meanwhile stays.</summary>
     public async Task DeleteAsync(string rowKey, ETag ifMatch, CancellationToken ct)
     {
         try
         {
-            await Table.DeleteEntityAsync(Partition, rowKey, ifMatch, ct);
+            await Table.DeleteEntityAsync(WorkIndex.Partition, rowKey, ifMatch, ct);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -65,15 +63,13 @@ internal sealed class PendingMarks(TableClient table)
     }
 
     /// <summary>Every mark, in key order (so grouped by instance), a page of up to 1,000 per request.</summary>
-    public IAsyncEnumerable<PendingMark> AllAsync(CancellationToken ct) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), ct);
+    public IAsyncEnumerable<PendingMark> AllAsync(CancellationToken ct) => RangeAsync(WorkIndex.MarkPrefix, ct);
 
     /// <summary>The marks of one instance: a range of the partition, by the instance id's key prefix.</summary>
-    public IAsyncEnumerable<PendingMark> OfAsync(string instanceId, CancellationToken ct)
-    {
-        var prefix = instanceId + "|";
-        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {RowKeys.UpperBound(prefix)}"), ct);
-    }
+    public IAsyncEnumerable<PendingMark> OfAsync(string instanceId, CancellationToken ct) => RangeAsync(WorkIndex.MarkPrefix + instanceId + "|", ct);
+
+    private IAsyncEnumerable<PendingMark> RangeAsync(string prefix, CancellationToken ct) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {WorkIndex.Partition} and RowKey ge {prefix} and RowKey lt {RowKeys.UpperBound(prefix)}"), ct);
 
     private async IAsyncEnumerable<PendingMark> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken ct)
     {

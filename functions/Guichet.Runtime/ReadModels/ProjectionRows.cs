@@ -8,12 +8,14 @@ namespace Guichet.Runtime.ReadModels;
 /// <summary>
 /// Turns a projected record into a table row: its top-level properties, serialized with <see cref="WorkflowJson.Options"/>,
 /// become columns (strings, booleans, integral numbers as Int64, other numbers as Double, nested objects and
-/// arrays as JSON text; nulls omitted). Every row carries its writer and the step that wrote it, so that a late
-/// copy of an older step never overwrites it, and a removal leaves a tombstone for the same reason.
+/// arrays as JSON text; nulls omitted). Every row carries its writer, the writer's generation and the step that wrote
+/// it (see <see cref="ProjectionStamp"/>), so that a late copy of an older step never overwrites it, and a removal leaves
+/// a tombstone for the same reason.
 /// </summary>
 internal static class ProjectionRows
 {
     public const string Owner = "_Owner";
+    public const string Generation = "_Generation";
     public const string Sequence = "_Sequence";
     public const string Removed = "_Removed";
 
@@ -31,13 +33,14 @@ internal static class ProjectionRows
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(row, row.GetType(), WorkflowJson.Options);
-        _ = ToEntity("p", "r", json, "check", 0);
+        _ = ToEntity("p", "r", json, new("check", 0, 0));
         return json;
     }
 
-    public static TableEntity ToEntity(string partitionKey, string rowKey, byte[]? json, string owner, long sequence)
+    public static TableEntity ToEntity(string partitionKey, string rowKey, byte[]? json, ProjectionStamp stamp)
     {
-        var entity = new TableEntity(partitionKey, rowKey) { [Owner] = owner, [Sequence] = sequence, [Removed] = json is null };
+        var entity = new TableEntity(partitionKey, rowKey) { [Removed] = json is null };
+        stamp.Mark(entity);
         if (json is null)
         {
             return entity;

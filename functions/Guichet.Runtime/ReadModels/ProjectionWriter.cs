@@ -7,21 +7,34 @@ namespace Guichet.Runtime.ReadModels;
 
 /// <summary>
 /// Writes a projected row in step order: it reads the row first and skips when the same instance already wrote it
-/// from the same or a later step; otherwise it inserts it if absent, or replaces it if unchanged since the read,
-/// and tries again when another write came in between. Repeating a write is therefore harmless.
+/// from the same or a later step of the same or a later generation (see <see cref="ProjectionStamp"/>); otherwise it
+/// inserts it if absent, or replaces it if unchanged since the read, and tries again when another write came in
+/// between. Repeating a write is therefore harmless.
 /// </summary>
 internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
 {
     private const int MaxAttempts = 16;
-    private static readonly string[] GuardColumns = [ProjectionRows.Owner, ProjectionRows.Sequence];
+    private static readonly string[] GuardColumns = [ProjectionRows.Owner, ProjectionRows.Generation, ProjectionRows.Sequence];
 
     public TableClient Table(string name) => tables.GetTableClient(hub + name);
 
-    public async Task WriteAsync(string instanceId, OutboxItem item, CancellationToken ct)
+    /// <summary>The stamp of a Project effect: the instance, its generation, and the step that wrote the outbox row.</summary>
+    public static ProjectionStamp StampOf(string instanceId, OutboxItem item) => new(instanceId, item.Generation, RowKeys.OutboxSequence(item.RowKey));
+
+    /// <summary>Writes a Project effect's row or tombstone; true when the row holds this write afterwards (not a later one).</summary>
+    public async Task<bool> WriteAsync(string instanceId, OutboxItem item, CancellationToken ct)
     {
-        var table = Table(item.Target);
-        var sequence = RowKeys.OutboxSequence(item.RowKey);
-        var row = ProjectionRows.ToEntity(item.Name!, item.Id!, item.Payload, instanceId, sequence);
+        var stamp = StampOf(instanceId, item);
+        return await WriteAsync(Table(item.Target), ProjectionRows.ToEntity(item.Name!, item.Id!, item.Payload, stamp), stamp, ct) == stamp;
+    }
+
+    /// <summary>Deletes a tombstone that is still the one the collection was scheduled for; a row written again since stays.</summary>
+    public Task CollectAsync(TombstoneCollection tombstone, CancellationToken ct) =>
+        RemoveAsync(Table(tombstone.ReadModel), tombstone.PartitionKey, tombstone.RowKey, tombstone.Stamp, ct, tombstoneOnly: true);
+
+    /// <summary>Writes a stamped row in step order; returns the stamp the row holds afterwards (this one, or the later one that kept it).</summary>
+    public static async Task<ProjectionStamp> WriteAsync(TableClient table, TableEntity row, ProjectionStamp stamp, CancellationToken ct)
+    {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             try
@@ -30,17 +43,17 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
                 if (!existing.HasValue)
                 {
                     await table.AddEntityAsync(row, ct);
-                    return;
+                    return stamp;
                 }
 
                 var current = existing.Value!;
-                if (current.GetString(ProjectionRows.Owner) == instanceId && current.GetInt64(ProjectionRows.Sequence) >= sequence)
+                if (ProjectionStamp.Of(current) is { } held && stamp.IsAtOrBefore(held))
                 {
-                    return; // a later step of the same instance wrote it: this copy is late
+                    return held; // the same or a later step of this writer wrote it: this copy is late
                 }
 
                 await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);
-                return;
+                return stamp;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -53,6 +66,35 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
             }
         }
 
-        throw new InvalidOperationException($"Read-model row {item.Target}/{row.PartitionKey}/{row.RowKey} kept changing; it is written again later.");
+        throw new InvalidOperationException($"Read-model row {table.Name}/{row.PartitionKey}/{row.RowKey} kept changing; it is written again later.");
+    }
+
+    /// <summary>
+    /// Deletes a row its writer wrote at <paramref name="upTo"/> or before (only a tombstone when <paramref name="tombstoneOnly"/>);
+    /// a later row, another writer's or none stays.
+    /// </summary>
+    public static async Task RemoveAsync(TableClient table, string partitionKey, string rowKey, ProjectionStamp upTo, CancellationToken ct, bool tombstoneOnly = false)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            try
+            {
+                var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, [.. GuardColumns, ProjectionRows.Removed], ct);
+                if (!existing.HasValue || ProjectionStamp.Of(existing.Value!) is not { } held || !held.IsAtOrBefore(upTo)
+                    || (tombstoneOnly && existing.Value!.GetBoolean(ProjectionRows.Removed) != true))
+                {
+                    return;
+                }
+
+                await table.DeleteEntityAsync(partitionKey, rowKey, existing.Value!.ETag, ct);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone, or written again since the read: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"Read-model row {table.Name}/{partitionKey}/{rowKey} kept changing; it is removed later.");
     }
 }

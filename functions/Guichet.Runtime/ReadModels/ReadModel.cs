@@ -6,7 +6,8 @@ namespace Guichet.Runtime.ReadModels;
 /// <summary>
 /// A read model: the table the steps of instances project rows into (see <see cref="Deciders.Project"/>). Rows come
 /// as written after their step committed, so a read may lag a step behind, never go back; removed rows are skipped.
-/// Every row carries <c>_Owner</c> (the instance that wrote it) and <c>_Sequence</c> (its step).
+/// Every row carries <c>_Owner</c> (the instance that wrote it), <c>_Generation</c> (that instance's creation time, in
+/// ticks) and <c>_Sequence</c> (its step).
 /// </summary>
 public sealed class ReadModel
 {

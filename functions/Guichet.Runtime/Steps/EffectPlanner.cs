@@ -32,7 +32,8 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
 
     private readonly string _instanceId = initial.InstanceId;
 
-    // Timer ids carry the instance's creation, so that an index row left by a purged namesake never matches.
+    // Timer ids and outbox rows carry the instance's generation (its creation), so that an index row left by a purged
+    // namesake never matches, and a read-model row it left never outranks this instance's.
     private readonly long _generation = initial.CreatedAt.UtcTicks;
 
     public InstanceRecord Record { get; private set; } = initial;
@@ -170,7 +171,7 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
     }
 
     private void Add(OutboxKind kind, string target, string? name, string? id, byte[]? payload, DateTimeOffset? dueAt) =>
-        _outbox.Add(new(RowKeys.Outbox(sequence, _outbox.Count), kind, target, name, id, payload, dueAt, version, correlationId));
+        _outbox.Add(new(RowKeys.Outbox(sequence, _outbox.Count), kind, target, name, id, payload, dueAt, version, correlationId) { Generation = _generation });
 
     private static byte[]? Bytes(object? value) => value is null ? null : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), WorkflowJson.Options);
 }

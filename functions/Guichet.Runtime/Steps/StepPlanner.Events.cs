@@ -50,7 +50,10 @@ internal sealed partial class StepPlanner
         }
 
         var current = timerId is null ? record : WithoutTimer(record, timerId);
-        return Decide(current, StepCause.Of(timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId), payloadVersion, callerWaits);
+        var decided = Decide(current, StepCause.Of(timerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired, @event, correlationId), payloadVersion, callerWaits);
+        return decided.Commit is { } failure && IsFailure(failure)
+            ? decided with { Commit = KeptAtHead(failure, record.Timers, new InboxItem(record.InboxTail, @event, correlationId, timerId, payloadVersion)) }
+            : decided;
     }
 
     /// <summary>
@@ -75,8 +78,10 @@ internal sealed partial class StepPlanner
         var kind = item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired;
         var step = Decide(current, StepCause.Of(kind, item.Event, item.CorrelationId), item.Version, callerWaits: false);
 
-        // The event id was recorded when the event was buffered.
-        return step.Commit! with { EventId = null, InboxRemove = item.Position };
+        // The event id was recorded when the event was buffered; an event whose step failed stays at the head.
+        return IsFailure(step.Commit!)
+            ? StaysAtHead(step.Commit! with { EventId = null }, record.Timers, item.Position)
+            : step.Commit! with { EventId = null, InboxRemove = item.Position };
     }
 
     /// <summary>Why this host must not decide for the instance (its state or the payload is from a newer version), or null.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Storage;
@@ -7,6 +8,9 @@ namespace Guichet.Runtime.Steps;
 
 internal sealed partial class StepPlanner
 {
+    /// <summary>The largest payload a given-up effect's history entry keeps whole; a larger one is recorded by its size.</summary>
+    private const int MaxKeptPayloadBytes = 64 * 1024;
+
     /// <summary>An operator's act (suspend, resume, terminate): needs no decider, so it works on an instance of a removed workflow type too.</summary>
     public Commit Control(InstanceRecord record, HistoryKind kind, RuntimeStatus target, string? reason, string? actor)
     {
@@ -22,20 +26,55 @@ internal sealed partial class StepPlanner
     }
 
     /// <summary>
-    /// Puts a Failed instance back to Running as it was before the failure, with its timers (those that came due
-    /// meanwhile wait in its inbox and are applied next); the error goes, the reason stays in history.
+    /// An effect of this instance that was not carried out (an event its target refused or never got, an effect given up
+    /// after its attempts): recorded in the history with the reason and what it was, its payload included when small
+    /// enough to keep, in the step that removes its outbox row, so that it is neither lost nor tried again.
     /// </summary>
-    public Commit Rewind(InstanceRecord record, string reason, string? actor)
+    public Commit DeliveryFailed(InstanceRecord record, OutboxItem item, string reason, int attempts = 0)
     {
-        var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Running, Error = null }, record.LastSequence + 1, record.WorkflowVersion, null);
-        var entry = Entry(record, planner.Record, new StepCause(HistoryKind.Rewound, "rewind", null, actor, null), Truncated(reason), planner.Descriptions);
-        return new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
+        var name = item.Kind == OutboxKind.SendEvent ? item.Name ?? "event" : item.Kind.ToString();
+        var cause = new StepCause(HistoryKind.DeliveryFailed, name, null, "runtime", item.CorrelationId);
+        var entry = chain.Seal(Entry(record, record, cause, Truncated(reason), []) with { Payload = Described(item, attempts) });
+        return new Commit(Seal(record, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
     }
 
-    public Commit DeliveryFailed(InstanceRecord record, OutboxItem item, string reason)
+    /// <summary>The effect as its history entry keeps it: enough to carry it out by hand, its payload only up to <see cref="MaxKeptPayloadBytes"/>.</summary>
+    private static JsonElement Described(OutboxItem item, int attempts)
     {
-        var payload = JsonSerializer.SerializeToElement(new { target = item.Target, eventName = item.Name, eventId = item.Id });
-        var entry = chain.Seal(Entry(record, record, new StepCause(HistoryKind.DeliveryFailed, item.Name ?? "event", null, "runtime", item.CorrelationId), Truncated(reason), []) with { Payload = payload });
-        return new Commit(Seal(record, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
+        var described = new JsonObject
+        {
+            ["kind"] = item.Kind.ToString(),
+            ["target"] = item.Target,
+            ["name"] = item.Name,
+            ["id"] = item.Id,
+            ["attempts"] = attempts,
+        };
+        if (item.DueAt is { } dueAt)
+        {
+            described["dueAt"] = dueAt;
+        }
+
+        if (item.Payload is { Length: <= MaxKeptPayloadBytes } payload && Parsed(payload) is { } node)
+        {
+            described["payload"] = node;
+        }
+        else if (item.Payload is { } large)
+        {
+            described["payloadBytes"] = large.Length;
+        }
+
+        return JsonSerializer.SerializeToElement(described);
+    }
+
+    private static JsonNode? Parsed(byte[] json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -49,6 +49,18 @@ internal sealed partial class InstanceStore
         return response.HasValue ? InboxItem.FromEntity(response.Value!) : null;
     }
 
+    /// <summary>Merges a failed attempt's count, next time and error into its outbox row; a row already gone (done by another host) is fine.</summary>
+    public async Task RecordAttemptAsync(TableEntity attempt, CancellationToken ct)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(attempt, ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
     /// <summary>Deletes rows of one partition in transactions of at most 100; rows already gone are fine.</summary>
     public async Task DeleteRowsAsync(string instanceId, IEnumerable<string> rowKeys, CancellationToken ct)
     {

@@ -18,14 +18,10 @@ internal static class EventBinding
             return json.Deserialize(type, WorkflowJson.Binding)
                 ?? throw new EventBindingException($"The payload of {what} is null.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            var field = ex.Path is { Length: > 1 } path ? $" at '{path.TrimStart('$', '.')}'" : string.Empty;
-            throw new EventBindingException($"The payload of {what} does not fit its record{field}: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            throw new EventBindingException($"The payload of {what} does not fit its record: {ex.Message}", ex);
+            // The serializer's messages name .NET types; the sender reads the field and the JSON it takes instead.
+            throw new EventBindingException($"The payload of {what} does not fit its record: {PayloadProblem.Describe(json, type, WorkflowJson.Binding, ex)}.", ex);
         }
     }
 }

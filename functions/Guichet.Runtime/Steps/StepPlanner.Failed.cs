@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Storage;
+
+namespace Guichet.Runtime.Steps;
+
+internal sealed partial class StepPlanner
+{
+    /// <summary>
+    /// An event whose step failed (the decider threw, or the step does not fit) stays at the head of the instance's
+    /// inbox, with the workflow version its payload was written in and its timer still pending, until an administrator
+    /// retries it (applies it again) or rewinds past it (records it as not applied): each is then one transaction.
+    /// </summary>
+    private static bool IsFailure(Commit commit) => commit.Entry?.Kind == HistoryKind.Failed;
+
+    /// <summary>The failure of an event that came directly (not from the inbox, which was empty): it goes into the inbox, at its head.</summary>
+    private static Commit KeptAtHead(Commit failure, ImmutableList<PendingTimer> timers, InboxItem item) => failure with
+    {
+        Record = failure.Record with { InboxTail = item.Position + 1, FailedEvent = item.Position, Timers = timers },
+        InboxAdd = item,
+    };
+
+    /// <summary>The failure of the event at the head of the inbox: it stays there.</summary>
+    private static Commit StaysAtHead(Commit failure, ImmutableList<PendingTimer> timers, long position) => failure with
+    {
+        Record = failure.Record with { InboxHead = position, FailedEvent = position, Timers = timers },
+        InboxRemove = null,
+    };
+
+    /// <summary>
+    /// Puts a Failed instance back to Running, the event that failed left at the head of its inbox, where the drain
+    /// that follows the commit applies it again (with a fixed decider, say); a crash after the commit leaves the inbox
+    /// marked, so the sweeper applies it. The reason and the administrator are recorded.
+    /// </summary>
+    public Commit Retry(InstanceRecord record, string reason, string? actor)
+    {
+        var running = record with { RuntimeStatus = RuntimeStatus.Running, Error = null, FailedEvent = null };
+        var entry = Entry(record, running, new StepCause(HistoryKind.Rewound, "retry", null, actor, null), Truncated(reason), []);
+        return new Commit(Seal(running, entry), false) { Entry = entry };
+    }
+
+    /// <summary>
+    /// Puts a Failed instance back to Running as it was before the failure, with its timers (those that came due
+    /// meanwhile wait in its inbox and are applied next); the error goes, the reason stays in history. The event that
+    /// failed, <paramref name="failed"/>, is skipped in the same transaction: recorded as not applied, with the reason.
+    /// </summary>
+    public Commit Rewind(InstanceRecord record, string reason, string? actor, InboxItem? failed)
+    {
+        reason = Truncated(reason);
+        var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Running, Error = null, FailedEvent = null }, record.LastSequence + 1, record.WorkflowVersion, null);
+        var entry = Entry(record, planner.Record, new StepCause(HistoryKind.Rewound, "rewind", null, actor, null), reason, planner.Descriptions);
+        var rewound = new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
+        if (failed is null)
+        {
+            return rewound;
+        }
+
+        var skipped = rewound.Record with
+        {
+            InboxHead = failed.Position + 1,
+            Timers = failed.TimerId is { } timerId ? rewound.Record.Timers.RemoveAll(t => t.TimerId == timerId) : rewound.Record.Timers,
+        };
+        var cause = new StepCause(HistoryKind.Rejected, failed.Event.Name, null, failed.Event.Actor, failed.CorrelationId);
+        var notApplied = chain.Seal(Entry(skipped, skipped, cause, Truncated($"Not applied: the instance was rewound past it ({reason})."), []) with { EventId = failed.Event.EventId });
+        return rewound with { Record = Seal(skipped, notApplied), Discards = [new(failed.Position, notApplied)] };
+    }
+}
