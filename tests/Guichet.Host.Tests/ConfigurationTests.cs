@@ -76,6 +76,18 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void RetiredHistoryKeys_AreReadFromTheirSetting_SoEntriesSealedBeforeARotationStillVerify()
+    {
+        var configuration = Load("""{ "version": "2.0" }""", """{ "Values": { "Guichet__HistoryKey": "the-new-history-key-of-at-least-32-bytes", "Guichet__RetiredHistoryKeys": "an-old-history-key-of-at-least-32-bytes-1; an-old-history-key-of-at-least-32-bytes-2" } }""");
+        var runtime = new RuntimeOptions();
+
+        WorkflowSettings.Bind(configuration, runtime);
+
+        runtime.Validate();
+        Assert.Equal(["an-old-history-key-of-at-least-32-bytes-1", "an-old-history-key-of-at-least-32-bytes-2"], runtime.RetiredHistoryKeys.Select(System.Text.Encoding.UTF8.GetString));
+    }
+
+    [Fact]
     public void TheSampleSettings_DocumentEveryValueAndNothingElse()
     {
         using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryFile("local.settings.sample.json")));

@@ -12,6 +12,12 @@ public static class WorkflowSettings
     /// <summary>The app setting <c>Guichet__HistoryKey</c>: the secret that keys the history chain (a Key Vault secret in Azure).</summary>
     public const string HistoryKey = "Guichet:HistoryKey";
 
+    /// <summary>
+    /// The app setting <c>Guichet__RetiredHistoryKeys</c>: keys the history chain was sealed with before a rotation,
+    /// separated by semicolons, so that entries sealed with them still verify (Key Vault in Azure).
+    /// </summary>
+    public const string RetiredHistoryKeys = "Guichet:RetiredHistoryKeys";
+
     /// <summary>Copies the configured values onto the options; refuses, naming the setting, a history key missing or shorter than 32 bytes.</summary>
     public static void Bind(IConfiguration configuration, RuntimeOptions options)
     {
@@ -27,5 +33,10 @@ public static class WorkflowSettings
         }
 
         options.HistoryKey = key;
+        options.RetiredHistoryKeys.Clear();
+        foreach (var retired in (configuration[RetiredHistoryKeys] ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            options.RetiredHistoryKeys.Add(Encoding.UTF8.GetBytes(retired));
+        }
     }
 }
