@@ -1,3 +1,4 @@
+using Guichet.Host.Config;
 using Guichet.Host.Configuration;
 using Guichet.Host.Http;
 using Guichet.Host.Observability;
@@ -10,7 +11,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, health checks, authentication, HTTP conventions and telemetry.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, health checks, authentication, HTTP conventions, telemetry, and the features' services.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -27,6 +28,7 @@ public static class HostRegistration
         builder.AddGuichetSecurity();
         builder.AddGuichetHttp();
         builder.AddGuichetObservability();
+        builder.Services.AddPriorityGrid();
         return builder;
     }
 }

@@ -1,10 +1,12 @@
 using Guichet.Host;
+using Guichet.Host.Config;
 using Guichet.Host.Configuration;
 using Guichet.Host.DeadLetters;
 using Guichet.Host.Demo;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Security;
+using Guichet.Host.WaitingList;
 using Guichet.Runtime.Schedules;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -47,6 +49,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapOpenApiDocument();
 app.MapInstancesApi();
 app.MapDeadLettersApi();
+app.MapPriorityGridApi();
+app.MapWaitingListApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

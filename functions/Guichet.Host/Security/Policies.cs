@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Guichet.Host.Security;
@@ -29,6 +30,18 @@ public static class Policies
     /// <summary>The observatory.</summary>
     public const string Observatory = "observatory";
 
+    /// <summary>Who reads the published priority grid: ARS administrators, commission members, both readers, the observatory.</summary>
+    public const string GridReaders = "grid-readers";
+
+    /// <summary>
+    /// Who reads a device's waiting list: commission members, ARS administrators, both readers, and prescribers with
+    /// their organisation (who see their own dossiers only).
+    /// </summary>
+    public const string WaitingList = "waiting-list";
+
+    /// <summary>Commission members or ARS administrators: the sessions' agendas and minutes.</summary>
+    public const string CommissionOrAdministration = "commission-or-administration";
+
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -40,9 +53,16 @@ public static class Policies
         options.AddPolicy(Structures, p => p.RequireAuthenticatedUser().RequireRole(Roles.Structure).RequireOrg());
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin));
         options.AddPolicy(Observatory, p => p.RequireAuthenticatedUser().RequireRole(Roles.Observatory));
+        options.AddPolicy(GridReaders, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin, Roles.Commission, Roles.MedicalReader, Roles.SocialReader, Roles.Observatory));
+        options.AddPolicy(WaitingList, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.Commission) || context.User.IsInRole(Roles.ArsAdmin) || context.User.IsInRole(Roles.MedicalReader)
+            || context.User.IsInRole(Roles.SocialReader) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
+        options.AddPolicy(CommissionOrAdministration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commission, Roles.ArsAdmin));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 
     private static AuthorizationPolicyBuilder RequireOrg(this AuthorizationPolicyBuilder policy) =>
-        policy.RequireAssertion(context => !string.IsNullOrWhiteSpace(context.User.FindFirst(GuichetClaims.Org)?.Value));
+        policy.RequireAssertion(context => HasOrg(context.User));
+
+    private static bool HasOrg(ClaimsPrincipal user) => !string.IsNullOrWhiteSpace(user.FindFirst(GuichetClaims.Org)?.Value);
 }
