@@ -41,6 +41,15 @@ public sealed record Dossier(
     /// <summary>The lifecycle status, derived from the state.</summary>
     [JsonIgnore]
     public DossierStatus Status => DossierLifecycle.StatusOf(this);
+
+    /// <summary>When the dossier was opened (its instance started), which is when its possible duplicates were found.</summary>
+    public DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>
+    /// The questions put to the prescriber and answered, oldest first, each with its answer: what the reader who
+    /// asked reads before doing the reading again.
+    /// </summary>
+    public IReadOnlyList<InformationRequest> Answered { get; init; } = [];
 }
 
 /// <summary>A question put to the prescriber, with its deadline.</summary>

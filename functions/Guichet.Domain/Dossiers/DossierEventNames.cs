@@ -1,0 +1,44 @@
+namespace Guichet.Domain.Dossiers;
+
+/// <summary>
+/// The names of the dossier workflow's events: the wire contract of <c>POST /instances/{id}/events/{name}</c>,
+/// of the events other instances send (intake, commission sessions) and of the history.
+/// </summary>
+public static class DossierEventNames
+{
+    /// <summary><see cref="RequestUpdated"/>.</summary>
+    public const string RequestUpdated = "request-updated";
+
+    /// <summary><see cref="RequestMerged"/>.</summary>
+    public const string RequestMerged = "request-merged";
+
+    /// <summary><see cref="MergedInto"/>.</summary>
+    public const string MergedInto = "merged-into";
+
+    /// <summary><see cref="DuplicateReviewed"/>.</summary>
+    public const string DuplicateReviewed = "duplicate-reviewed";
+
+    /// <summary><see cref="MedicalReadingRecorded"/>.</summary>
+    public const string MedicalReadingRecorded = "medical-reading-recorded";
+
+    /// <summary><see cref="SocialReadingRecorded"/>.</summary>
+    public const string SocialReadingRecorded = "social-reading-recorded";
+
+    /// <summary><see cref="InformationProvided"/>.</summary>
+    public const string InformationProvided = "information-provided";
+
+    /// <summary><see cref="InformationReminderDue"/>, a timer.</summary>
+    public const string InformationReminder = "information-reminder";
+
+    /// <summary><see cref="InformationDeadlineDue"/>, a timer.</summary>
+    public const string InformationDeadline = "information-deadline";
+
+    /// <summary><see cref="PutOnAgenda"/>, sent by a commission session.</summary>
+    public const string PutOnAgenda = "put-on-agenda";
+
+    /// <summary><see cref="CommissionDecided"/>, sent by a commission session.</summary>
+    public const string CommissionDecided = "commission-decided";
+
+    /// <summary><see cref="Withdrawn"/>.</summary>
+    public const string Withdrawn = "withdrawn";
+}

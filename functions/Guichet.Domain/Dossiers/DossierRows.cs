@@ -1,0 +1,103 @@
+using System.Globalization;
+using Guichet.Domain.Commissions;
+using Guichet.Domain.Ranking;
+using Guichet.Domain.Readings;
+
+namespace Guichet.Domain.Dossiers;
+
+/// <summary>
+/// The read-model rows a dossier's state stands for (<see cref="DossierReadModels"/>), computed from the state
+/// alone, so that a step writes the rows that changed and removes those that no longer apply, whatever rule ran.
+/// An ended dossier keeps only its requests' rows, with its final status and reason.
+/// </summary>
+public static class DossierRows
+{
+    /// <summary>Every row of <paramref name="dossier"/>, as the <see cref="Guichet.Deciders.Project"/> effects that write them.</summary>
+    public static IEnumerable<Guichet.Deciders.Project> Of(Dossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var status = dossier.Status;
+        var device = WireName.Of(dossier.Device);
+        var statusName = WireName.Of(status);
+        var reason = dossier.End?.Reason ?? dossier.Information?.Question;
+        foreach (var request in dossier.Requests)
+        {
+            yield return new(DossierReadModels.Requests, request.Prescriber.Id, request.ExternalRef,
+                new DossierRequestRow(dossier.Id, device, statusName, request.SubmittedAt, reason));
+        }
+
+        if (dossier.End is not null)
+        {
+            yield break;
+        }
+
+        foreach (var kind in (ReadingKind[])[ReadingKind.Medical, ReadingKind.Social])
+        {
+            if (DossierLifecycle.IsToDo(dossier, kind))
+            {
+                yield return new(DossierReadModels.PendingReadings, WireName.Of(kind), dossier.Id,
+                    new PendingReadingRow(dossier.Id, device, dossier.FirstRequestAt, dossier.FirstRequest.Prescriber.Name, statusName));
+            }
+        }
+
+        if (status == DossierStatus.AwaitingCommission)
+        {
+            // Adjourned: back without a session, so that the next agenda takes it.
+            var session = dossier.Commission is { Verdict: null } agenda ? agenda.SessionId : null;
+            yield return new(DossierReadModels.AwaitingCommission, device, dossier.Id,
+                new AwaitingCommissionRow(dossier.Id, device, dossier.ReadingsCompletedAt!.Value, dossier.FirstRequestAt, session));
+        }
+
+        if (status == DossierStatus.WaitingList)
+        {
+            yield return new(DossierReadModels.WaitingList, device, dossier.Id, WaitingListRowOf(dossier));
+        }
+
+        foreach (var duplicate in dossier.PossibleDuplicates)
+        {
+            yield return new(DossierReadModels.DuplicateReviews, "pending", $"{dossier.Id}~{duplicate.DossierId}",
+                new DuplicateReviewRow(dossier.Id, duplicate.DossierId, device, string.Join("; ", duplicate.Reasons), dossier.OpenedAt));
+        }
+    }
+
+    /// <summary>
+    /// The waiting-list row of an admissible dossier. The social reading's assessment replaces the request's for
+    /// housing, and for anchoring where the reader gave one (départements, or the date it runs from).
+    /// </summary>
+    public static WaitingListRow WaitingListRowOf(Dossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var medical = dossier.Medical ?? throw new ArgumentException("A dossier on the waiting list has its medical reading.", nameof(dossier));
+        var social = dossier.Social ?? throw new ArgumentException("A dossier on the waiting list has its social reading.", nameof(dossier));
+        var commission = dossier.Commission is { Verdict: CommissionVerdict.Admissible, DecidedAt: { } admissibleAt } c
+            ? (Outcome: c, At: admissibleAt)
+            : throw new ArgumentException("A dossier on the waiting list was declared admissible.", nameof(dossier));
+        var request = dossier.FirstRequest;
+        var anchoring = social.Anchoring.Departments.Count > 0 ? social.Anchoring.Departments : request.Social.Anchoring.Departments;
+        var since = RankingInput.AnchoringStart(social.Anchoring.Since ?? request.Social.Anchoring.Since);
+        return new(
+            dossier.Id,
+            WireName.Of(dossier.Device),
+            dossier.FirstRequestAt,
+            commission.At,
+            medical.Severity,
+            social.Vulnerability,
+            WireName.Of(social.Housing),
+            since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            List(anchoring),
+            List(request.Wishes.Departments),
+            commission.Outcome.PriorityOverride,
+            WireName.Of(request.Person.Sex),
+            request.Person.BirthDate.Year,
+            List(request.Medical.Pathologies),
+            List(medical.Needs),
+            request.Social.Household.Partner,
+            request.Social.Household.Children,
+            request.Social.Household.Pets,
+            request.Prescriber.Id,
+            request.ExternalRef);
+    }
+
+    private static string List<T>(IEnumerable<T> values)
+        where T : struct, Enum => string.Join(",", values.Select(WireName.Of));
+}

@@ -1,0 +1,195 @@
+using Guichet.Deciders;
+using Guichet.Domain.Dossiers;
+using Guichet.Domain.Intake;
+using Guichet.Domain.Tests.Deciding;
+using static Guichet.Domain.Tests.Dossiers.DossierExamples;
+
+namespace Guichet.Domain.Tests.Dossiers;
+
+/// <summary>
+/// Invariant 1: at most one active dossier per person and device. A second request for the same person is merged
+/// into the active one, the earliest request date is kept, and both prescribers are told.
+/// </summary>
+public sealed class MergeTests
+{
+    private static readonly DossierRequest Earlier = Request(Avicenne, "HOP-4471", Now.AddDays(-40));
+
+    [Fact]
+    public void MergedRequest_KeepsTheEarliestRequestDate_AndTellsBothPrescribers()
+    {
+        var scenario = Scenario();
+        var read = scenario.Given(Open(), Medical());
+
+        var merged = scenario.When(read, new RequestMerged(Earlier, null, "Même INS."));
+
+        var dossier = merged.Accepted();
+        Assert.Equal(Earlier.SubmittedAt, dossier.FirstRequestAt);
+        Assert.Equal(["VT-2026-000123", "HOP-4471"], dossier.Requests.Select(r => r.ExternalRef));
+        Assert.Equal(DossierStatus.UnderReview, dossier.Status);
+        var messages = merged.Messages();
+        Assert.Equal([(Maraude.Id, "VT-2026-000123"), (Avicenne.Id, "HOP-4471")], messages.Select(m => (m.PrescriberId, m.ExternalRef)));
+        Assert.All(messages, m => Assert.Equal(("under-review", DossierId), (m.Status, m.DossierId)));
+        Assert.All(messages, m => Assert.StartsWith("Même personne : la demande HOP-4471 de Hôpital Avicenne, service social est rattachée au dossier D-ACT-DIALLO", m.Reason, StringComparison.Ordinal));
+        Assert.Equal(
+            new DossierRequestRow(DossierId, "ACT", "under-review", Earlier.SubmittedAt, null),
+            merged.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471"));
+        Assert.Equal(Earlier.SubmittedAt, merged.Row<PendingReadingRow, Dossier>(DossierReadModels.PendingReadings, "social", DossierId).FirstRequestAt);
+    }
+
+    [Fact]
+    public void AMergedLaterRequest_LeavesTheRequestDateAsItWas()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open());
+
+        var merged = scenario.When(opened, new RequestMerged(Request(Avicenne, "HOP-4471", Now), null, "Même INS.")).Accepted();
+
+        Assert.Equal(Request().SubmittedAt, merged.FirstRequestAt);
+    }
+
+    [Fact]
+    public void AMergeOfAnotherDevice_IsRefused()
+    {
+        var scenario = Scenario();
+
+        var reason = scenario.When(scenario.Given(Open()), new RequestMerged(Request(Avicenne, "HOP-4471", device: Device.Lhss), null, "Même INS.")).Refused();
+
+        Assert.Contains("même dispositif", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMergeIntoAnEndedDossier_IsRefused_SoThatTheSenderHearsOfIt()
+    {
+        var scenario = Scenario();
+        var withdrawn = scenario.Given(Open(), new Withdrawn("Hébergée par sa famille."));
+
+        Assert.StartsWith("Le dossier est clos", scenario.When(withdrawn, new RequestMerged(Earlier, "D-YOUNGER", "Même INS.")).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MergedInto_EndsAsMerged_AndHandsEachRequestToTheSurvivor()
+    {
+        var scenario = Scenario();
+        var joined = scenario.Given(Open(), Social(), new RequestMerged(Earlier, null, "Même INS."));
+
+        var merged = scenario.When(joined, new MergedInto("D-SURVIVOR", "Même personne, INS identique."));
+
+        var dossier = merged.Accepted();
+        Assert.Equal(DossierStatus.Merged, dossier.Status);
+        Assert.Equal("D-SURVIVOR", dossier.End!.MergedInto);
+        Assert.Equal(
+            [
+                ("D-SURVIVOR", "request-merged", Request().Key, DossierId, "Même personne, INS identique."),
+                ("D-SURVIVOR", "request-merged", Earlier.Key, DossierId, "Même personne, INS identique."),
+            ],
+            merged.Sent().Select(s => (s.InstanceId, s.EventName, ((RequestMerged)s.Payload!).Request.Key, ((RequestMerged)s.Payload!).FromDossierId, ((RequestMerged)s.Payload!).Reason)));
+        Assert.All(merged.Messages(), m => Assert.Equal("merged", m.Status));
+        Assert.Equal(2, merged.Messages().Count);
+        Assert.Contains("D-SURVIVOR", merged.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471").Reason, StringComparison.Ordinal);
+        Assert.True(merged.Removes(DossierReadModels.PendingReadings, "medical", DossierId));
+        Assert.True(merged.Completes());
+        Assert.True(merged.Effects.ToList().FindLastIndex(e => e is Project) < merged.Effects.ToList().FindIndex(e => e is SendEvent), "rows are written before the survivor hears of the merge");
+    }
+
+    [Fact]
+    public void TheSurvivor_ThenKeepsTheEarliestDateOfBoth()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open(Request(submittedAt: Now.AddDays(-3))));
+
+        var handedOver = scenario.When(opened, new RequestMerged(Earlier, "D-YOUNGER", "Même INS.")).Accepted();
+
+        Assert.Equal(Earlier.SubmittedAt, handedOver.FirstRequestAt);
+    }
+
+    [Fact]
+    public void ARequestMergedFromAReviewedDuplicate_IsNoLongerAPossibleDuplicate()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open(null, new PossibleDuplicate("D-YOUNGER", ["mêmes noms"])));
+
+        var merged = scenario.When(opened, new RequestMerged(Earlier, "D-YOUNGER", "Même personne."));
+
+        Assert.Empty(merged.Accepted().PossibleDuplicates);
+        Assert.True(merged.Removes(DossierReadModels.DuplicateReviews, "pending", $"{DossierId}~D-YOUNGER"));
+    }
+
+    [Fact]
+    public void DuplicateReviewedAsTheSamePerson_MergesIntoTheOther()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open(null, new PossibleDuplicate("D-OLDER", ["mêmes noms"])));
+
+        var reviewed = scenario.When(opened, new DuplicateReviewed("D-OLDER", true, "Même date de naissance et même hébergement, confirmé par la maraude."));
+
+        Assert.Equal("D-OLDER", reviewed.Accepted().End!.MergedInto);
+        Assert.Equal("D-OLDER", Assert.Single(reviewed.Sent()).InstanceId);
+        Assert.True(reviewed.Removes(DossierReadModels.DuplicateReviews, "pending", $"{DossierId}~D-OLDER"));
+        Assert.True(reviewed.Completes());
+    }
+
+    [Fact]
+    public void DuplicateReviewedAsTwoPeople_DropsTheMatch_AndTheDossierGoesOn()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open(null, new PossibleDuplicate("D-OLDER", ["mêmes noms"]), new PossibleDuplicate("D-OTHER", ["même INS"])));
+
+        var reviewed = scenario.When(opened, new DuplicateReviewed("D-OLDER", false, "Homonyme : dates de naissance différentes."));
+
+        var dossier = reviewed.Accepted();
+        Assert.Equal(["D-OTHER"], dossier.PossibleDuplicates.Select(p => p.DossierId));
+        Assert.Null(dossier.End);
+        Assert.True(reviewed.Removes(DossierReadModels.DuplicateReviews, "pending", $"{DossierId}~D-OLDER"));
+        Assert.Empty(reviewed.Messages());
+        Assert.False(reviewed.Completes());
+    }
+
+    [Fact]
+    public void AReviewOfAnUnknownMatch_IsRefused()
+    {
+        var scenario = Scenario();
+
+        var reason = scenario.When(scenario.Given(Open()), new DuplicateReviewed("D-OLDER", true, "Même personne.")).Refused();
+
+        Assert.Contains("n'est pas un doublon possible", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReviewWithoutReason_IsRefused()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open(null, new PossibleDuplicate("D-OLDER", ["mêmes noms"])));
+
+        Assert.Equal("L'examen d'un doublon possible doit être motivé.", scenario.When(opened, new DuplicateReviewed("D-OLDER", false, " ")).Refused());
+    }
+
+    [Fact]
+    public void RequestUpdated_ReplacesTheRequest_ButNeverMakesItYounger()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open());
+        var update = Request(submittedAt: Now) with { Wishes = new Wishes([Department.Paris]) };
+
+        var updated = scenario.When(opened, new RequestUpdated(update));
+
+        var dossier = updated.Accepted();
+        Assert.Equal([Department.Paris], dossier.FirstRequest.Wishes.Departments);
+        Assert.Equal(Request().SubmittedAt, dossier.FirstRequest.SubmittedAt);
+        Assert.Equal(Request().SubmittedAt, dossier.FirstRequestAt);
+        Assert.Empty(updated.Messages());
+    }
+
+    [Fact]
+    public void AnUpdateOfARequestTheDossierDoesNotHold_IsRefused()
+    {
+        var scenario = Scenario();
+
+        var reason = scenario.When(scenario.Given(Open()), new RequestUpdated(Earlier)).Refused();
+
+        Assert.Equal("Ce dossier ne contient pas la demande HOP-4471 de aphp-avicenne.", reason);
+    }
+
+    [Fact]
+    public void AnUpdateToAnotherDevice_IsRefused() =>
+        Assert.Contains("ne change pas de dispositif", Scenario().When(Scenario().Given(Open()), new RequestUpdated(Request(device: Device.Lam))).Refused(), StringComparison.Ordinal);
+}
