@@ -49,6 +49,15 @@ param maxReplicas int = 10
 @description('Time zone of the NCRONTAB timer schedules.')
 param timersTimeZone string = 'Europe/Paris'
 
+@description('From when ACT takes requests and holds commissions (yyyy-MM-dd, in the timers\' time zone, or an ISO instant); empty: closed.')
+param actOpenFrom string = ''
+
+@description('From when LHSS is open, as for ACT; empty: closed.')
+param lhssOpenFrom string = ''
+
+@description('From when LAM is open, as for ACT; empty: closed.')
+param lamOpenFrom string = ''
+
 var authority = empty(authAuthority) ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' : authAuthority
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -140,6 +149,9 @@ var settings = [
   { name: 'Guichet__IdentityHashKey', secretRef: 'identity-hash-key' }
   { name: 'Guichet__HistoryKey', secretRef: 'history-key' }
   { name: 'Timers__TimeZone', value: timersTimeZone }
+  { name: 'Devices__ACT__OpenFrom', value: actOpenFrom }
+  { name: 'Devices__LHSS__OpenFrom', value: lhssOpenFrom }
+  { name: 'Devices__LAM__OpenFrom', value: lamOpenFrom }
   { name: 'OTEL_SERVICE_NAME', value: 'guichet-unique' }
 ]
 

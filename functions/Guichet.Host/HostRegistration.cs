@@ -1,3 +1,4 @@
+using Guichet.Host.Commissions;
 using Guichet.Host.Config;
 using Guichet.Host.Configuration;
 using Guichet.Host.Http;
@@ -29,6 +30,7 @@ public static class HostRegistration
         builder.AddGuichetHttp();
         builder.AddGuichetObservability();
         builder.Services.AddPriorityGrid();
+        builder.Services.AddCommissions();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Guichet.Host;
+using Guichet.Host.Commissions;
 using Guichet.Host.Config;
 using Guichet.Host.Configuration;
 using Guichet.Host.DeadLetters;
@@ -51,6 +52,7 @@ app.MapInstancesApi();
 app.MapDeadLettersApi();
 app.MapPriorityGridApi();
 app.MapWaitingListApi();
+app.MapCommissionsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

@@ -1,4 +1,7 @@
+using Guichet.Domain;
+using Guichet.Host.Commissions;
 using Guichet.Runtime.Queues;
+using Guichet.Runtime.Schedules;
 
 namespace Guichet.Host;
 
@@ -18,6 +21,9 @@ public static class TriggerRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
+        services.AddTimerTrigger("CommissionAct", CommissionCycle.Monthly, CommissionCycle.Opens(Device.Act));
+        services.AddTimerTrigger("CommissionLhss", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lhss));
+        services.AddTimerTrigger("CommissionLam", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lam));
         return services;
     }
 }

@@ -15,7 +15,8 @@ namespace Guichet.Host.Tests;
 /// <summary>
 /// The real host, in process, on an Azurite with a hub of its own (through <see cref="Azurite.Clients"/>, so that
 /// it is refused what Azure Storage refuses), in Development auth mode with a test key and audience, the
-/// <see cref="CounterWorkflow"/> registered, and its log lines captured.
+/// <see cref="CounterWorkflow"/> registered, and its log lines captured; <c>services</c> adds or replaces services
+/// last (a fake clock, a workflow another branch registers in the app).
 /// </summary>
 public sealed class GuichetApp : WebApplicationFactory<Program>
 {
@@ -25,13 +26,15 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Azurite _storage;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GuichetApp(Azurite storage, IDictionary<string, string?>? settings = null, string environment = "Development")
+    public GuichetApp(Azurite storage, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         Hub = UniqueNames.Hub();
         _environment = environment;
         _storage = storage;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage.ConnectionString,
@@ -90,6 +93,7 @@ public sealed class GuichetApp : WebApplicationFactory<Program>
             services.AddSingleton(_storage.Clients());
             services.AddSingleton<Guichet.Deciders.IDecider, CounterWorkflow>();
             services.AddSingleton<ILoggerProvider>(Logs);
+            _services?.Invoke(services);
         });
     }
 }
