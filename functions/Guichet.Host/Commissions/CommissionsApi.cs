@@ -33,22 +33,22 @@ public static class CommissionsApi
     /// <summary>Maps the routes of the group.</summary>
     public static IEndpointRouteBuilder MapCommissionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix)
+        var group = app.MapGroup("/api")
             .WithMetadata(new ApiTag("Commissions", "Séances des commissions d'admissibilité par dispositif : ordre du jour classé par la grille et expliqué, procès-verbal, dérogations au rang (plafonnées), décisions des membres de la commission, clôture qui reporte les dossiers non décidés à la séance suivante."));
-        group.MapGet("", ListAsync).WithName("ListCommissionSessions").RequireAuthorization(Policies.CommissionOrAdministration)
+        group.MapGet("/commissions", ListAsync).WithName("ListCommissionSessions").RequireAuthorization(Policies.CommissionOrAdministration)
             .WithSummary("Les séances d'un dispositif (device = ACT, LHSS ou LAM), la plus récente d'abord, avec leur bilan.")
             .ProducesValidationProblem();
-        group.MapPost("", OpenAsync).WithName("OpenCommissionSession").RequireAuthorization(Policies.Administration)
+        group.MapPost("/commissions", OpenAsync).WithName("OpenCommissionSession").RequireAuthorization(Policies.Administration)
             .WithSummary("Ouvre maintenant la séance du jour d'un dispositif ouvert (administrateurs ARS) ; la séance du jour existante est rendue telle quelle.")
             .ProducesValidationProblem().ProducesProblem(422);
-        group.MapGet("/{sessionId}", GetAsync).WithName("GetCommissionSession").RequireAuthorization(Policies.CommissionOrAdministration)
+        group.MapGet("/commissions/{sessionId}", GetAsync).WithName("GetCommissionSession").RequireAuthorization(Policies.CommissionOrAdministration)
             .WithSummary("Une séance : ordre du jour (rang, score, explication, décision), procès-verbal, dérogations comptées et motivées, reports.")
             .ProducesValidationProblem().ProducesProblem(404);
-        group.MapPost("/{sessionId}/decisions", DecideAsync).WithName("RecordCommissionDecision").RequireAuthorization(Policies.Commission)
+        group.MapPost("/commissions/{sessionId}/decisions", DecideAsync).WithName("RecordCommissionDecision").RequireAuthorization(Policies.Commission)
             .WithSummary("Enregistre la décision de la commission sur un dossier de l'ordre du jour ; 422 avec le motif si une règle la refuse (code et justification manquants, dérogations épuisées…).")
             .Accepts<DecisionRecorded>("application/json")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
-        group.MapPost("/{sessionId}/close", CloseAsync).WithName("CloseCommissionSession").RequireAuthorization(Policies.CommissionOrAdministration)
+        group.MapPost("/commissions/{sessionId}/close", CloseAsync).WithName("CloseCommissionSession").RequireAuthorization(Policies.CommissionOrAdministration)
             .WithSummary("Clôt la séance ; les dossiers non décidés passent à la séance suivante du dispositif.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         return app;

@@ -25,18 +25,18 @@ public static class PriorityGridApi
     /// <summary>Maps the routes of the group.</summary>
     public static IEndpointRouteBuilder MapPriorityGridApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix)
+        var group = app.MapGroup("/api/config")
             .WithMetadata(new ApiTag("Priority grid", "Grille de priorité versionnée (cotation publiée) : lue par les administrateurs ARS, la commission, les lecteurs et l'observatoire ; écrite en brouillon, prévisualisée sur la liste d'attente et activée à une date par les administrateurs ARS. Une version activée ne change plus."));
-        group.MapGet("", GetAsync).WithName("GetPriorityGrid").RequireAuthorization(Policies.GridReaders)
+        group.MapGet("/priority-grid", GetAsync).WithName("GetPriorityGrid").RequireAuthorization(Policies.GridReaders)
             .WithSummary("La grille en vigueur et toutes les versions (brouillon, programmée, active, retirée), avec leurs auteurs et dates d'activation.");
-        group.MapPut("", PutAsync).WithName("PutPriorityGrid").RequireAuthorization(Policies.Administration)
+        group.MapPut("/priority-grid", PutAsync).WithName("PutPriorityGrid").RequireAuthorization(Policies.Administration)
             .WithSummary("Écrit une version brouillon (version omise : la suivante ; numéro d'un brouillon : sa révision). 422 avec chaque problème de la grille, 409 pour une version activée.")
             .Accepts<PriorityGrid>("application/json")
             .ProducesValidationProblem().ProducesProblem(409).ProducesValidationProblem(422);
-        group.MapPost("/{version:int}/activate", ActivateAsync).WithName("ActivatePriorityGrid").RequireAuthorization(Policies.Administration)
+        group.MapPost("/priority-grid/{version}/activate", ActivateAsync).WithName("ActivatePriorityGrid").RequireAuthorization(Policies.Administration)
             .WithSummary("Active une version à partir d'une date (from, par défaut maintenant ; jamais dans le passé) : la grille en vigueur à un instant est la dernière activée à cet instant ou avant.")
             .ProducesProblem(404).ProducesProblem(409).ProducesValidationProblem(422);
-        group.MapGet("/{version:int}/preview", PreviewAsync).WithName("PreviewPriorityGrid").RequireAuthorization(Policies.Administration)
+        group.MapGet("/priority-grid/{version}/preview", PreviewAsync).WithName("PreviewPriorityGrid").RequireAuthorization(Policies.Administration)
             .WithSummary("Compare une version à la grille en vigueur sur la liste d'attente d'un dispositif : le changement de rang de chaque dossier, et par sexe, tranche d'âge, département et groupe de pathologies.")
             .ProducesValidationProblem().ProducesProblem(404);
         return app;
