@@ -7,7 +7,7 @@ using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using static Guichet.Host.Tests.Commissions.CommissionHost;
+using static Guichet.Host.Tests.ClockedApp;
 
 namespace Guichet.Host.Tests.Commissions;
 

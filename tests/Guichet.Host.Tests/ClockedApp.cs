@@ -11,15 +11,15 @@ using Guichet.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Guichet.Host.Tests.Commissions;
+namespace Guichet.Host.Tests;
 
 /// <summary>
 /// The real host on a fake clock, in Europe/Paris, ACT open, with the dossier workflow registered (a test-only
 /// registration while the app does not register it itself), and dossiers brought to the commission through the runtime.
 /// </summary>
-public sealed class CommissionHost : IAsyncDisposable
+public sealed class ClockedApp : IAsyncDisposable
 {
-    private CommissionHost(GuichetApp app, FakeTimeProvider clock)
+    private ClockedApp(GuichetApp app, FakeTimeProvider clock)
     {
         App = app;
         Clock = clock;
@@ -31,7 +31,7 @@ public sealed class CommissionHost : IAsyncDisposable
 
     public WorkflowRuntime Runtime => App.Runtime;
 
-    public static CommissionHost Start(AzuriteFixture azurite, DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    public static ClockedApp Start(AzuriteFixture azurite, DateTimeOffset now, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var clock = new FakeTimeProvider(now);
@@ -54,7 +54,7 @@ public sealed class CommissionHost : IAsyncDisposable
             }
         });
         _ = app.Server;
-        return new CommissionHost(app, clock);
+        return new ClockedApp(app, clock);
     }
 
     /// <summary>A client for <paramref name="role"/>; bearer validation reads the real clock, so the token is issued on it.</summary>
