@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Guichet.Domain.Ranking;
 using Guichet.Runtime;
@@ -16,7 +14,7 @@ namespace Guichet.Host.Config;
 /// activated from a date; from then on it never changes (every ranking records the version it used, and only an
 /// activated version ranks). The grid in force at an instant is the latest activated on or before it.
 /// </summary>
-internal sealed class PriorityGridStore
+internal sealed partial class PriorityGridStore
 {
     /// <summary>The table's name after the hub's.</summary>
     public const string TableSuffix = "PriorityGrids";
@@ -131,88 +129,4 @@ internal sealed class PriorityGridStore
 
     /// <summary>Whether the grid, serialized, fits in a table column.</summary>
     public static bool Fits(PriorityGrid grid) => JsonSerializer.Serialize(grid, WorkflowJson.Options).Length <= MaxGridLength;
-
-    private async Task<List<GridVersion>> ReadAsync(CancellationToken ct)
-    {
-        await EnsureTableAsync(ct);
-        var versions = new List<GridVersion>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
-        {
-            versions.Add(FromRow(row));
-        }
-
-        return [.. versions.OrderBy(v => v.Version)];
-    }
-
-    private async Task<bool> TryAddAsync(GridVersion version, CancellationToken ct)
-    {
-        await EnsureTableAsync(ct);
-        try
-        {
-            await _table.AddEntityAsync(ToRow(version), ct);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
-
-    private async Task<bool> TryReplaceAsync(GridVersion version, CancellationToken ct)
-    {
-        try
-        {
-            await _table.UpdateEntityAsync(ToRow(version), version.ETag, TableUpdateMode.Replace, ct);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    private async Task EnsureTableAsync(CancellationToken ct)
-    {
-        if (!_ready)
-        {
-            await _table.CreateIfNotExistsAsync(ct);
-            _ready = true;
-        }
-    }
-
-    private static TableEntity ToRow(GridVersion version)
-    {
-        var row = new TableEntity(Partition, version.Version.ToString("D10", CultureInfo.InvariantCulture))
-        {
-            ["Version"] = version.Version,
-            ["Grid"] = JsonSerializer.Serialize(version.Grid, WorkflowJson.Options),
-            ["CreatedAt"] = version.CreatedAt,
-        };
-        Set(row, "CreatedBy", version.CreatedBy);
-        Set(row, "ActiveFrom", version.ActiveFrom);
-        Set(row, "ActivatedAt", version.ActivatedAt);
-        Set(row, "ActivatedBy", version.ActivatedBy);
-        return row;
-
-        // A column without a value is left out: tables store no nulls.
-        static void Set(TableEntity row, string name, object? value)
-        {
-            if (value is not null)
-            {
-                row[name] = value;
-            }
-        }
-    }
-
-    private static GridVersion FromRow(TableEntity row) => new(
-        JsonSerializer.Deserialize<PriorityGrid>(row.GetString("Grid"), WorkflowJson.Options)
-            ?? throw new InvalidOperationException($"Priority grid row {row.RowKey} holds no grid."),
-        row.GetDateTimeOffset("CreatedAt") ?? DefaultActiveFrom,
-        row.GetString("CreatedBy"),
-        row.GetDateTimeOffset("ActiveFrom"),
-        row.GetDateTimeOffset("ActivatedAt"),
-        row.GetString("ActivatedBy"),
-        row.ETag);
-
-    private static string? Bounded(string? actor) => actor is { Length: > MaxActorLength } ? actor[..MaxActorLength] : actor;
 }
