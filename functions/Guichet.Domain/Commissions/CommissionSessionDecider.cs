@@ -9,7 +9,7 @@ namespace Guichet.Domain.Commissions;
 /// the dossier, keeps rank overrides within the cap, and closes, carrying its undecided dossiers to the next
 /// session. A closed session completes; its state stays readable.
 /// </summary>
-public sealed class CommissionSessionDecider : Decider<OpenSession, CommissionSession, CommissionEvent>
+public sealed partial class CommissionSessionDecider : Decider<OpenSession, CommissionSession, CommissionEvent>
 {
     /// <summary>The workflow type's name.</summary>
     public const string TypeName = "commission-session";
@@ -104,73 +104,6 @@ public sealed class CommissionSessionDecider : Decider<OpenSession, CommissionSe
             session.CarriedOver.Count,
             session.ClosedAt);
         return new(CommissionReadModels.Sessions, row.Device, session.Id, row);
-    }
-
-    /// <summary>
-    /// Records one decision on a dossier of the agenda, once: well-formed (invariant 4), an override within the
-    /// session's allowance; the minutes say its rank, the grid version, who and when; the dossier is told.
-    /// </summary>
-    private static Decision<CommissionSession> Record(CommissionSession session, DecisionRecorded decision, EventContext context)
-    {
-        var item = session.Opening.Agenda.FirstOrDefault(a => a.DossierId == decision.DossierId);
-        if (item is null)
-        {
-            return Decision.Reject($"Le dossier {decision.DossierId} n'est pas à l'ordre du jour de cette séance.");
-        }
-
-        if (session.Refusals.FirstOrDefault(r => r.DossierId == item.DossierId && r.EventName == DossierEventNames.PutOnAgenda) is { } left)
-        {
-            return Decision.Reject($"Le dossier {item.DossierId} a quitté l'ordre du jour : {left.Reason}");
-        }
-
-        if (session.Minutes.Any(m => m.Decision.DossierId == item.DossierId))
-        {
-            return Decision.Reject($"La commission a déjà décidé du dossier {item.DossierId} dans cette séance.");
-        }
-
-        if (CommissionRules.Check(decision.Verdict, decision.Code, decision.Justification, decision.PriorityOverride) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var allowance = OverrideAllowance(session);
-        if (decision.PriorityOverride is not null && Overrides(session) + 1 > allowance)
-        {
-            return Decision.Reject(allowance == 0
-                ? "Cette séance ne permet aucune dérogation au rang."
-                : $"Dérogations au rang épuisées : au plus {allowance} pour cette séance de {session.Opening.Agenda.Count} dossiers ({(int)Math.Round(session.Opening.OverrideCap * 100)} % de l'ordre du jour, au moins une).");
-        }
-
-        var recorded = decision with
-        {
-            Justification = decision.Justification?.Trim() is { Length: > 0 } j ? j : null,
-            PriorityOverride = decision.PriorityOverride?.Trim(),
-        };
-        var next = session with { Minutes = [.. session.Minutes, new MinutesEntry(recorded, item.Rank, session.Opening.GridVersion, context.Actor, context.Now)] };
-        var told = new CommissionDecided(session.Id, recorded.Verdict, recorded.Code, recorded.Justification, recorded.PriorityOverride);
-        return Decision.Accept(next, Row(next), new SendEvent(item.DossierId, DossierEventNames.CommissionDecided, told));
-    }
-
-    /// <summary>Closes the session: the undecided dossiers still on its agenda are carried over, in agenda order; the instance completes.</summary>
-    private static Decision<CommissionSession> Close(CommissionSession session, SessionClosed closed, DateTimeOffset now)
-    {
-        var left = session.Refusals.Where(r => r.EventName == DossierEventNames.PutOnAgenda).Select(r => r.DossierId).ToHashSet(StringComparer.Ordinal);
-        var decided = session.Minutes.Select(m => m.Decision.DossierId).ToHashSet(StringComparer.Ordinal);
-        var carried = session.Opening.Agenda
-            .Where(a => !decided.Contains(a.DossierId) && !left.Contains(a.DossierId))
-            .OrderBy(a => a.Rank)
-            .Select(a => a.DossierId)
-            .ToArray();
-        var next = session with { ClosedAt = now, Note = closed.Note?.Trim() is { Length: > 0 } note ? note : null, CarriedOver = carried };
-        var row = Row(next);
-        return Decision.Accept(next, row, new Complete(row.Row));
-    }
-
-    /// <summary>A dossier did not apply what the session sent it: the session keeps why (a dossier that refused the agenda leaves it).</summary>
-    private static Decision<CommissionSession> Refused(CommissionSession session, DossierRefused refused, DateTimeOffset now)
-    {
-        var next = session with { Refusals = [.. session.Refusals, new DossierRefusal(refused.TargetInstanceId, refused.SentEventName, refused.Reason, now)] };
-        return Decision.Accept(next, Row(next));
     }
 
     private static int Overrides(CommissionSession session) => session.Minutes.Count(m => m.Decision.PriorityOverride is not null);

@@ -19,7 +19,7 @@ namespace Guichet.Domain.Dossiers;
 /// <param name="Social">The social reading, once recorded.</param>
 /// <param name="ReadingsCompletedAt">When the second eligible reading was recorded: the commission's cut-off compares it.</param>
 /// <param name="Information">The open request for information, while one runs.</param>
-/// <param name="Commission">The commission's decision, once admissible or while on an agenda.</param>
+/// <param name="Commission">The commission's part: the agenda that holds it (no verdict yet), or the last decision taken (an adjourned dossier keeps its adjournment until the next agenda takes it).</param>
 /// <param name="End">How it ended, once it has.</param>
 public sealed record Dossier(
     string Id,
