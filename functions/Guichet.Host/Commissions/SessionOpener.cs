@@ -20,7 +20,9 @@ namespace Guichet.Host.Commissions;
 /// dossier awaiting a commission of the device whose readings completed before the cut-off (the sitting instant),
 /// undecided dossiers of closed sessions included, those on the agenda of a session still open left to it; each is
 /// ranked from its own state, read through the runtime, with the grid in force at the cut-off, whose version the
-/// session records, as it records the override cap and the device's previous session.
+/// session records, as it records the override cap and the device's previous session. An agenda holds at most
+/// <see cref="CommissionSettings.MaxAgenda"/> dossiers, those whose readings completed first (then by id): the
+/// others wait for the next session, so that every dossier comes before a commission in its turn.
 /// </summary>
 internal sealed class SessionOpener(
     WorkflowRuntime runtime,
@@ -100,12 +102,22 @@ internal sealed class SessionOpener(
     {
         var partition = WireName.Of(device);
         var rows = await runtime.ReadModel(DossierReadModels.AwaitingCommission).ReadAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), ct);
-        var candidates = rows
+        var waiting = rows
             .Select(ReadModelRows.As<AwaitingCommissionRow>)
             .Where(r => r.ReadingsCompletedAt < cutOff && (r.SessionId is null || !stillOpen.Contains(r.SessionId)))
+            .OrderBy(r => r.ReadingsCompletedAt)
+            .ThenBy(r => r.DossierId, StringComparer.Ordinal)
             .Select(r => r.DossierId)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        var candidates = waiting.Take(settings.MaxAgenda).ToList();
+        if (waiting.Count > candidates.Count)
+        {
+            logger.LogWarning(
+                "Commission of {Device} at {CutOff:O}: {Waiting} dossiers wait, the agenda takes the {Taken} whose readings completed first; the others wait for the next session",
+                partition, cutOff, waiting.Count, candidates.Count);
+        }
+
         var inputs = new ConcurrentBag<RankingInput>();
         await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = ct }, async (dossierId, token) =>
         {

@@ -195,6 +195,53 @@ public sealed class CommissionSessionTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task AnAgenda_HoldsAtMostMaxAgendaDossiers_ThoseReadFirst_TheOthersComeNextTime()
+    {
+        await using var host = Start(azurite, Monday, new Dictionary<string, string?> { ["Commissions:MaxAgenda"] = "2" });
+        await host.AwaitingAsync("D-1", severity: 0);
+        await host.AwaitingAsync("D-2", severity: 1);
+        await host.AwaitingAsync("D-3", severity: 5);
+        using var admin = host.Client(Roles.ArsAdmin);
+        using var commission = host.Client(Roles.Commission);
+
+        using var first = await admin.PostAsync("/api/commissions?device=ACT", null);
+        foreach (var id in new[] { "D-1", "D-2" })
+        {
+            using var decided = await commission.PostAsJsonAsync("/api/commissions/commission-ACT-20261123/decisions", Admissible(id));
+        }
+
+        using var closed = await commission.PostAsync("/api/commissions/commission-ACT-20261123/close", null);
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        using var second = await admin.PostAsync("/api/commissions?device=ACT", null);
+
+        // The agenda is ranked by the grid, but chosen by the order the readings completed in.
+        Assert.Equal(["D-2", "D-1"], await AgendaOf(first));
+        Assert.Equal(["D-3"], await AgendaOf(second));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task AnAgendaAtItsLimit_OpensInOneStep_AndPutsEveryDossierOnIt()
+    {
+        await using var host = Start(azurite, Monday);
+        var ids = Enumerable.Range(1, CommissionSettings.AgendaLimit + 1).Select(i => $"D-{i:D3}").ToArray();
+        foreach (var id in ids)
+        {
+            await host.AwaitingAsync(id, severity: ids.Length % 6);
+        }
+
+        using var admin = host.Client(Roles.ArsAdmin);
+        using var opened = await admin.PostAsync("/api/commissions?device=ACT", null);
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        Assert.Equal(ids[..^1], await AgendaOf(opened));
+        Assert.Equal("Running", (await host.Runtime.GetStatusAsync("commission-ACT-20261123"))!.RuntimeStatus.ToString());
+        Assert.Equal("awaiting-commission", await host.StatusOfAsync(ids[0]));
+        var row = await host.Runtime.ReadModel(Guichet.Domain.Dossiers.DossierReadModels.AwaitingCommission).GetAsync("ACT", ids[^2]);
+        Assert.Equal("commission-ACT-20261123", row!.GetString("sessionId"));
+        Assert.Null((await host.Runtime.ReadModel(Guichet.Domain.Dossiers.DossierReadModels.AwaitingCommission).GetAsync("ACT", ids[^1]))!.GetString("sessionId"));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task AClosedDevice_OpensNoSession()
     {
         await using var host = Start(azurite, Monday, new Dictionary<string, string?> { ["Devices:LHSS:OpenFrom"] = "2026-12-01" });
