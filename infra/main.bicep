@@ -49,13 +49,13 @@ param maxReplicas int = 10
 @description('Time zone of the NCRONTAB timer schedules.')
 param timersTimeZone string = 'Europe/Paris'
 
-@description('From when ACT takes requests and holds commissions (yyyy-MM-dd, in the timers\' time zone, or an ISO instant); empty: closed.')
-param actOpenFrom string = ''
+@description('First day (YYYY-MM-DD) the window takes ACT requests; empty: not open.')
+param actOpenFrom string = '2026-01-01'
 
-@description('From when LHSS is open, as for ACT; empty: closed.')
+@description('First day (YYYY-MM-DD) the window takes LHSS requests; empty: not open yet.')
 param lhssOpenFrom string = ''
 
-@description('From when LAM is open, as for ACT; empty: closed.')
+@description('First day (YYYY-MM-DD) the window takes LAM requests; empty: not open yet.')
 param lamOpenFrom string = ''
 
 var authority = empty(authAuthority) ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' : authAuthority

@@ -38,7 +38,7 @@ public sealed class ClockedApp : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["Timers:TimeZone"] = "Europe/Paris",
-            ["Devices:ACT:OpenFrom"] = "2026-01-05",
+            ["Devices:ACT:OpenFrom"] = "2026-01-01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -15,8 +15,8 @@ namespace Guichet.Host.Tests;
 /// <summary>
 /// The real host, in process, on an Azurite with a hub of its own (through <see cref="Azurite.Clients"/>, so that
 /// it is refused what Azure Storage refuses), in Development auth mode with a test key and audience, the
-/// <see cref="CounterWorkflow"/> registered, and its log lines captured; <c>services</c> adds or replaces services
-/// last (a fake clock, a workflow another branch registers in the app).
+/// <see cref="CounterWorkflow"/> registered, and its log lines captured; <c>services</c> replaces or adds services
+/// (a fake clock) after the app's own.
 /// </summary>
 public sealed class GuichetApp : WebApplicationFactory<Program>
 {

@@ -5,50 +5,37 @@ namespace Guichet.Host.Commissions;
 
 /// <summary>
 /// Which devices the window runs, and from when (DESIGN §1: ACT goes live first, LHSS and LAM follow): the setting
-/// <c>Devices:&lt;ACT|LHSS|LAM&gt;:OpenFrom</c> is a date (<c>yyyy-MM-dd</c>, from midnight in the timers' time zone)
-/// or an ISO instant (UTC when it has no offset); absent or empty, the device is closed.
+/// <c>Devices:&lt;ACT|LHSS|LAM&gt;:OpenFrom</c> is the first day (<c>YYYY-MM-DD</c>, in the timers' time zone) the
+/// device is open, as the intake reads it; absent or empty, the device is closed.
 /// </summary>
 internal sealed class DeviceOpenings
 {
-    private readonly Dictionary<Device, DateTimeOffset> _openFrom = [];
+    private readonly Dictionary<Device, DateOnly> _openFrom = [];
+    private readonly TimeZoneInfo _timeZone;
 
-    /// <summary>Reads the three settings; one that is neither a date nor an instant fails, naming it.</summary>
+    /// <summary>Reads the three settings; one that is not a date fails, naming it.</summary>
     public DeviceOpenings(IConfiguration configuration, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(timeZone);
+        _timeZone = timeZone ?? throw new ArgumentNullException(nameof(timeZone));
         foreach (var device in Enum.GetValues<Device>())
         {
             var key = Key(device);
-            if (configuration[key] is not { Length: > 0 } text || string.IsNullOrWhiteSpace(text))
+            if (configuration[key] is not { Length: > 0 } text)
             {
                 continue;
             }
 
-            _openFrom[device] = Parse(text.Trim(), timeZone)
-                ?? throw new InvalidOperationException($"Setting {key} = '{text}' is neither a date (yyyy-MM-dd) nor an ISO instant with its offset.");
+            _openFrom[device] = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new InvalidOperationException($"The app setting {key.Replace(":", "__", StringComparison.Ordinal)} must be a date YYYY-MM-DD (the first day the device is open), not '{text}'.");
         }
     }
 
     /// <summary>The configuration key of a device's opening.</summary>
     public static string Key(Device device) => $"Devices:{WireName.Of(device)}:OpenFrom";
 
-    /// <summary>From when the device is open, or null when it is closed.</summary>
-    public DateTimeOffset? OpenFrom(Device device) => _openFrom.TryGetValue(device, out var from) ? from : null;
-
-    /// <summary>Whether the device is open at <paramref name="at"/>.</summary>
-    public bool IsOpenAt(Device device, DateTimeOffset at) => OpenFrom(device) <= at;
-
-    private static DateTimeOffset? Parse(string text, TimeZoneInfo timeZone)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-            return new DateTimeOffset(midnight, timeZone.GetUtcOffset(midnight));
-        }
-
-        return text.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-            ? instant
-            : null;
-    }
+    /// <summary>Whether the device is open on the day of <paramref name="at"/> in the timers' time zone.</summary>
+    public bool IsOpenAt(Device device, DateTimeOffset at) =>
+        _openFrom.TryGetValue(device, out var from) && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _timeZone).DateTime) >= from;
 }
