@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Guichet.Domain;
@@ -36,7 +37,7 @@ internal sealed class SessionOpener(
 
     /// <summary>The id of the device's session sitting at <paramref name="sitting"/>.</summary>
     public string SessionIdFor(Device device, DateTimeOffset sitting) =>
-        $"commission-{WireName.Of(device)}-{TimeZoneInfo.ConvertTime(sitting, timers.TimeZone):yyyyMMdd}";
+        string.Create(CultureInfo.InvariantCulture, $"commission-{WireName.Of(device)}-{TimeZoneInfo.ConvertTime(sitting, timers.TimeZone):yyyyMMdd}");
 
     /// <summary>
     /// Opens the session sitting at <paramref name="cutOff"/>. A scheduled sitting (<paramref name="evenIfEmpty"/> false)
