@@ -1,3 +1,5 @@
+using Guichet.Host.Commissions;
+using Guichet.Host.Config;
 using Guichet.Host.Configuration;
 using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
@@ -13,7 +15,7 @@ namespace Guichet.Host;
 /// <summary>The host's services, wired in one place.</summary>
 public static class HostRegistration
 {
-    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, the workflows, the intake, health checks, authentication, HTTP conventions and telemetry.</summary>
+    /// <summary>Adds storage, the durable runtime and its listeners, the triggers' options, the workflows, the features' services (intake, priority grid, commissions), health checks, authentication, HTTP conventions and telemetry.</summary>
     public static WebApplicationBuilder AddGuichetServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -35,6 +37,8 @@ public static class HostRegistration
 
         // What GET /api/dossiers?externalRef= shows of a rejected request: the table intake writes, unless another reader is registered.
         builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
+        builder.Services.AddPriorityGrid();
+        builder.Services.AddCommissions();
         return builder;
     }
 }

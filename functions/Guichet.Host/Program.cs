@@ -1,4 +1,6 @@
 using Guichet.Host;
+using Guichet.Host.Commissions;
+using Guichet.Host.Config;
 using Guichet.Host.Configuration;
 using Guichet.Host.DeadLetters;
 using Guichet.Host.Demo;
@@ -7,6 +9,7 @@ using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Readings;
 using Guichet.Host.Security;
+using Guichet.Host.WaitingList;
 using Guichet.Runtime.Schedules;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -52,6 +55,9 @@ app.MapDuplicatesApi();
 app.MapReadingsApi();
 app.MapInstancesApi();
 app.MapDeadLettersApi();
+app.MapPriorityGridApi();
+app.MapWaitingListApi();
+app.MapCommissionsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

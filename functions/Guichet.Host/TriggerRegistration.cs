@@ -1,5 +1,8 @@
+using Guichet.Domain;
+using Guichet.Host.Commissions;
 using Guichet.Host.Intake;
 using Guichet.Runtime.Queues;
+using Guichet.Runtime.Schedules;
 
 namespace Guichet.Host;
 
@@ -20,6 +23,9 @@ public static class TriggerRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
         services.AddQueueTrigger<IntakeHandler>("DossiersIntake", IntakeHandler.QueueName);
+        services.AddTimerTrigger("CommissionAct", CommissionCycle.Monthly, CommissionCycle.Opens(Device.Act));
+        services.AddTimerTrigger("CommissionLhss", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lhss));
+        services.AddTimerTrigger("CommissionLam", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lam));
         return services;
     }
 }

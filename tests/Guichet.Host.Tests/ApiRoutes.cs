@@ -12,6 +12,9 @@ public static class ApiRoutes
     private static readonly string[] Prescriber = [Roles.Prescriber];
     private static readonly string[] DossierReaders = [Roles.Prescriber, Roles.MedicalReader, Roles.SocialReader, Roles.Commission, Roles.ArsAdmin];
     private static readonly string[] Reviewers = [Roles.MedicalReader, Roles.SocialReader, Roles.ArsAdmin];
+    private static readonly string[] GridReaders = [Roles.ArsAdmin, Roles.Commission, Roles.MedicalReader, Roles.SocialReader, Roles.Observatory];
+    private static readonly string[] WaitingList = [Roles.Prescriber, Roles.Commission, Roles.ArsAdmin, Roles.MedicalReader, Roles.SocialReader];
+    private static readonly string[] CommissionOrAdmin = [Roles.Commission, Roles.ArsAdmin];
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -37,6 +40,16 @@ public static class ApiRoutes
         new("DELETE", "/api/instances/{instanceId}", "/api/instances/matrix-1", Admin),
         new("GET", "/api/dead-letters/{queue}", "/api/dead-letters/workflow-events", Admin),
         new("POST", "/api/dead-letters/{queue}/replay", "/api/dead-letters/workflow-events/replay", Admin),
+        new("GET", "/api/config/priority-grid", "/api/config/priority-grid", GridReaders),
+        new("PUT", "/api/config/priority-grid", "/api/config/priority-grid", Admin),
+        new("POST", "/api/config/priority-grid/{version}/activate", "/api/config/priority-grid/999/activate", Admin),
+        new("GET", "/api/config/priority-grid/{version}/preview", "/api/config/priority-grid/999/preview?device=ACT", Admin),
+        new("GET", "/api/waiting-list", "/api/waiting-list?device=ACT", WaitingList),
+        new("GET", "/api/commissions", "/api/commissions?device=ACT", CommissionOrAdmin),
+        new("POST", "/api/commissions", "/api/commissions?device=LAM", Admin),
+        new("GET", "/api/commissions/{sessionId}", "/api/commissions/matrix-1", CommissionOrAdmin),
+        new("POST", "/api/commissions/{sessionId}/decisions", "/api/commissions/matrix-1/decisions", [Roles.Commission]),
+        new("POST", "/api/commissions/{sessionId}/close", "/api/commissions/matrix-1/close", CommissionOrAdmin),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>

@@ -8,7 +8,7 @@ namespace Guichet.Host.Tests;
 [Collection(HostGroup.Name)]
 public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp shared)
 {
-    private static readonly string[] HandlerNotFound = ["Aucune instance", "Aucun dossier", "Aucune demande"];
+    private static readonly string[] HandlerNotFound = ["Aucune instance", "Aucun dossier", "Aucune demande", "Aucune séance", "Aucune version"];
 
     public static TheoryData<string, string, string> Matrix()
     {
@@ -38,7 +38,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp s
         };
         using var client = app.ClientWith(token);
         using var request = new HttpRequestMessage(new HttpMethod(method), route.Path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = new StringContent("{\"amount\":1}", System.Text.Encoding.UTF8, "application/json");
         }
@@ -53,7 +53,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp s
             Assert.DoesNotContain(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed });
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                // The handler's own 404 (no such instance, dossier or request), not the router's.
+                // The handler's own 404 (no such instance, dossier, request, session or grid version), not the router's.
                 var body = await response.Content.ReadAsStringAsync();
                 Assert.True(HandlerNotFound.Any(n => body.Contains(n, StringComparison.Ordinal)), body);
             }

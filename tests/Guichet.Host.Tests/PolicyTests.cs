@@ -39,6 +39,18 @@ public sealed class PolicyTests(AzuriteFixture azurite, SharedApp shared)
     [InlineData(Policies.Reviewers, Roles.ArsAdmin, null, true)]
     [InlineData(Policies.Reviewers, Roles.Commission, null, false)]
     [InlineData(Policies.Reviewers, Roles.Prescriber, "hopital-x", false)]
+    [InlineData(Policies.GridReaders, Roles.Observatory, null, true)]
+    [InlineData(Policies.GridReaders, Roles.SocialReader, null, true)]
+    [InlineData(Policies.GridReaders, Roles.Prescriber, "hopital-x", false)]
+    [InlineData(Policies.GridReaders, Roles.Structure, "act-paris-12", false)]
+    [InlineData(Policies.WaitingList, Roles.Prescriber, "hopital-x", true)]
+    [InlineData(Policies.WaitingList, Roles.Prescriber, null, false)]
+    [InlineData(Policies.WaitingList, Roles.MedicalReader, null, true)]
+    [InlineData(Policies.WaitingList, Roles.Observatory, null, false)]
+    [InlineData(Policies.WaitingList, Roles.Structure, "act-paris-12", false)]
+    [InlineData(Policies.CommissionOrAdministration, Roles.Commission, null, true)]
+    [InlineData(Policies.CommissionOrAdministration, Roles.ArsAdmin, null, true)]
+    [InlineData(Policies.CommissionOrAdministration, Roles.SocialReader, null, false)]
     public async Task Policy_GrantsItsRoleOnly(string policy, string role, string? org, bool granted)
     {
         var app = await shared.GetAsync(azurite);

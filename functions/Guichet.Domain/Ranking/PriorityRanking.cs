@@ -5,8 +5,10 @@ namespace Guichet.Domain.Ranking;
 /// <summary>
 /// Ranks the waiting list with a priority grid (invariant 6): within a section only the highest criterion that
 /// applies counts, sections add up, seniority counts full 30-day periods since the first request up to the
-/// grid's cap. Ties go to the earlier request, then to the smaller dossier id (ordinal). Deterministic: the
-/// same dossiers, grid and instant give the same order whatever order the dossiers come in.
+/// grid's cap. Ties go to the earlier request, then to the smaller dossier id (ordinal). Dossiers whose rank
+/// the commission overrode (<see cref="RankingInput.PriorityOverride"/>) come first, in that same order among
+/// themselves; a list without overrides is ordered by the grid alone. Deterministic: the same dossiers, grid and
+/// instant give the same order whatever order the dossiers come in.
 /// </summary>
 public static class PriorityRanking
 {
@@ -51,14 +53,26 @@ public static class PriorityRanking
         }
 
         scored.Sort((a, b) => Compare((a.Input, a.Score), (b.Input, b.Score)));
-        return new(grid.Version, now, [.. scored.Select((s, i) => new RankedDossier(i + 1, s.Input.DossierId, s.Score, s.Input.FirstRequestAt, s.Lines))]);
+        return new(grid.Version, now, [.. scored.Select((s, i) => new RankedDossier(i + 1, s.Input.DossierId, s.Score, s.Input.FirstRequestAt, s.Lines)
+        {
+            PriorityOverride = s.Input.IsOverridden ? s.Input.PriorityOverride : null,
+        })]);
     }
 
-    /// <summary>The order of the waiting list: higher score first, then earlier request, then smaller dossier id (ordinal).</summary>
+    /// <summary>
+    /// The order of the waiting list: dossiers the commission overrode first, then higher score, then earlier request,
+    /// then smaller dossier id (ordinal).
+    /// </summary>
     public static int Compare((RankingInput Input, int Score) a, (RankingInput Input, int Score) b)
     {
         ArgumentNullException.ThrowIfNull(a.Input);
         ArgumentNullException.ThrowIfNull(b.Input);
+        var byOverride = b.Input.IsOverridden.CompareTo(a.Input.IsOverridden);
+        if (byOverride != 0)
+        {
+            return byOverride;
+        }
+
         var byScore = b.Score.CompareTo(a.Score);
         if (byScore != 0)
         {

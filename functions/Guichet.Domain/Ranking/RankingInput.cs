@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Guichet.Domain.Ranking;
 
 /// <summary>What a waiting dossier brings to the ranking.</summary>
@@ -19,6 +21,17 @@ public sealed record RankingInput(
     IReadOnlyList<Department> AnchoringDepartments,
     IReadOnlyList<Department> WishedDepartments)
 {
+    /// <summary>
+    /// The commission's reason to rank the dossier ahead of the grid's order (invariant 6: an override states why),
+    /// or null. Overridden dossiers come before all others, ordered among themselves as the grid orders any dossier;
+    /// the reason changes no points, so the explanation still sums to the score.
+    /// </summary>
+    public string? PriorityOverride { get; init; }
+
+    /// <summary>Whether the commission overrode the grid's order for this dossier (a blank reason is none).</summary>
+    [JsonIgnore]
+    public bool IsOverridden => !string.IsNullOrWhiteSpace(PriorityOverride);
+
     /// <summary>
     /// The day to count anchoring from when only its year is known: the 1st of July, the middle of the year, so
     /// that a year alone neither gains nor loses half a year against a full date on average.

@@ -38,6 +38,17 @@ public static class Policies
 
     /// <summary>The people of the double reading and the ARS administrators: pending readings, possible duplicates to review.</summary>
     public const string Reviewers = "reviewers";
+    /// <summary>Who reads the published priority grid: ARS administrators, commission members, both readers, the observatory.</summary>
+    public const string GridReaders = "grid-readers";
+
+    /// <summary>
+    /// Who reads a device's waiting list: commission members, ARS administrators, both readers, and prescribers with
+    /// their organisation (who see their own dossiers only).
+    /// </summary>
+    public const string WaitingList = "waiting-list";
+
+    /// <summary>Commission members or ARS administrators: the sessions' agendas and minutes.</summary>
+    public const string CommissionOrAdministration = "commission-or-administration";
 
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
@@ -54,6 +65,11 @@ public static class Policies
             context.User.IsInRole(Roles.MedicalReader) || context.User.IsInRole(Roles.SocialReader) || context.User.IsInRole(Roles.Commission)
             || context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
         options.AddPolicy(Reviewers, p => p.RequireAuthenticatedUser().RequireRole(Roles.MedicalReader, Roles.SocialReader, Roles.ArsAdmin));
+        options.AddPolicy(GridReaders, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin, Roles.Commission, Roles.MedicalReader, Roles.SocialReader, Roles.Observatory));
+        options.AddPolicy(WaitingList, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.Commission) || context.User.IsInRole(Roles.ArsAdmin) || context.User.IsInRole(Roles.MedicalReader)
+            || context.User.IsInRole(Roles.SocialReader) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
+        options.AddPolicy(CommissionOrAdministration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commission, Roles.ArsAdmin));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 
