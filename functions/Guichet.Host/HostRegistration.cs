@@ -27,6 +27,7 @@ public static class HostRegistration
 
         // Timer leases belong to the task hub, like its tables: two apps on one account never share a firing.
         builder.Services.AddSingleton(TimerTriggerOptions.FromConfiguration(builder.Configuration) with { LeaseContainer = runtime.HubName.ToLowerInvariant() + "-timers" });
+        builder.Services.AddSingleton(sp => new DeviceOpenings(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimerTriggerOptions>().TimeZone));
         builder.AddGuichetDossiers();
         builder.AddGuichetIntake();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

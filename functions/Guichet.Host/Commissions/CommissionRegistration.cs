@@ -1,6 +1,5 @@
 using Guichet.Deciders;
 using Guichet.Domain.Commissions;
-using Guichet.Runtime.Schedules;
 
 namespace Guichet.Host.Commissions;
 
@@ -8,15 +7,13 @@ namespace Guichet.Host.Commissions;
 public static class CommissionRegistration
 {
     /// <summary>
-    /// Adds the commission-session workflow (<see cref="CommissionSessionDecider"/>), the devices' openings
-    /// (<c>Devices:&lt;device&gt;:OpenFrom</c>), the override cap (<c>Commissions:OverrideCap</c>) and the session
+    /// Adds the commission-session workflow (<see cref="CommissionSessionDecider"/>), the override cap (<c>Commissions:OverrideCap</c>) and the session
     /// opener the commission timer triggers and <c>POST /api/commissions</c> call.
     /// </summary>
     public static IServiceCollection AddCommissions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IDecider, CommissionSessionDecider>();
-        services.AddSingleton(sp => new DeviceOpenings(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimerTriggerOptions>().TimeZone));
         services.AddSingleton(sp => CommissionSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SessionOpener>();
         return services;

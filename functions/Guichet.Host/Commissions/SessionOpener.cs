@@ -7,6 +7,7 @@ using Guichet.Domain.Commissions;
 using Guichet.Domain.Dossiers;
 using Guichet.Domain.Ranking;
 using Guichet.Host.Config;
+using Guichet.Host.Configuration;
 using Guichet.Host.ReadModels;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;

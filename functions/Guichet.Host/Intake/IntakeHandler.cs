@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Guichet.Domain;
 using Guichet.Domain.Intake;
+using Guichet.Host.Configuration;
 using Guichet.Host.Observability;
 using Guichet.Runtime;
 using Guichet.Runtime.Queues;
@@ -15,7 +16,7 @@ namespace Guichet.Host.Intake;
 /// (<see cref="IntakeRejections"/>); a valid one is routed to its dossier (<see cref="IntakeRouter"/>). The same
 /// message delivered twice, either way, is recognised by the SHA-256 of its text and changes nothing more.
 /// </summary>
-internal sealed class IntakeHandler(IntakeRouter router, IntakeRejections rejections, DeviceOpening opening, TimeProvider time, ILogger<IntakeHandler> logger) : IQueueMessageHandler
+internal sealed class IntakeHandler(IntakeRouter router, IntakeRejections rejections, DeviceOpenings opening, TimeProvider time, ILogger<IntakeHandler> logger) : IQueueMessageHandler
 {
     /// <summary>The queue upstream systems drop requests on.</summary>
     public const string QueueName = "dossiers-intake";

@@ -1,6 +1,5 @@
 using Guichet.Runtime;
 using Guichet.Runtime.Queues;
-using Guichet.Runtime.Schedules;
 using Guichet.Runtime.Storage;
 
 namespace Guichet.Host.Intake;
@@ -26,7 +25,6 @@ public static class IntakeRegistration
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(IntakeRejections.Queue),
             sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DeviceOpening(settings.OpenFrom, sp.GetRequiredService<TimerTriggerOptions>().TimeZone));
         services.AddSingleton<DossierCandidates>();
         services.AddSingleton<IntakeRouter>();
         services.AddHostedService(sp => new IntakeStorage(

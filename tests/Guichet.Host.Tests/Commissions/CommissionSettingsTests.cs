@@ -1,5 +1,6 @@
 using Guichet.Domain;
 using Guichet.Host.Commissions;
+using Guichet.Host.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Guichet.Host.Tests.Commissions;

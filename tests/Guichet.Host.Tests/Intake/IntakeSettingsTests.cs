@@ -1,4 +1,5 @@
 using Guichet.Domain;
+using Guichet.Host.Configuration;
 using Guichet.Host.Intake;
 using Guichet.Testing;
 using Microsoft.Extensions.Configuration;
@@ -55,18 +56,23 @@ public sealed class IntakeSettingsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void DeviceOpening_ReadFromSettings_AbsentMeansNotOpen_BadDateIsRefused()
+    public void DeviceOpenings_AbsentMeansNotOpen_BeforeTheDateSaysFromWhen_BadDateIsRefused()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Devices:ACT:OpenFrom"] = "2026-01-01",
             ["Devices:LHSS:OpenFrom"] = "",
+            ["Devices:LAM:OpenFrom"] = "2027-03-01",
         }).Build();
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-        var settings = IntakeSettings.Read(configuration, isDevelopment: true);
+        var openings = new DeviceOpenings(configuration, paris);
 
-        Assert.Equal(new Dictionary<Device, DateOnly> { [Device.Act] = new(2026, 1, 1) }, settings.OpenFrom);
+        var now = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        Assert.Null(openings.Refusal(Device.Act, now));
+        Assert.Contains("pas encore ouvert", openings.Refusal(Device.Lhss, now), StringComparison.Ordinal);
+        Assert.Contains("à partir du 01/03/2027", openings.Refusal(Device.Lam, now), StringComparison.Ordinal);
         var bad = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create<string, string?>("Devices:LAM:OpenFrom", "01/01/2027")]).Build();
-        Assert.Contains("Devices__LAM__OpenFrom", Assert.Throws<InvalidOperationException>(() => IntakeSettings.Read(bad, isDevelopment: true)).Message, StringComparison.Ordinal);
+        Assert.Contains("Devices__LAM__OpenFrom", Assert.Throws<InvalidOperationException>(() => new DeviceOpenings(bad, paris)).Message, StringComparison.Ordinal);
     }
 }

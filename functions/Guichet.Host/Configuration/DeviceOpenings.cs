@@ -1,12 +1,13 @@
 using System.Globalization;
 using Guichet.Domain;
 
-namespace Guichet.Host.Commissions;
+namespace Guichet.Host.Configuration;
 
 /// <summary>
 /// Which devices the window runs, and from when (DESIGN §1: ACT goes live first, LHSS and LAM follow): the setting
 /// <c>Devices:&lt;ACT|LHSS|LAM&gt;:OpenFrom</c> is the first day (<c>YYYY-MM-DD</c>, in the timers' time zone) the
-/// device is open, as the intake reads it; absent or empty, the device is closed.
+/// device is open; absent or empty, the device is closed. The intake refuses requests for a closed device, and the
+/// commission cycles open no session for it.
 /// </summary>
 internal sealed class DeviceOpenings
 {
@@ -37,5 +38,17 @@ internal sealed class DeviceOpenings
 
     /// <summary>Whether the device is open on the day of <paramref name="at"/> in the timers' time zone.</summary>
     public bool IsOpenAt(Device device, DateTimeOffset at) =>
-        _openFrom.TryGetValue(device, out var from) && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _timeZone).DateTime) >= from;
+        Refusal(device, at) is null;
+
+    /// <summary>Null when <paramref name="device"/> is open at <paramref name="at"/>; else why not, in French, for the prescriber.</summary>
+    public string? Refusal(Device device, DateTimeOffset at)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _timeZone).DateTime);
+        var name = WireName.Of(device);
+        return !_openFrom.TryGetValue(device, out var from)
+            ? $"Le dispositif {name} n'est pas encore ouvert au guichet unique : aucune demande n'est acceptée pour lui à ce jour."
+            : today < from
+                ? string.Create(CultureInfo.InvariantCulture, $"Le dispositif {name} n'est ouvert au guichet unique qu'à partir du {from:dd/MM/yyyy} : renvoyez la demande à partir de cette date.")
+                : null;
+    }
 }
