@@ -57,6 +57,11 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
       scale: {
         minReplicas: 0
         maxReplicas: maxReplicas
+        // KEDA asks each queue its length once per polling interval, a storage request each: every 5 minutes, the two
+        // listened queues cost 24 requests an hour while the app is scaled to zero (30 s, the default, would cost 240).
+        // A queued request waits at most that long for a replica; HTTP wakes one at once, the job fires timers every minute.
+        pollingInterval: 300
+        cooldownPeriod: 300
         rules: concat(
           map(queueNames, queueName => {
             name: '${queueName}-queue'

@@ -53,6 +53,14 @@ public sealed class HostAppTests(CompiledInfra infra)
         Assert.Equal(PredictedQueueRules.Count, PredictedQueueRules.Select(r => (string?)r["queueName"]).Distinct().Count());
     }
 
+    // DESIGN §8's idle cost: KEDA's queue-length polls are storage requests too (2 queues x 12 an hour, beside the job's 60).
+    [Fact]
+    public void Scale_KedaPollsEveryFiveMinutes_AndScalesInAfterFiveIdleMinutes()
+    {
+        Assert.Equal(300, App.At("properties.template.scale.pollingInterval")!.GetValue<int>());
+        Assert.Equal(300, App.At("properties.template.scale.cooldownPeriod")!.GetValue<int>());
+    }
+
     [Fact]
     public void Scale_HttpRule_Present() =>
         Assert.Single(Rules, r => r?["http"] is not null);
