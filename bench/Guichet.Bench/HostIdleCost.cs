@@ -20,6 +20,9 @@ namespace Guichet.Bench;
 /// </summary>
 internal static class HostIdleCost
 {
+    // infra/modules/host-app.bicep: pollingInterval 300 s on the two queues the host listens to.
+    private const int KedaPollsPerHour = 2 * 3600 / 300;
+
     public static async Task<string> RunAsync(Azurite azurite)
     {
         var counter = new RequestCounter();
@@ -40,7 +43,8 @@ internal static class HostIdleCost
             Idle cost of the whole host and the scheduled job (queue and timer triggers, durable timers, outbox; one simulated hour)
               host (one replica), requests per hour: {requests,8}
               job (60 runs), requests per hour     : {jobRequests,8}   (the app scaled to zero costs this alone)
-              total per hour                       : {requests + jobRequests,8}   (target < 100)
+              host + job, while a replica is warm  : {requests + jobRequests,8}   (at most the 5-minute cooldown after activity, in Azure)
+              scaled to zero: job + KEDA's polls   : {jobRequests + KedaPollsPerHour,8}   (target < 100; KEDA: 2 queues every 300 s, from the Bicep)
 
             """);
     }
