@@ -4,7 +4,7 @@ using Guichet.Testing;
 namespace Guichet.Bench;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [all|runtime,queues,timeskip,timers,idle,growth,ranking] [events] [rounds]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [all|runtime,queues,timeskip,timers,idle,growth,intake,ranking] [events] [rounds]</c>.
 /// Each measurement starts its own Azurite (in memory, free ports) and prints its figure next to its raw
 /// baseline measured on that same Azurite. A fresh emulator each time, because Azurite's queue service
 /// stalls for seconds in its mark-and-sweep after thousands of messages, which would be charged to the next.
@@ -26,6 +26,7 @@ internal static class Bench
             ("idle", IdleCost.RunAsync),
             ("idle", HostIdleCost.RunAsync),
             ("growth", GrowthCost.RunAsync),
+            ("intake", a => IntakeThroughput.RunAsync(a, Math.Min(events, 1000))),
         };
         // The pure domain needs no storage: measured without starting Azurite.
         if (what.Contains("ranking") || what.Contains("all"))

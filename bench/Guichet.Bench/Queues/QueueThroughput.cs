@@ -74,7 +74,7 @@ public static class QueueThroughput
     }
 
     /// <summary>The SDK alone, with the same pipelining: receive a batch whenever no more than the threshold are being deleted.</summary>
-    private static async Task<TimeSpan> RawReceiveAndDeleteAsync(QueueClient queue, int messages)
+    internal static async Task<TimeSpan> RawReceiveAndDeleteAsync(QueueClient queue, int messages)
     {
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>();

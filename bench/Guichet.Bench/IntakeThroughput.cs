@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Guichet.Domain;
+using Guichet.Host.Demo;
+using Guichet.Runtime;
+using Guichet.Runtime.Queues;
+using Guichet.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Guichet.Bench;
+
+/// <summary>
+/// Intake throughput (DESIGN §8: at least 50 % of the raw queue rate): the same fictional requests put on two queues;
+/// the raw side receives and deletes them with the SDK, the intake side is the real host taking them from
+/// <c>dossiers-intake</c> (validation, keys, identity index, a dossier started or merged, its rows and messages), timed
+/// from its first outcome to its last, counted on the <c>guichet.intake.outcomes</c> metric.
+/// </summary>
+internal static class IntakeThroughput
+{
+    public static async Task<string> RunAsync(Azurite azurite, int messages)
+    {
+        var texts = FictionalRequests.Generate(messages, Device.Act, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
+            .Select(r => MessageText.Encode(FictionalRequests.ToMessage(r), MessageEncoding.Base64)).ToList();
+        var clients = azurite.Clients();
+        var raw = clients.Queues.GetQueueClient("bench-raw-intake");
+        await FillAsync(raw, texts);
+        var rawElapsed = await Queues.QueueThroughput.RawReceiveAndDeleteAsync(raw, messages);
+        await FillAsync(clients.Queues.GetQueueClient("dossiers-intake"), texts);
+
+        using var outcomes = new OutcomeCounter(messages);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GUICHET_HOST", AppContext.BaseDirectory);
+        await using var host = new IntakeHost(azurite);
+        _ = host.Server;
+        var intakeElapsed = await outcomes.AllAsync(TimeSpan.FromMinutes(15));
+
+        var rawRate = messages / rawElapsed.TotalSeconds;
+        var intakeRate = (messages - 1) / intakeElapsed.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Intake throughput, {messages} fictional ACT requests (about one in ten the same person again)
+              raw receive + delete (SDK): {rawRate,10:F1} msg/s  ({rawElapsed.TotalSeconds:F2} s)
+              intake (real host)        : {intakeRate,10:F1} msg/s  ({intakeElapsed.TotalSeconds:F2} s, first to last outcome)
+              intake / raw              : {intakeRate / rawRate,10:P0}   (target >= 50 %)
+
+            """);
+    }
+
+    private static async Task FillAsync(Azure.Storage.Queues.QueueClient queue, IEnumerable<string> texts)
+    {
+        await queue.CreateIfNotExistsAsync();
+        await Parallel.ForEachAsync(texts, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (text, ct) => await queue.SendMessageAsync(text, ct));
+    }
+
+    /// <summary>Counts intake outcomes from the host's meter; times the first to the last.</summary>
+    private sealed class OutcomeCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Stopwatch _clock = new();
+        private readonly int _expected;
+        private long _count;
+
+        public OutcomeCounter(int expected)
+        {
+            _expected = expected;
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "guichet.intake.outcomes")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+            {
+                var count = Interlocked.Add(ref _count, value);
+                if (count == value)
+                {
+                    _clock.Start();
+                }
+
+                if (count >= _expected)
+                {
+                    _clock.Stop();
+                    _done.TrySetResult();
+                }
+            });
+            _listener.Start();
+        }
+
+        public async Task<TimeSpan> AllAsync(TimeSpan timeout)
+        {
+            await _done.Task.WaitAsync(timeout);
+            return _clock.Elapsed;
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    private sealed class IntakeHost(Azurite azurite) : WebApplicationFactory<Program>
+    {
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["AzureFunctionsJobHost:extensions:workflows:hubName"] = "BenchIntake",
+                ["Auth:Mode"] = "Development",
+                ["Auth:Audience"] = "api://guichet-bench",
+                ["Auth:DevelopmentSigningKey"] = "guichet-bench-signing-key-0123456789abcdef",
+                ["Guichet:HistoryKey"] = TestKeys.HistoryText,
+                ["Guichet:IdentityHashKey"] = "guichet-bench-identity-hash-key-0123456789",
+                ["Devices:ACT:OpenFrom"] = "2026-01-01",
+            }));
+            return base.CreateHost(builder);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton(azurite.Clients());
+                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            });
+    }
+}
