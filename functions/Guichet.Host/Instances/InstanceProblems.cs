@@ -18,6 +18,10 @@ internal static class InstanceProblems
     public static ValidationProblem InvalidEvent(string reason) =>
         Invalid("payload", $"L'événement ne correspond pas au format attendu : {reason}");
 
+    /// <summary>The input of a dossier asked by a caller without a medical role: 403, pointing to the route that shows what it may see.</summary>
+    public static ProblemHttpResult HealthDataHidden(string instanceId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: $"L'entrée de l'instance '{instanceId}' contient l'identité et des données de santé, réservées aux rôles médicaux : GET /api/dossiers/{instanceId} montre ce que votre rôle peut voir.");
+
     /// <summary>A business rule of the workflow said no: 422 with its reason, nothing changed.</summary>
     public static ProblemHttpResult Rejected(string? reason) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: reason);

@@ -30,9 +30,9 @@ public static partial class InstancesApi
         group.MapGet("/instances", ListAsync).WithName("ListInstances")
             .WithSummary("Liste les instances, filtrées et paginées (jeton de continuation dans x-ms-continuation-token).");
         group.MapGet("/instances/{instanceId}", GetStatusAsync).WithName("GetInstanceStatus")
-            .WithSummary("Statut d'une instance : 202 tant qu'elle est en cours, 200 une fois terminée.").ProducesProblem(404);
+            .WithSummary("Statut d'une instance : 202 tant qu'elle est en cours, 200 une fois terminée.").ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/instances/{instanceId}/history", GetHistoryAsync).WithName("GetInstanceHistory")
-            .WithSummary("Historique chaîné d'une instance, par pages (from, top ; page suivante dans x-ms-continuation-token et Link rel=next).")
+            .WithSummary("Historique chaîné d'une instance, par pages (from, top ; page suivante dans x-ms-continuation-token et Link rel=next) ; les charges d'un dossier réservées aux rôles médicaux.")
             .ProducesValidationProblem().ProducesProblem(404);
         group.MapGet("/instances/{instanceId}/history/verification", VerifyHistoryAsync).WithName("VerifyInstanceHistory")
             .WithSummary("Vérifie la chaîne de hachage à clé (HMAC) de tout l'historique, page par page.").ProducesProblem(404);
@@ -75,6 +75,11 @@ public static partial class InstancesApi
             return InstanceProblems.NotFound(instanceId);
         }
 
+        if (showInput == true && HealthData.IsHiddenFrom(status.WorkflowType, http.User))
+        {
+            return InstanceProblems.HealthDataHidden(instanceId);
+        }
+
         var body = InstanceStatusResponse.From(status, http.Request, showInput == true);
         if (status.RuntimeStatus.IsFinished())
         {
@@ -96,6 +101,12 @@ public static partial class InstancesApi
         if (await runtime.GetHistoryAsync(instanceId, from, top, cancellationToken) is not { } page)
         {
             return InstanceProblems.NotFound(instanceId);
+        }
+
+        // Who did what and when stays visible to the administrators; what a dossier's events carried, to medical roles only.
+        if (await runtime.GetStatusAsync(instanceId, cancellationToken: cancellationToken) is { } status && HealthData.IsHiddenFrom(status.WorkflowType, http.User))
+        {
+            page = page with { Entries = [.. page.Entries.Select(e => e with { Payload = null })] };
         }
 
         if (page.NextSequence is { } next)
