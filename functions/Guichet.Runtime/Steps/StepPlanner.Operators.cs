@@ -42,6 +42,18 @@ internal sealed partial class StepPlanner
         return new Commit(Seal(after, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
     }
 
+    /// <summary>
+    /// A timer whose firing can never succeed: recorded as not applied (<see cref="HistoryKind.Rejected"/>) with the
+    /// reason, under the timer's event id so that a later copy of its firing is a duplicate, and gone from the pending timers.
+    /// </summary>
+    public Commit TimerNotFired(InstanceRecord record, Timers.DueTimer timer, string reason)
+    {
+        var after = record with { Timers = record.Timers.RemoveAll(t => t.TimerId == timer.TimerId) };
+        var cause = new StepCause(HistoryKind.Rejected, timer.Name, null, "timer", timer.CorrelationId);
+        var entry = Entry(record, after, cause, Truncated(reason), []);
+        return new Commit(Seal(after, entry), false) { Entry = entry, EventId = "timer:" + timer.TimerId };
+    }
+
     /// <summary>The effect as its history entry keeps it: enough to carry it out by hand, its payload only up to <see cref="MaxKeptPayloadBytes"/>.</summary>
     private static JsonElement Described(OutboxItem item, int attempts)
     {
