@@ -15,13 +15,6 @@ public sealed class RuntimeOptions
     /// <summary>How many chained instance-to-instance deliveries run inline before the rest is left to the sweeper.</summary>
     public int InlineDispatchDepth { get; set; } = 8;
 
-    /// <summary>
-    /// How many times an effect (a message, an event to another instance, a timer or read-model row) is tried before it
-    /// is given up and recorded in its instance's history with the reason. A refusal no retry can change (a 4xx status
-    /// other than 404, 408, 409, 412 and 429) is given up at the first attempt.
-    /// </summary>
-    public int MaxEffectAttempts { get; set; } = 10;
-
     /// <summary>How long after a failed attempt an effect is tried again; the wait doubles with each attempt, up to <see cref="MaxEffectRetryDelay"/>.</summary>
     public TimeSpan EffectRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -30,10 +23,15 @@ public sealed class RuntimeOptions
 
     /// <summary>
     /// How long a read model's tombstone (the trace of a removed row, which keeps a late copy of an older step from
-    /// bringing the row back) is kept before it is collected. At least as long as an effect may wait, all its attempts
-    /// together (<see cref="MaxEffectAttempts"/>, <see cref="EffectRetryDelay"/>, <see cref="MaxEffectRetryDelay"/>).
+    /// bringing the row back) is kept before it is collected; at least <see cref="TombstoneRetentionInRetryDelays"/> times
+    /// <see cref="MaxEffectRetryDelay"/>. An effect that fails for a reason that may pass is tried again for as long as the
+    /// failure lasts, so this bounds nothing absolutely: an older row write of the same instance still failing after the
+    /// tombstone is collected (an outage of that table longer than this retention) could bring the row back.
     /// </summary>
     public TimeSpan TombstoneRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many of the longest waits between two attempts of an effect a tombstone outlives at least.</summary>
+    public const int TombstoneRetentionInRetryDelays = 8;
 
     /// <summary>How outbound queue messages are encoded (Azure Functions reads base64 by default).</summary>
     public MessageEncoding MessageEncoding { get; set; } = MessageEncoding.Base64;
@@ -68,14 +66,14 @@ public sealed class RuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(InlineDispatchDepth, 1, nameof(InlineDispatchDepth));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectAttempts, 1, nameof(MaxEffectAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(EffectRetryDelay, TimeSpan.Zero, nameof(EffectRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEffectRetryDelay, EffectRetryDelay, nameof(MaxEffectRetryDelay));
-        if (TombstoneRetention < Outbox.EffectAttempts.Window(this))
+        if (TombstoneRetention < MaxEffectRetryDelay * TombstoneRetentionInRetryDelays)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(TombstoneRetention), TombstoneRetention, $"TombstoneRetention must be at least {Outbox.EffectAttempts.Window(this)}: an effect may wait that long, all its attempts together.");
+                nameof(TombstoneRetention), TombstoneRetention, $"TombstoneRetention must be at least {MaxEffectRetryDelay * TombstoneRetentionInRetryDelays} ({TombstoneRetentionInRetryDelays} times MaxEffectRetryDelay): a failed effect waits up to that long between attempts.");
         }
+
         if (HistoryKey is not { Length: >= MinHistoryKeyBytes })
         {
             throw new ArgumentException(

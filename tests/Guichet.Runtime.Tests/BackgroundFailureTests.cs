@@ -7,7 +7,10 @@ using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
 
 namespace Guichet.Runtime.Tests;
 
-/// <summary>A storage error in a background service (timer poller, outbox sweeper) is logged and retried with back-off: it never stops the service, nor the host.</summary>
+/// <summary>
+/// A storage error in a background service (timer poller, outbox sweeper) is logged and retried with back-off: it never
+/// stops the service, nor the host, and a lasting one does not make the poller read the work index every few seconds.
+/// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class BackgroundFailureTests(AzuriteFixture azurite)
 {
@@ -23,15 +26,28 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
         await poller.StartAsync(CancellationToken.None);
         await sweeper.StartAsync(CancellationToken.None);
 
-        // The timer index and the outbound queue fail (the timer cannot be indexed, the message cannot be sent), then the instance's own rows.
-        faults.Fail(h.Runtime.Options.HubName + "Timers");
+        // The work index's timer rows and the outbound queue fail (the timer cannot be indexed, the message cannot be sent;
+        // the steps' marks still go in), then the instance's own rows and every read of the work index (the poller's).
+        var work = h.Runtime.Options.HubName + "Work";
+        var reads = work + "()";
+        faults.Fail(work + "(PartitionKey='work',RowKey='t|");
         faults.Fail(queue);
         await h.Runtime.RaiseEventAsync("patient", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddMinutes(1) }), "s1");
         await h.Runtime.RaiseEventAsync("patient", "add", Json(new { amount = 1 }), "a1");
         faults.Fail("'patient'");
-        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), () => Task.FromResult(faults.Injected > 4), "the listeners met the failures");
-        h.FakeClock.Advance(TimeSpan.FromMinutes(2));
-        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        faults.Fail(reads);
+        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), () => Task.FromResult(faults.InjectedFor(reads) > 0 && faults.Injected > 4), "the listeners met the failures");
+
+        // Two minutes of failed reads: the poller backs off (5, 10, 20, 40, 80 s…), where a fixed 5 s wait would read 24 times.
+        var readsBefore = faults.InjectedFor(reads);
+        for (var second = 0; second < 120; second++)
+        {
+            h.FakeClock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(15), TimeProvider.System);
+        }
+
+        var readsDuring = faults.InjectedFor(reads) - readsBefore;
+        Assert.InRange(readsDuring, 1, 6);
         Assert.False(poller.ExecuteTask!.IsCompleted, "the timer poller stopped");
         Assert.False(sweeper.ExecuteTask!.IsCompleted, "the outbox sweeper stopped");
 

@@ -85,6 +85,25 @@ public sealed class ReadModelTests(AzuriteFixture azurite)
         Assert.Contains(table, outcome.Status!.Error, StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData(300, 8, "252 properties")] // short columns, too many of them
+    [InlineData(20, 30_000, "an entity holds at most 1048576")] // 1.2 MB as Azure counts it, though its JSON is 600 KB
+    public async Task Project_OfARowAzureWouldRefuse_FailsTheInstanceWithTheLimit_AndWritesNothing(int columns, int chars, string limit)
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "s1");
+
+        var outcome = await h.Runtime.RaiseEventAsync("s1", "put-wide", Json(new PutWide(columns, chars)), "w1");
+
+        Assert.Equal(RaiseResult.Failed, outcome.Result);
+        Assert.Equal(RuntimeStatus.Failed, outcome.Status!.RuntimeStatus);
+        Assert.Contains(limit, outcome.Status.Error, StringComparison.Ordinal);
+        Assert.Contains("'Shelf'", outcome.Status.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(await h.Runtime.Store.ReadOutboxAsync("s1", CancellationToken.None), i => i.Kind == OutboxKind.Project && i.Target == ShelfWorkflow.Table);
+        await h.Runtime.SweepOutboxAsync();
+        Assert.Empty((await h.Runtime.ReadModel(ShelfWorkflow.Table).QueryAsync(null)).Rows);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task CrashAfterCommit_LeavesAMark_AndTheSweepFinishesTheProjection()
     {
@@ -170,5 +189,5 @@ public sealed class ReadModelTests(AzuriteFixture azurite)
     }
 
     private static OutboxItem LateCopy(long sequence, Put put) =>
-        new(RowKeys.Outbox(sequence, 0), OutboxKind.Project, ShelfWorkflow.Table, "p", put.Key, ProjectionRows.Serialize(ShelfWorkflow.Row(put)), null, 1, null) { Generation = RuntimeHarness.Epoch.UtcTicks };
+        new(RowKeys.Outbox(sequence, 0), OutboxKind.Project, ShelfWorkflow.Table, "p", put.Key, ProjectionRows.Serialize(ShelfWorkflow.Row(put), ShelfWorkflow.Table, "p", put.Key, "s1"), null, 1, null) { Generation = RuntimeHarness.Epoch.UtcTicks };
 }

@@ -150,4 +150,58 @@ public sealed class TimerTests(AzuriteFixture azurite)
         Assert.Null(await h.Runtime.FireDueTimersAsync());
         Assert.Single((await StateAsync(h, "unreachable")).Fired);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TimerWhoseFiringKeepsFailing_BacksOff_DoublingToItsCap_AndFiresOnceHealed()
+    {
+        var faults = new Guichet.Testing.StorageFaults();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(faults));
+        await h.Runtime.StartAsync(TypeName, "unreachable");
+        await h.Runtime.RaiseEventAsync("unreachable", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddDays(1) }), "s1");
+        h.FakeClock.Advance(TimeSpan.FromDays(2));
+        faults.Fail("'unreachable'");
+
+        var waits = new List<TimeSpan>();
+        for (var round = 0; round < 9; round++)
+        {
+            var tried = faults.Injected;
+            var next = (await h.Runtime.FireDueTimersAsync())!.Value;
+            Assert.True(faults.Injected > tried); // each round tries once its wait is over…
+            Assert.Equal(next, await h.Runtime.FireDueTimersAsync()); // …and not before
+            waits.Add(next - h.FakeClock.GetUtcNow());
+            h.FakeClock.Advance(next - h.FakeClock.GetUtcNow());
+        }
+
+        Assert.Equal([5, 10, 20, 40, 80, 160, 300, 300, 300], waits.Select(w => (int)w.TotalSeconds));
+        faults.Heal();
+        Assert.Null(await h.Runtime.FireDueTimersAsync());
+        Assert.Single((await StateAsync(h, "unreachable")).Fired);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TimerWhoseFiringCanNeverSucceed_IsRecordedAsRejected_AndConsumed_NotRetried()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "spoiled");
+        await h.Runtime.RaiseEventAsync("spoiled", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddDays(1) }), "s1");
+        // The timer's row is spoiled: its payload is no longer JSON, so firing it can never succeed.
+        var table = h.Runtime.TimerIndex.Table;
+        var row = await table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == Guichet.Runtime.Storage.WorkIndex.Partition).FirstAsync(e => e.GetString("InstanceId") == "spoiled");
+        Guichet.Runtime.Storage.BinaryChunks.Write(row, "Payload", "{not json"u8.ToArray());
+        await table.UpdateEntityAsync(row, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Replace);
+        h.FakeClock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Null(await h.Runtime.FireDueTimersAsync());
+
+        var status = (await h.Runtime.GetStatusAsync("spoiled"))!;
+        Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
+        Assert.Empty(status.PendingTimers);
+        Assert.Empty((await StateAsync(h, "spoiled")).Fired);
+        var rejected = (await h.Runtime.GetWholeHistoryAsync("spoiled"))![^1];
+        Assert.Equal(HistoryKind.Rejected, rejected.Kind);
+        Assert.Equal("reply", rejected.Name);
+        Assert.Contains("could not fire", rejected.Reason, StringComparison.Ordinal);
+        Assert.False(await h.Runtime.HasWorkDueAsync());
+        Assert.True((await h.Runtime.VerifyHistoryAsync("spoiled"))!.IsIntact);
+    }
 }

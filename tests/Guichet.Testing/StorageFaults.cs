@@ -14,10 +14,20 @@ public sealed class StorageFaults : HttpPipelinePolicy
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (int Status, string ErrorCode)> _failing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _injectedFor = new(StringComparer.Ordinal);
     private long _injected;
 
     /// <summary>How many requests were made to fail so far.</summary>
     public long Injected => Interlocked.Read(ref _injected);
+
+    /// <summary>How many requests were made to fail so far because their URI contained <paramref name="fragment"/>.</summary>
+    public long InjectedFor(string fragment)
+    {
+        lock (_gate)
+        {
+            return _injectedFor.GetValueOrDefault(fragment);
+        }
+    }
 
     /// <summary>Requests whose URI contains <paramref name="fragment"/> fail from now on, with that status and error code.</summary>
     public void Fail(string fragment, int status = 503, string errorCode = "ServerBusy")
@@ -58,7 +68,12 @@ public sealed class StorageFaults : HttpPipelinePolicy
         (int Status, string ErrorCode)? failure;
         lock (_gate)
         {
-            failure = _failing.Where(f => uri.Contains(f.Key, StringComparison.Ordinal)).Select(f => f.Value).Cast<(int, string)?>().FirstOrDefault();
+            var match = _failing.FirstOrDefault(f => uri.Contains(f.Key, StringComparison.Ordinal));
+            failure = match.Key is null ? null : match.Value;
+            if (match.Key is not null)
+            {
+                _injectedFor[match.Key] = _injectedFor.GetValueOrDefault(match.Key) + 1;
+            }
         }
 
         if (failure is { } refused)

@@ -5,9 +5,9 @@ namespace Guichet.Runtime.Outbox;
 
 /// <summary>
 /// What becomes of an effect whose attempt failed: a refusal no retry can change is given up at once; any other
-/// failure is tried again after a wait that doubles with each attempt, until <see cref="RuntimeOptions.MaxEffectAttempts"/>
-/// attempts have failed, and is given up then. The count and the time of the next attempt are kept on the outbox row,
-/// so that every host and the scheduled job honour them, and nothing is tried for ever.
+/// failure (5xx, timeout, throttling, the network) is tried again after a wait that doubles with each attempt up to
+/// <see cref="RuntimeOptions.MaxEffectRetryDelay"/>, for as long as it lasts, so that an outage loses nothing. The count
+/// and the time of the next attempt are kept on the outbox row, so that every host and the scheduled job honour them.
 /// </summary>
 internal static class EffectAttempts
 {
@@ -32,25 +32,8 @@ internal static class EffectAttempts
         return ticks >= options.MaxEffectRetryDelay.Ticks ? options.MaxEffectRetryDelay : TimeSpan.FromTicks((long)ticks);
     }
 
-    /// <summary>How long an effect may wait between its first attempt and its last, all the waits together.</summary>
-    public static TimeSpan Window(RuntimeOptions options)
-    {
-        double ticks = 0;
-        for (var attempt = 1; attempt < options.MaxEffectAttempts; attempt++)
-        {
-            var delay = Delay(attempt, options);
-            if (delay == options.MaxEffectRetryDelay)
-            {
-                // Every wait from here on is the longest one.
-                ticks += (double)delay.Ticks * (options.MaxEffectAttempts - attempt);
-                break;
-            }
-
-            ticks += delay.Ticks;
-        }
-
-        return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)ticks);
-    }
+    /// <summary>Whether a failed attempt is worth a warning: the 1st, 2nd, 4th, 8th… so that a long outage logs a few lines, not thousands.</summary>
+    public static bool IsWarned(int failedAttempts) => failedAttempts > 0 && (failedAttempts & (failedAttempts - 1)) == 0;
 
     /// <summary>An error in one line: the status and code storage gave, else the exception's kind and message.</summary>
     public static string Describe(Exception ex)

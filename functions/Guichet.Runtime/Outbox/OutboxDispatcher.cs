@@ -10,8 +10,8 @@ namespace Guichet.Runtime.Outbox;
 /// <summary>
 /// Carries out committed effects in order, then deletes their outbox rows. Every effect is idempotent, so a
 /// crash between carrying one out and deleting its row only repeats it harmlessly. What fails is tried again with
-/// back-off, by this host's sweeper or the scheduled job, and given up after a bounded number of attempts (at once
-/// when storage refused it as it stands): given up, it is recorded in its instance's history, never dropped silently.
+/// back-off, by this host's sweeper or the scheduled job, for as long as the failure lasts; only what storage refused
+/// as it stands is given up, at once, and recorded in its instance's history, never dropped silently.
 /// An event to an instance that does not exist or has ended is recorded in the sender's history the same way.
 /// </summary>
 internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClient queues, ILogger logger)
@@ -83,7 +83,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
         }
     }
 
-    /// <summary>One attempt at an effect; a failure is counted on its row, or gives the effect up when it was the last one.</summary>
+    /// <summary>One attempt at an effect; a failure is counted on its row, or gives the effect up when storage refused it for good.</summary>
     private async Task<EffectSettled> AttemptAsync(string instanceId, OutboxItem item, int depth, CancellationToken ct)
     {
         try
@@ -99,18 +99,22 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
 
             var attempts = item.Attempts + 1;
             var error = EffectAttempts.Describe(ex);
-            if (EffectAttempts.IsRefusal(ex) || attempts >= runtime.Options.MaxEffectAttempts)
+            if (EffectAttempts.IsRefusal(ex))
             {
-                var reason = EffectAttempts.IsRefusal(ex)
-                    ? $"{EffectAttempts.What(item)} refused by storage, not tried again: {error}"
-                    : $"{EffectAttempts.What(item)} given up after {attempts} attempts: {error}";
+                var reason = $"{EffectAttempts.What(item)} refused by storage, not tried again: {error}";
                 logger.LogError(ex, "Effect of {InstanceId} given up: {Reason}", instanceId, reason);
                 RuntimeTelemetry.EffectsGivenUp.Add(1, new KeyValuePair<string, object?>("kind", item.Kind.ToString()));
                 return await GiveUpAsync(instanceId, item, attempts, reason, ct);
             }
 
+            // A failure that may pass (5xx, 408, 429, the network) is tried again for as long as it lasts, never given up:
+            // an outage must not lose a timer or a read-model row. Warned at the 1st, 2nd, 4th, 8th… failed attempt.
             var next = runtime.Time.GetUtcNow() + EffectAttempts.Delay(attempts, runtime.Options);
-            logger.LogWarning(ex, "Effect of {InstanceId} failed (attempt {Attempts} of {Max}); tried again at {Next:O}", instanceId, attempts, runtime.Options.MaxEffectAttempts, next);
+            if (EffectAttempts.IsWarned(attempts))
+            {
+                logger.LogWarning(ex, "Effect of {InstanceId} failed {Attempts} times; tried again at {Next:O}: {What}", instanceId, attempts, next, EffectAttempts.What(item));
+            }
+
             await runtime.Store.RecordAttemptAsync(EffectAttempts.Failed(instanceId, item, attempts, next, error), ct);
             return EffectSettled.Failed;
         }

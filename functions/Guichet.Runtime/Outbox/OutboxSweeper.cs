@@ -14,8 +14,8 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
 
-    /// <summary>Rounds beyond an effect's own attempts that this host gives an outbox, before it leaves it to the scheduled job.</summary>
-    private const int SpareRounds = 8;
+    /// <summary>Rounds this host gives an outbox that keeps failing before it leaves it to the scheduled job (which sweeps each minute).</summary>
+    private const int MaxRounds = 16;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,9 +57,9 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
     {
         var now = runtime.Time.GetUtcNow();
         var round = deferred.Tries + 1;
-        if (round > runtime.Options.MaxEffectAttempts + SpareRounds)
+        if (round > MaxRounds)
         {
-            // Every effect's attempts are bounded; what still fails here is the instance's own partition, which the job sweeps each minute.
+            // A lasting failure: the effect keeps its count and next attempt on its row, which the job honours each minute.
             logger.LogError("Outbox of {InstanceId} still not carried out after {Rounds} rounds; left to the scheduled job's sweep", deferred.InstanceId, deferred.Tries);
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Guichet.Runtime.Steps;
+using Guichet.Runtime.Storage;
 using Guichet.Runtime.Workflows;
 
 namespace Guichet.Runtime.ReadModels;
@@ -24,8 +25,12 @@ internal static class ProjectionRows
 
     private static readonly string[] ReservedColumns = ["PartitionKey", "RowKey", "Timestamp", "odata.etag"];
 
-    /// <summary>The record as JSON, checked to make a valid row; null (a removal) stays null.</summary>
-    public static byte[]? Serialize(object? row)
+    /// <summary>
+    /// The record as JSON, checked to make a valid row that Azure accepts (<see cref="TableLimits"/>: 252 properties,
+    /// 1 MiB as Azure counts it) under its keys and with the writer's columns, when the step is planned, so that a row
+    /// that cannot be written fails its step instead of waiting in the outbox; null (a removal) stays null.
+    /// </summary>
+    public static byte[]? Serialize(object? row, string table, string partitionKey, string rowKey, string owner)
     {
         if (row is null)
         {
@@ -33,8 +38,10 @@ internal static class ProjectionRows
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(row, row.GetType(), WorkflowJson.Options);
-        _ = ToEntity("p", "r", json, new("check", 0, 0));
-        return json;
+        var entity = ToEntity(partitionKey, rowKey, json, new(owner, long.MaxValue, long.MaxValue));
+        return TableLimits.Problem(entity) is { } problem
+            ? throw new EffectException($"The read-model row {partitionKey}/{rowKey} of '{table}' cannot be written: {problem}")
+            : json;
     }
 
     public static TableEntity ToEntity(string partitionKey, string rowKey, byte[]? json, ProjectionStamp stamp)

@@ -134,7 +134,7 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
         var table = ReadModelNames.ValidateWritable(project.Table);
         var partitionKey = ReadModelNames.ValidateKey(project.PartitionKey, "partition key");
         var rowKey = ReadModelNames.ValidateKey(project.RowKey, "row key");
-        Add(OutboxKind.Project, table, partitionKey, rowKey, ProjectionRows.Serialize(project.Row), null);
+        Add(OutboxKind.Project, table, partitionKey, rowKey, ProjectionRows.Serialize(project.Row, table, partitionKey, rowKey, _instanceId), null);
         _descriptions.Add($"{(project.Row is null ? "remove" : "project")} {table} {partitionKey}/{rowKey}");
     }
 

@@ -26,16 +26,32 @@ internal sealed partial class StepPlanner
     }
 
     /// <summary>
-    /// An effect of this instance that was not carried out (an event its target refused or never got, an effect given up
-    /// after its attempts): recorded in the history with the reason and what it was, its payload included when small
+    /// An effect of this instance that was not carried out (an event its target refused or never got, an effect storage
+    /// refused for good): recorded in the history with the reason and what it was, its payload included when small
     /// enough to keep, in the step that removes its outbox row, so that it is neither lost nor tried again.
     /// </summary>
     public Commit DeliveryFailed(InstanceRecord record, OutboxItem item, string reason, int attempts = 0)
     {
         var name = item.Kind == OutboxKind.SendEvent ? item.Name ?? "event" : item.Kind.ToString();
         var cause = new StepCause(HistoryKind.DeliveryFailed, name, null, "runtime", item.CorrelationId);
-        var entry = chain.Seal(Entry(record, record, cause, Truncated(reason), []) with { Payload = Described(item, attempts) });
-        return new Commit(Seal(record, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
+        // A timer whose row was never written never fires: it leaves the instance's pending timers with its outbox row.
+        var after = item.Kind == OutboxKind.SetTimer
+            ? record with { Timers = record.Timers.RemoveAll(t => t.TimerId == item.Id) }
+            : record;
+        var entry = chain.Seal(Entry(record, after, cause, Truncated(reason), []) with { Payload = Described(item, attempts) });
+        return new Commit(Seal(after, entry), false) { Entry = entry, OutboxRemove = item.RowKey };
+    }
+
+    /// <summary>
+    /// A timer whose firing can never succeed: recorded as not applied (<see cref="HistoryKind.Rejected"/>) with the
+    /// reason, under the timer's event id so that a later copy of its firing is a duplicate, and gone from the pending timers.
+    /// </summary>
+    public Commit TimerNotFired(InstanceRecord record, Timers.DueTimer timer, string reason)
+    {
+        var after = record with { Timers = record.Timers.RemoveAll(t => t.TimerId == timer.TimerId) };
+        var cause = new StepCause(HistoryKind.Rejected, timer.Name, null, "timer", timer.CorrelationId);
+        var entry = Entry(record, after, cause, Truncated(reason), []);
+        return new Commit(Seal(after, entry), false) { Entry = entry, EventId = "timer:" + timer.TimerId };
     }
 
     /// <summary>The effect as its history entry keeps it: enough to carry it out by hand, its payload only up to <see cref="MaxKeptPayloadBytes"/>.</summary>

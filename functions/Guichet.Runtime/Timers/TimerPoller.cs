@@ -6,13 +6,16 @@ namespace Guichet.Runtime.Timers;
 /// <summary>
 /// Fires durable timers when they come due. It sleeps until the earliest pending timer, wakes early when
 /// this host schedules an earlier one, and otherwise re-reads the index only every
-/// <see cref="RuntimeOptions.TimerRefreshInterval"/>: one small query per interval while idle.
+/// <see cref="RuntimeOptions.TimerRefreshInterval"/>: one small query per interval while idle. A failed read of the
+/// index is tried again after a wait that doubles with each failure in a row (<see cref="WorkflowRuntime.TimerBackOff"/>),
+/// on <see cref="WorkflowRuntime.Time"/>.
 /// </summary>
 public sealed class TimerPoller(WorkflowRuntime runtime, ILogger<TimerPoller> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = runtime.Time.GetUtcNow();
@@ -23,11 +26,15 @@ public sealed class TimerPoller(WorkflowRuntime runtime, ILogger<TimerPoller> lo
                 {
                     wake = next;
                 }
+
+                failures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Firing due timers failed; retrying in {Delay}", WorkflowRuntime.TimerRetryDelay);
-                wake = now + WorkflowRuntime.TimerRetryDelay;
+                // The index could not be read: wait longer after each failure in a row, so a lasting outage never spins.
+                var delay = WorkflowRuntime.TimerBackOff(++failures);
+                logger.LogError(ex, "Firing due timers failed ({Failures} times in a row); retrying in {Delay}", failures, delay);
+                wake = now + delay;
             }
 
             try

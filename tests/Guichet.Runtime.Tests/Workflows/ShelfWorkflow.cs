@@ -12,7 +12,7 @@ public sealed class ShelfWorkflow : Decider<ShelfStart, ShelfState, ShelfEvent>
     public override string Type => TypeName;
 
     public override EventCatalog<ShelfEvent> Events { get; } = new EventCatalog<ShelfEvent>()
-        .Add<Put>("put").Add<Take>("take").Add<PutInto>("put-into");
+        .Add<Put>("put").Add<Take>("take").Add<PutInto>("put-into").Add<PutWide>("put-wide");
 
     public override Decision<ShelfState> Start(ShelfStart input, EventContext context) => new ShelfState();
 
@@ -24,6 +24,7 @@ public sealed class ShelfWorkflow : Decider<ShelfStart, ShelfState, ShelfEvent>
         Put p => Decision.Accept(state with { Puts = state.Puts + 1 }, new Project(Table, "p", p.Key, Row(p))),
         Take t => Decision.Accept(state, new Project(Table, "p", t.Key, null)),
         PutInto p => Decision.Accept(state, new Project(p.Table, "p", "k", new ShelfRow("x", 1, 0, false, null, null))),
+        PutWide w => Decision.Accept(state, new Project(Table, "p", "wide", Enumerable.Range(0, w.Columns).ToDictionary(i => $"c{i:D3}", _ => new string('x', w.Chars)))),
         _ => throw new ArgumentException($"unknown event {happened}"),
     };
 
@@ -39,6 +40,9 @@ public sealed record Put(string Key, string Label, int Count = 1, double Weight 
 public sealed record Take(string Key) : ShelfEvent;
 
 public sealed record PutInto(string Table) : ShelfEvent;
+
+/// <summary>Projects a row of <paramref name="Columns"/> columns of <paramref name="Chars"/> characters each.</summary>
+public sealed record PutWide(int Columns, int Chars) : ShelfEvent;
 
 public sealed record ShelfState
 {
