@@ -1,12 +1,7 @@
 using System.Globalization;
 using Guichet.Runtime.Schedules;
 using Guichet.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -27,9 +22,7 @@ internal static class HostIdleCost
     {
         var counter = new RequestCounter();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        // The bench runs outside the solution's test layout: the host's content root is the bench's output.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GUICHET_HOST", AppContext.BaseDirectory);
-        await using var host = new IdleHost(azurite, counter, clock);
+        await using var host = new BenchHost(azurite, "BenchHostIdle", azurite.Clients(counter), clock);
         _ = host.Server;
         await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System);
 
@@ -47,30 +40,5 @@ internal static class HostIdleCost
               scaled to zero: job + KEDA's polls   : {jobRequests + KedaPollsPerHour,8}   (target < 100; KEDA: 2 queues every 300 s, from the Bicep)
 
             """);
-    }
-
-    private sealed class IdleHost(Azurite azurite, RequestCounter counter, FakeTimeProvider clock) : WebApplicationFactory<Program>
-    {
-        protected override IHost CreateHost(IHostBuilder builder)
-        {
-            builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["AzureFunctionsJobHost:extensions:workflows:hubName"] = "BenchHostIdle",
-                ["Auth:Mode"] = "Development",
-                ["Guichet:HistoryKey"] = TestKeys.HistoryText,
-                ["Auth:Audience"] = "api://guichet-bench",
-                ["Auth:DevelopmentSigningKey"] = "guichet-bench-signing-key-0123456789abcdef",
-            }));
-            return base.CreateHost(builder);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                services.AddSingleton(azurite.Clients(counter));
-                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            });
     }
 }

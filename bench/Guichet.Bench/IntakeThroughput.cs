@@ -6,12 +6,6 @@ using Guichet.Host.Demo;
 using Guichet.Runtime;
 using Guichet.Runtime.Queues;
 using Guichet.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Guichet.Bench;
 
@@ -34,8 +28,11 @@ internal static class IntakeThroughput
         await FillAsync(clients.Queues.GetQueueClient("dossiers-intake"), texts);
 
         using var outcomes = new OutcomeCounter(messages);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GUICHET_HOST", AppContext.BaseDirectory);
-        await using var host = new IntakeHost(azurite);
+        await using var host = new BenchHost(azurite, "BenchIntake", clients, settings: new Dictionary<string, string?>
+        {
+            ["Guichet:IdentityHashKey"] = "guichet-bench-identity-hash-key-0123456789",
+            ["Devices:ACT:OpenFrom"] = "2026-01-01",
+        });
         _ = host.Server;
         var intakeElapsed = await outcomes.AllAsync(TimeSpan.FromMinutes(15));
 
@@ -99,31 +96,5 @@ internal static class IntakeThroughput
         }
 
         public void Dispose() => _listener.Dispose();
-    }
-
-    private sealed class IntakeHost(Azurite azurite) : WebApplicationFactory<Program>
-    {
-        protected override IHost CreateHost(IHostBuilder builder)
-        {
-            builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["AzureFunctionsJobHost:extensions:workflows:hubName"] = "BenchIntake",
-                ["Auth:Mode"] = "Development",
-                ["Auth:Audience"] = "api://guichet-bench",
-                ["Auth:DevelopmentSigningKey"] = "guichet-bench-signing-key-0123456789abcdef",
-                ["Guichet:HistoryKey"] = TestKeys.HistoryText,
-                ["Guichet:IdentityHashKey"] = "guichet-bench-identity-hash-key-0123456789",
-                ["Devices:ACT:OpenFrom"] = "2026-01-01",
-            }));
-            return base.CreateHost(builder);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton(azurite.Clients());
-                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            });
     }
 }
