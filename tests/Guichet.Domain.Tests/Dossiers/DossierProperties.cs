@@ -104,7 +104,19 @@ public sealed class DossierProperties
     [Fact]
     public void GeneratedHistories_ReachEveryStatus()
     {
+        // Random histories: sampled in rounds until every status is reached, so a rare one (the waiting list needs a
+        // long run of well-formed events) is not missed by chance; a status no history can reach still fails.
         var reached = new HashSet<DossierStatus>();
+        for (var round = 0; round < 25 && !reached.SetEquals(Derivable); round++)
+        {
+            Reach(reached);
+        }
+
+        Assert.Equal(Derivable.Order(), reached.Order());
+    }
+
+    private static void Reach(HashSet<DossierStatus> reached)
+    {
         foreach (var history in Histories().Generator.Sample(400, 40))
         {
             var scenario = Scenario();
@@ -118,8 +130,6 @@ public sealed class DossierProperties
                 reached.Add(dossier.Status);
             }
         }
-
-        Assert.Equal(Derivable.Order(), reached.Order());
     }
 
     [Property(MaxTest = 200)]
