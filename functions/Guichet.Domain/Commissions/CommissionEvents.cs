@@ -38,12 +38,13 @@ public abstract record CommissionEvent;
 /// <param name="Code">Required when not admissible.</param>
 /// <param name="Justification">Required unless admissible.</param>
 /// <param name="PriorityOverride">A reason to rank the dossier ahead of the grid's order (admissible only; capped).</param>
+/// <remarks>The last three may be left out of the body (an admissible decision names none of them).</remarks>
 public sealed record DecisionRecorded(
     string DossierId,
     CommissionVerdict Verdict,
-    NonAdmissibilityCode? Code,
-    string? Justification,
-    string? PriorityOverride) : CommissionEvent;
+    NonAdmissibilityCode? Code = null,
+    string? Justification = null,
+    string? PriorityOverride = null) : CommissionEvent;
 
 /// <summary>"session-closed": the session closes; undecided dossiers are carried to the next one.</summary>
 /// <param name="Note">Anything the minutes should say.</param>

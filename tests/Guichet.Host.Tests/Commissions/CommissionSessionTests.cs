@@ -21,8 +21,10 @@ public sealed class CommissionSessionTests(AzuriteFixture azurite)
     // Monday 23 November 2026, 10:00 in Paris.
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private static object Admissible(string dossierId, string? priorityOverride = null) =>
-        new { dossierId, verdict = "admissible", code = (string?)null, justification = (string?)null, priorityOverride };
+    // An admissible decision names no code, justification or override: the body leaves them out.
+    private static object Admissible(string dossierId, string? priorityOverride = null) => priorityOverride is null
+        ? new { dossierId, verdict = "admissible" }
+        : new { dossierId, verdict = "admissible", code = (string?)null, justification = (string?)null, priorityOverride };
 
     private static async Task<List<string?>> AgendaOf(HttpResponseMessage session) =>
         [.. (await ReadAsync(session)).GetProperty("agenda").EnumerateArray().Select(a => a.GetProperty("dossierId").GetString())];
