@@ -50,7 +50,28 @@ public sealed record Dossier(
     /// asked reads before doing the reading again.
     /// </summary>
     public IReadOnlyList<InformationRequest> Answered { get; init; } = [];
+
+    /// <summary>
+    /// The requests their prescribers withdrew while the dossier went on for the others' requests, oldest first:
+    /// history, no longer part of the dossier (nor of its request date).
+    /// </summary>
+    public IReadOnlyList<WithdrawnRequest> Withdrawals { get; init; } = [];
+
+    /// <summary>The merge under way into another dossier, until that one accepts or refuses the requests handed over.</summary>
+    public PendingMerge? MergingInto { get; init; }
 }
+
+/// <summary>A request its prescriber withdrew from a dossier that went on for other requests.</summary>
+/// <param name="Request">The request.</param>
+/// <param name="At">When it was withdrawn.</param>
+/// <param name="Reason">Why, as its prescriber reads it.</param>
+public sealed record WithdrawnRequest(DossierRequest Request, DateTimeOffset At, string Reason);
+
+/// <summary>A merge sent to the surviving dossier and not yet answered.</summary>
+/// <param name="DossierId">The survivor.</param>
+/// <param name="Reason">The end's reason once the survivor accepts, as the prescribers read it.</param>
+/// <param name="At">When the merge was decided.</param>
+public sealed record PendingMerge(string DossierId, string Reason, DateTimeOffset At);
 
 /// <summary>A question put to the prescriber, with its deadline.</summary>
 /// <param name="AskedBy">Who asks: a reading, or the commission.</param>

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Guichet.Deciders;
 using Guichet.Domain.Intake;
 
 namespace Guichet.Domain.Dossiers;
 
-// The requests a dossier holds: updates, merges of the same person's requests (invariant 1), withdrawal.
+// The requests a dossier holds: updates, withdrawal by their prescribers (merges are in DossierDecider.Merges).
 public sealed partial class DossierDecider
 {
     /// <summary>
@@ -15,7 +16,9 @@ public sealed partial class DossierDecider
         var index = IndexOf(dossier, request.Key);
         if (index < 0)
         {
-            return Decision.Reject($"Ce dossier ne contient pas la demande {request.ExternalRef} de {request.Prescriber.Id}.");
+            return dossier.Withdrawals.Any(w => w.Request.Key == request.Key)
+                ? Decision.Reject($"La demande {request.ExternalRef} a été retirée de ce dossier : elle ne peut plus être modifiée. Une nouvelle demande porte une nouvelle référence (externalRef).")
+                : Decision.Reject($"Ce dossier ne contient pas la demande {request.ExternalRef} de {request.Prescriber.Id}.");
         }
 
         if (request.Device != dossier.Device)
@@ -27,82 +30,46 @@ public sealed partial class DossierDecider
     }
 
     /// <summary>
-    /// Another request for the same person and device joins the dossier (or replaces the one it holds under the
-    /// same key): the earliest request date is kept, and every prescriber the dossier holds a request of is told,
-    /// the newcomer and the others alike (invariant 1).
+    /// A prescriber withdraws its requests, saying why: the dossier goes on for the other prescribers' requests and
+    /// ends as withdrawn only with its last request. Without a prescriber (the ARS, for the guichet) the whole
+    /// dossier is withdrawn. Each prescriber concerned is told.
     /// </summary>
-    private static Decision<Dossier> MergeRequest(Dossier dossier, RequestMerged merged, DateTimeOffset now)
+    private static Decision<Dossier> Withdraw(Dossier dossier, Withdrawn withdrawn, DateTimeOffset now)
     {
-        var request = merged.Request;
-        if (merged.FromDossierId == dossier.Id)
+        if (string.IsNullOrWhiteSpace(withdrawn.Reason))
         {
-            return Decision.Reject("Un dossier ne se fusionne pas avec lui-même.");
+            return Decision.Reject("Un retrait doit être motivé.");
         }
 
-        if (request.Device != dossier.Device)
+        var why = withdrawn.Reason.Trim();
+        if (withdrawn.PrescriberId is not { } prescriberId)
         {
-            return Decision.Reject($"Seule une demande du même dispositif se rattache à ce dossier ({WireName.Of(dossier.Device)}), pas une demande {WireName.Of(request.Device)}.");
+            return dossier with { End = new DossierEnd(DossierStatus.Withdrawn, now, $"Dossier retiré par le guichet unique : {why}", null) };
         }
 
-        var index = IndexOf(dossier, request.Key);
-        var requests = index < 0
-            ? [.. dossier.Requests, request]
-            : dossier.Requests.Select((r, i) => i == index ? Replacing(r, request) : r).ToArray();
-        var joined = WithRequests(dossier, requests) with
+        var reason = $"Demande retirée par le prescripteur : {why}";
+        var mine = dossier.Requests.Where(r => r.Prescriber.Id == prescriberId).ToArray();
+        if (mine.Length == 0)
         {
-            PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != merged.FromDossierId)],
+            return Decision.Reject($"Ce dossier ne contient aucune demande du prescripteur {prescriberId} : seules ses propres demandes se retirent.");
+        }
+
+        if (mine.Length == dossier.Requests.Count)
+        {
+            return dossier with { End = new DossierEnd(DossierStatus.Withdrawn, now, reason, null) };
+        }
+
+        // Seniority counts from the earliest request that still stands: a withdrawn request no longer lends its date
+        // (the seed's "ancienneté de la demande" is that of a request, and this one is gone).
+        var remaining = WithRequests(dossier, dossier.Requests.Where(r => r.Prescriber.Id != prescriberId)) with
+        {
+            Withdrawals = [.. dossier.Withdrawals, .. mine.Select(r => new WithdrawnRequest(r, now, reason))],
         };
-        var from = merged.FromDossierId is { } other ? $", venue du dossier {other}" : "";
-        var reason = $"Même personne : la demande {request.ExternalRef} de {request.Prescriber.Name}{from} est rattachée au dossier {dossier.Id}, qui garde la date de demande la plus ancienne. {merged.Reason}".TrimEnd();
-        return Decision.Accept(joined, DossierOutcome.Tell(joined, reason, now));
+        var told = mine.Select(r => new SendMessage(DossierStatusChanged.Queue, new DossierStatusChanged(dossier.Id, r.ExternalRef, r.Prescriber.Id, WireName.Of(DossierStatus.Withdrawn), now, reason)));
+        var others = string.Create(CultureInfo.InvariantCulture,
+            $"La demande {string.Join(", ", mine.Select(r => r.ExternalRef))} de {mine[0].Prescriber.Name} est retirée ; le dossier continue pour votre demande, date de demande retenue : {remaining.FirstRequestAt:dd/MM/yyyy}.");
+        return Decision.Accept(remaining, [.. told, .. DossierOutcome.Tell(remaining, others, now)]);
     }
-
-    /// <summary>
-    /// The dossier is the same person's as an older one: it ends as merged, and hands each of its requests over to
-    /// the survivor, which keeps the earliest request date and tells every prescriber.
-    /// </summary>
-    private static Decision<Dossier> EndAsMerged(Dossier dossier, string survivor, string why, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(survivor) || survivor == dossier.Id)
-        {
-            return Decision.Reject("Un dossier se fusionne dans un autre dossier, nommé par son identifiant.");
-        }
-
-        if (string.IsNullOrWhiteSpace(why))
-        {
-            return Decision.Reject("Une fusion dit pourquoi les deux dossiers sont ceux de la même personne.");
-        }
-
-        var reason = $"Même personne : dossier fusionné dans le dossier {survivor}. {why.Trim()}";
-        var merged = dossier with { End = new DossierEnd(DossierStatus.Merged, now, reason, survivor) };
-        return Decision.Accept(
-            merged,
-            [.. dossier.Requests.Select(r => new SendEvent(survivor, DossierEventNames.RequestMerged, new RequestMerged(r, dossier.Id, why.Trim())))]);
-    }
-
-    /// <summary>A person decided on a possible match: merge into the other dossier, or keep them apart (the match is dropped).</summary>
-    private static Decision<Dossier> ReviewDuplicate(Dossier dossier, DuplicateReviewed review, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(review.Reason))
-        {
-            return Decision.Reject("L'examen d'un doublon possible doit être motivé.");
-        }
-
-        if (!dossier.PossibleDuplicates.Any(p => p.DossierId == review.OtherDossierId))
-        {
-            return Decision.Reject($"Le dossier {review.OtherDossierId} n'est pas un doublon possible à examiner pour ce dossier.");
-        }
-
-        return review.Merge
-            ? EndAsMerged(dossier, review.OtherDossierId, review.Reason, now)
-            : dossier with { PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != review.OtherDossierId)] };
-    }
-
-    /// <summary>The prescriber withdraws the request, at any stage before an end, saying why.</summary>
-    private static Decision<Dossier> Withdraw(Dossier dossier, string why, DateTimeOffset now) =>
-        string.IsNullOrWhiteSpace(why)
-            ? Decision.Reject("Un retrait doit être motivé.")
-            : dossier with { End = new DossierEnd(DossierStatus.Withdrawn, now, $"Demande retirée par le prescripteur : {why.Trim()}", null) };
 
     private static int IndexOf(Dossier dossier, IntakeKey key) =>
         dossier.Requests.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Key == key, (null!, -1)).Item2;
@@ -111,10 +78,18 @@ public sealed partial class DossierDecider
     private static DossierRequest Replacing(DossierRequest held, DossierRequest sent) =>
         sent with { SubmittedAt = held.SubmittedAt < sent.SubmittedAt ? held.SubmittedAt : sent.SubmittedAt };
 
-    /// <summary>The dossier with these requests, its first request date their earliest (invariant 1).</summary>
+    /// <summary>
+    /// The dossier with these requests, its first request date their earliest (invariant 1); a request that joins
+    /// again under the key of one withdrawn is held, no longer withdrawn.
+    /// </summary>
     private static Dossier WithRequests(Dossier dossier, IEnumerable<DossierRequest> requests)
     {
         var list = requests.ToArray();
-        return dossier with { Requests = list, FirstRequestAt = list.Min(r => r.SubmittedAt) };
+        return dossier with
+        {
+            Requests = list,
+            FirstRequestAt = list.Min(r => r.SubmittedAt),
+            Withdrawals = [.. dossier.Withdrawals.Where(w => !list.Any(r => r.Key == w.Request.Key))],
+        };
     }
 }

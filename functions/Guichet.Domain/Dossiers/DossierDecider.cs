@@ -39,7 +39,10 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         .Add<InformationDeadlineDue>(DossierEventNames.InformationDeadline)
         .Add<PutOnAgenda>(DossierEventNames.PutOnAgenda)
         .Add<CommissionDecided>(DossierEventNames.CommissionDecided)
-        .Add<Withdrawn>(DossierEventNames.Withdrawn);
+        .Add<Withdrawn>(DossierEventNames.Withdrawn)
+        .Add<DossierMerged>(DossierEventNames.DossierMerged)
+        .Add<MergeAccepted>(DossierEventNames.MergeAccepted)
+        .Add<EventNotDelivered>(DossierEventNames.DeliveryFailed);
 
     /// <summary>
     /// Opens the dossier as received, from its request alone: the request date counts from its submission, the
@@ -70,12 +73,19 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         var now = context.Now;
         var decision = (state.Status, happened) switch
         {
+            (_, RequestMerged or DossierMerged) when state.End is not null => Decision.Reject(
+                $"Le dossier {state.Id} est clos ({Describe(state.Status)}) : un dossier terminé reste de l'historique et ne reçoit plus de demande ; la demande garde son propre dossier."),
             _ when state.End is not null => Decision.Reject($"Le dossier est clos ({Describe(state.Status)}) : plus rien n'y change."),
+            (_, RequestUpdated or RequestMerged or DossierMerged or MergedInto or DuplicateReviewed or Withdrawn) when state.MergingInto is { } merge =>
+                Decision.Reject($"Ce dossier est en cours de fusion dans le dossier {merge.DossierId} : réessayez dans un instant."),
 
             (_, RequestUpdated u) => UpdateRequest(state, u.Request),
             (_, RequestMerged m) => MergeRequest(state, m, now),
-            (_, MergedInto m) => EndAsMerged(state, m.DossierId, m.Reason, now),
+            (_, DossierMerged m) => JoinDossier(state, m, now),
+            (_, MergedInto m) => HandOver(state, m.DossierId, m.Reason, now),
             (_, DuplicateReviewed r) => ReviewDuplicate(state, r, now),
+            (_, MergeAccepted a) => EndAsMerged(state, a, now),
+            (_, EventNotDelivered f) => MergeRefused(state, f, now),
 
             (_, MedicalReadingRecorded r) => Record(state, ReadingOf(r.Reading), state with { Medical = r.Reading }, now),
             (_, SocialReadingRecorded r) => Record(state, ReadingOf(r.Reading), state with { Social = r.Reading }, now),
@@ -91,7 +101,7 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
             (AwaitingCommission, CommissionDecided d) => ApplyDecision(state, d, now),
             (_, CommissionDecided) => Decision.Reject($"La commission ne décide que d'un dossier en attente de commission ; celui-ci est {Describe(state.Status)}."),
 
-            (_, Withdrawn w) => Withdraw(state, w.Reason, now),
+            (_, Withdrawn w) => Withdraw(state, w, now),
 
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the dossier workflow."),
         };

@@ -41,4 +41,13 @@ public static class DossierEventNames
 
     /// <summary><see cref="Withdrawn"/>.</summary>
     public const string Withdrawn = "withdrawn";
+
+    /// <summary><see cref="DossierMerged"/>, sent by the dossier that merges into this one.</summary>
+    public const string DossierMerged = "dossier-merged";
+
+    /// <summary><see cref="MergeAccepted"/>, sent by the survivor of a merge.</summary>
+    public const string MergeAccepted = "merge-accepted";
+
+    /// <summary><see cref="EventNotDelivered"/>, raised by the runtime.</summary>
+    public const string DeliveryFailed = Deciders.DeliveryFailed.EventName;
 }

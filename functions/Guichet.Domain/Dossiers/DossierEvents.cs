@@ -69,6 +69,32 @@ public sealed record CommissionDecided(
     string? Justification,
     string? PriorityOverride) : DossierEvent;
 
-/// <summary>"withdrawn": the prescriber withdraws the request, at any stage before an end.</summary>
+/// <summary>
+/// "withdrawn": a prescriber withdraws its requests, at any stage before an end; the dossier ends only when it holds
+/// no other request. Without a prescriber (the ARS, for the guichet), the whole dossier is withdrawn.
+/// </summary>
 /// <param name="Reason">Why.</param>
-public sealed record Withdrawn(string Reason) : DossierEvent;
+/// <param name="PrescriberId">The prescriber whose requests are withdrawn; null withdraws the whole dossier.</param>
+public sealed record Withdrawn(string Reason, string? PrescriberId = null) : DossierEvent;
+
+/// <summary>
+/// "dossier-merged": another dossier of the same person hands all its requests over to this one, in one step, so
+/// that they join together or not at all. This one answers with "merge-accepted"; a refusal reaches the sender.
+/// </summary>
+/// <param name="FromDossierId">The dossier that hands its requests over; it ends as merged once this one accepts.</param>
+/// <param name="Requests">Its requests.</param>
+/// <param name="Reason">Why they are the same person.</param>
+public sealed record DossierMerged(string FromDossierId, IReadOnlyList<DossierRequest> Requests, string Reason) : DossierEvent;
+
+/// <summary>"merge-accepted": the survivor holds the requests this dossier handed over; this one ends as merged into it.</summary>
+/// <param name="DossierId">The survivor.</param>
+public sealed record MergeAccepted(string DossierId) : DossierEvent;
+
+/// <summary>
+/// "delivery-failed" (raised by the runtime): an event this dossier sent was not applied (its target has ended,
+/// does not exist, or refused it). A hand-over refused leaves this dossier open with its requests.
+/// </summary>
+/// <param name="TargetInstanceId">The dossier the event was sent to.</param>
+/// <param name="SentEventName">The event sent.</param>
+/// <param name="Reason">Why it was not applied.</param>
+public sealed record EventNotDelivered(string TargetInstanceId, string SentEventName, string Reason) : DossierEvent;

@@ -8,7 +8,8 @@ namespace Guichet.Domain.Dossiers;
 /// <summary>
 /// The read-model rows a dossier's state stands for (<see cref="DossierReadModels"/>), computed from the state
 /// alone, so that a step writes the rows that changed and removes those that no longer apply, whatever rule ran.
-/// An ended dossier keeps only its requests' rows, with its final status and reason.
+/// An ended dossier keeps only its requests' rows, with its final status and reason; a request withdrawn while the
+/// dossier went on keeps its row, withdrawn.
 /// </summary>
 public static class DossierRows
 {
@@ -22,8 +23,17 @@ public static class DossierRows
         var reason = dossier.End?.Reason ?? dossier.Information?.Question;
         foreach (var request in dossier.Requests)
         {
-            yield return new(DossierReadModels.Requests, request.Prescriber.Id, request.ExternalRef,
-                new DossierRequestRow(dossier.Id, device, statusName, request.SubmittedAt, reason));
+            // Handed over to a survivor, a request's row says merged from the start, and not again at the end: the
+            // survivor writes that row in between, and a later write of this dossier would hide it.
+            yield return new(DossierReadModels.Requests, request.Prescriber.Id, request.ExternalRef, dossier.MergingInto is { } merge
+                ? new DossierRequestRow(dossier.Id, device, WireName.Of(DossierStatus.Merged), request.SubmittedAt, merge.Reason)
+                : new DossierRequestRow(dossier.Id, device, statusName, request.SubmittedAt, reason));
+        }
+
+        foreach (var withdrawn in dossier.Withdrawals)
+        {
+            yield return new(DossierReadModels.Requests, withdrawn.Request.Prescriber.Id, withdrawn.Request.ExternalRef,
+                new DossierRequestRow(dossier.Id, device, WireName.Of(DossierStatus.Withdrawn), withdrawn.Request.SubmittedAt, withdrawn.Reason));
         }
 
         if (dossier.End is not null)

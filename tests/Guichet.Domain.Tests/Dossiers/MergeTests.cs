@@ -58,37 +58,116 @@ public sealed class MergeTests
     }
 
     [Fact]
-    public void AMergeIntoAnEndedDossier_IsRefused_SoThatTheSenderHearsOfIt()
+    public void AMergeIntoAnEndedDossier_IsRefused_SayingAnEndedDossierIsHistory()
     {
         var scenario = Scenario();
         var withdrawn = scenario.Given(Open(), new Withdrawn("Hébergée par sa famille."));
 
-        Assert.StartsWith("Le dossier est clos", scenario.When(withdrawn, new RequestMerged(Earlier, "D-YOUNGER", "Même INS.")).Refused(), StringComparison.Ordinal);
+        var request = scenario.When(withdrawn, new RequestMerged(Earlier, null, "Même INS.")).Refused();
+        var dossier = scenario.When(withdrawn, new DossierMerged("D-YOUNGER", [Earlier], "Même INS.")).Refused();
+
+        Assert.Equal($"Le dossier {DossierId} est clos (retiré) : un dossier terminé reste de l'historique et ne reçoit plus de demande ; la demande garde son propre dossier.", request);
+        Assert.Equal(request, dossier);
     }
 
     [Fact]
-    public void MergedInto_EndsAsMerged_AndHandsEachRequestToTheSurvivor()
+    public void MergedInto_HandsAllItsRequestsOverInOneEvent_AndStaysOpenUntilTheSurvivorAccepts()
     {
         var scenario = Scenario();
         var joined = scenario.Given(Open(), Social(), new RequestMerged(Earlier, null, "Même INS."));
 
-        var merged = scenario.When(joined, new MergedInto("D-SURVIVOR", "Même personne, INS identique."));
+        var merging = scenario.When(joined, new MergedInto("D-SURVIVOR", "Même personne, INS identique."));
+
+        var dossier = merging.Accepted();
+        Assert.Null(dossier.End);
+        Assert.Equal("D-SURVIVOR", dossier.MergingInto!.DossierId);
+        var sent = Assert.Single(merging.Sent());
+        var payload = (DossierMerged)sent.Payload!;
+        Assert.Equal(("D-SURVIVOR", "dossier-merged", DossierId, "Même personne, INS identique."), (sent.InstanceId, sent.EventName, payload.FromDossierId, payload.Reason));
+        Assert.Equal([Request().Key, Earlier.Key], payload.Requests.Select(r => r.Key));
+        Assert.Empty(merging.Messages());
+        Assert.False(merging.Completes());
+        // The requests' rows say merged now, before the survivor writes them, so that this dossier never writes them again.
+        Assert.Equal("merged", merging.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471").Status);
+        Assert.True(merging.Effects.ToList().FindLastIndex(e => e is Project) < merging.Effects.ToList().FindIndex(e => e is SendEvent), "rows are written before the survivor hears of the merge");
+    }
+
+    [Fact]
+    public void MergeAccepted_EndsAsMerged_WithoutWritingTheRequestsRowsAgain()
+    {
+        var scenario = Scenario();
+        var merging = scenario.Given(Open(), Social(), new RequestMerged(Earlier, null, "Même INS."), new MergedInto("D-SURVIVOR", "Même personne, INS identique."));
+
+        var merged = scenario.When(merging, new MergeAccepted("D-SURVIVOR"));
 
         var dossier = merged.Accepted();
         Assert.Equal(DossierStatus.Merged, dossier.Status);
         Assert.Equal("D-SURVIVOR", dossier.End!.MergedInto);
-        Assert.Equal(
-            [
-                ("D-SURVIVOR", "request-merged", Request().Key, DossierId, "Même personne, INS identique."),
-                ("D-SURVIVOR", "request-merged", Earlier.Key, DossierId, "Même personne, INS identique."),
-            ],
-            merged.Sent().Select(s => (s.InstanceId, s.EventName, ((RequestMerged)s.Payload!).Request.Key, ((RequestMerged)s.Payload!).FromDossierId, ((RequestMerged)s.Payload!).Reason)));
-        Assert.All(merged.Messages(), m => Assert.Equal("merged", m.Status));
-        Assert.Equal(2, merged.Messages().Count);
-        Assert.Contains("D-SURVIVOR", merged.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471").Reason, StringComparison.Ordinal);
+        Assert.Empty(merged.Rows(DossierReadModels.Requests));
         Assert.True(merged.Removes(DossierReadModels.PendingReadings, "medical", DossierId));
+        Assert.Equal(2, merged.Messages().Count);
+        Assert.All(merged.Messages(), m => Assert.Equal("merged", m.Status));
         Assert.True(merged.Completes());
-        Assert.True(merged.Effects.ToList().FindLastIndex(e => e is Project) < merged.Effects.ToList().FindIndex(e => e is SendEvent), "rows are written before the survivor hears of the merge");
+    }
+
+    [Fact]
+    public void AMergeTheSurvivorDidNotTake_LeavesTheDossierOpenWithItsRequests_AndTellsItsPrescribers()
+    {
+        var scenario = Scenario();
+        var merging = scenario.Given(Open(null, new PossibleDuplicate("D-ENDED", ["mêmes noms"])), Medical(), new DuplicateReviewed("D-ENDED", true, "Même personne."));
+
+        var refused = scenario.When(merging, new EventNotDelivered("D-ENDED", DossierEventNames.DossierMerged, "Instance 'D-ENDED' has ended (Completed)."));
+
+        var dossier = refused.Accepted();
+        Assert.Null(dossier.End);
+        Assert.Null(dossier.MergingInto);
+        Assert.Equal(DossierStatus.UnderReview, dossier.Status);
+        Assert.Equal([Request().Key], dossier.Requests.Select(r => r.Key));
+        Assert.Empty(dossier.PossibleDuplicates);
+        Assert.Equal("under-review", refused.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123").Status);
+        var told = Assert.Single(refused.Messages());
+        Assert.Equal(("under-review", $"Fusion dans le dossier D-ENDED impossible : ce dossier est clos ou l'a refusée. Le dossier {DossierId} reste ouvert avec sa demande."), (told.Status, told.Reason));
+        Assert.False(refused.Completes());
+    }
+
+    [Fact]
+    public void ANoticeOfAnotherEventNotDelivered_UndoesNothing()
+    {
+        var scenario = Scenario();
+
+        var reason = scenario.When(scenario.Given(Open()), new EventNotDelivered("D-YOUNGER", DossierEventNames.MergeAccepted, "ended")).Refused();
+
+        Assert.Contains("ne défait rien ici", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhileItsMergeIsUnderWay_TheDossierTakesNoOtherRequestNorWithdrawal()
+    {
+        var scenario = Scenario();
+        var merging = scenario.Given(Open(), new MergedInto("D-SURVIVOR", "Même INS."));
+
+        Assert.StartsWith("Ce dossier est en cours de fusion dans le dossier D-SURVIVOR", scenario.When(merging, new RequestMerged(Earlier, null, "Même INS.")).Refused(), StringComparison.Ordinal);
+        Assert.StartsWith("Ce dossier est en cours de fusion", scenario.When(merging, new Withdrawn("Retrait.", Maraude.Id)).Refused(), StringComparison.Ordinal);
+        Assert.StartsWith("Ce dossier est en cours de fusion", scenario.When(merging, new MergedInto("D-OTHER", "Même INS.")).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSurvivor_TakesEveryRequestHandedOver_KeepsTheEarliestDate_AndAnswersTheSender()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open(Request(submittedAt: Now.AddDays(-3)), new PossibleDuplicate("D-YOUNGER", ["mêmes noms"])));
+        var third = Request(new("ccas-saint-denis", PrescriberType.SocialService, "CCAS de Saint-Denis"), "CCAS-9", Now.AddDays(-10));
+
+        var joined = scenario.When(opened, new DossierMerged("D-YOUNGER", [Earlier, third], "Même INS."));
+
+        var dossier = joined.Accepted();
+        Assert.Equal(["VT-2026-000123", "HOP-4471", "CCAS-9"], dossier.Requests.Select(r => r.ExternalRef));
+        Assert.Equal(Earlier.SubmittedAt, dossier.FirstRequestAt);
+        Assert.Empty(dossier.PossibleDuplicates);
+        var answer = Assert.Single(joined.Sent());
+        Assert.Equal(("D-YOUNGER", "merge-accepted", DossierId), (answer.InstanceId, answer.EventName, ((MergeAccepted)answer.Payload!).DossierId));
+        Assert.Equal(3, joined.Messages().Count);
+        Assert.All(joined.Messages(), m => Assert.StartsWith("Même personne : le dossier D-YOUNGER (demande HOP-4471 de Hôpital Avicenne", m.Reason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,17 +194,16 @@ public sealed class MergeTests
     }
 
     [Fact]
-    public void DuplicateReviewedAsTheSamePerson_MergesIntoTheOther()
+    public void DuplicateReviewedAsTheSamePerson_HandsItsRequestsOverToTheOther()
     {
         var scenario = Scenario();
         var opened = scenario.Given(Open(null, new PossibleDuplicate("D-OLDER", ["mêmes noms"])));
 
         var reviewed = scenario.When(opened, new DuplicateReviewed("D-OLDER", true, "Même date de naissance et même hébergement, confirmé par la maraude."));
 
-        Assert.Equal("D-OLDER", reviewed.Accepted().End!.MergedInto);
-        Assert.Equal("D-OLDER", Assert.Single(reviewed.Sent()).InstanceId);
-        Assert.True(reviewed.Removes(DossierReadModels.DuplicateReviews, "pending", $"{DossierId}~D-OLDER"));
-        Assert.True(reviewed.Completes());
+        Assert.Equal("D-OLDER", reviewed.Accepted().MergingInto!.DossierId);
+        Assert.Equal(("D-OLDER", "dossier-merged"), (Assert.Single(reviewed.Sent()).InstanceId, reviewed.Sent()[0].EventName));
+        Assert.False(reviewed.Completes());
     }
 
     [Fact]

@@ -64,17 +64,37 @@ public sealed class WiringTests
     }
 
     [Fact]
-    public void WhatAMergedDossierSends_TheSurvivorBindsAndApplies()
+    public void WhatAMergedDossierSends_TheSurvivorBindsAndApplies_AndItsAnswerEndsTheSender()
     {
         var younger = new Scenario<OpenDossier, Dossier, DossierEvent>(new DossierDecider(), "D-YOUNGER", Now);
-        var merged = younger.When(younger.Given(Open(Request(Avicenne, "HOP-4471", Now.AddDays(-60)))), new MergedInto(DossierId, "Même INS."));
+        var merging = younger.When(younger.Given(Open(Request(Avicenne, "HOP-4471", Now.AddDays(-60)))), new MergedInto(DossierId, "Même INS."));
         var survivor = Scenario();
         var older = survivor.Given(Open());
 
-        var joined = Deliver(survivor, older, Assert.Single(merged.Sent()));
+        var joined = Deliver(survivor, older, Assert.Single(merging.Sent()));
+        var ended = Deliver(younger, merging.Accepted(), Assert.Single(joined.Sent()));
 
         Assert.Equal(Now.AddDays(-60), joined.Accepted().FirstRequestAt);
         Assert.Equal(2, joined.Messages().Count);
+        Assert.Equal((DossierStatus.Merged, DossierId), (ended.Accepted().Status, ended.Accepted().End!.MergedInto));
+    }
+
+    [Fact]
+    public void TheRuntimesDeliveryFailure_BindsToTheDossiersEvent()
+    {
+        var type = new DossierDecider().Events.TypeOf(DeliveryFailed.EventName)!;
+
+        var bound = RuntimeJson.Delivered(new DeliveryFailed("D-ENDED", "dossier-merged", "Instance 'D-ENDED' has ended."), type);
+
+        Assert.Equal(new EventNotDelivered("D-ENDED", "dossier-merged", "Instance 'D-ENDED' has ended."), bound);
+    }
+
+    [Fact]
+    public void AWithdrawalWithoutPrescriber_AsAnOlderHistoryHasIt_BindsAsTheWholeDossiers()
+    {
+        var bound = RuntimeJson.Delivered(new { reason = "Décès." }, typeof(Withdrawn));
+
+        Assert.Equal(new Withdrawn("Décès.", null), bound);
     }
 
     [Fact]

@@ -1,0 +1,152 @@
+using Guichet.Deciders;
+using Guichet.Domain.Intake;
+
+namespace Guichet.Domain.Dossiers;
+
+// Merges of the same person's requests and dossiers (invariant 1). A dossier that merges into another hands its
+// requests over and ends only once the survivor has them: an ended dossier is history and takes none, so a merge into
+// it is refused, and the sender, told by the runtime, goes on with its requests. Nothing is lost in between.
+public sealed partial class DossierDecider
+{
+    /// <summary>
+    /// Another request for the same person and device joins the dossier (or replaces the one it holds under the
+    /// same key): the earliest request date is kept, and every prescriber the dossier holds a request of is told,
+    /// the newcomer and the others alike (invariant 1).
+    /// </summary>
+    private static Decision<Dossier> MergeRequest(Dossier dossier, RequestMerged merged, DateTimeOffset now)
+    {
+        if (merged.FromDossierId == dossier.Id)
+        {
+            return Decision.Reject("Un dossier ne se fusionne pas avec lui-même.");
+        }
+
+        var joined = Joining(dossier, [merged.Request], merged.FromDossierId);
+        if (joined.IsRejected)
+        {
+            return joined;
+        }
+
+        var from = merged.FromDossierId is { } other ? $", venue du dossier {other}" : "";
+        var request = merged.Request;
+        var reason = $"Même personne : la demande {request.ExternalRef} de {request.Prescriber.Name}{from} est rattachée au dossier {dossier.Id}, qui garde la date de demande la plus ancienne. {merged.Reason}".TrimEnd();
+        return Decision.Accept(joined.State!, DossierOutcome.Tell(joined.State!, reason, now));
+    }
+
+    /// <summary>
+    /// Another dossier of the same person hands all its requests over: they join together (the earliest request date
+    /// is kept, every prescriber told), and the sender hears it may end as merged.
+    /// </summary>
+    private static Decision<Dossier> JoinDossier(Dossier dossier, DossierMerged merged, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(merged.FromDossierId) || merged.FromDossierId == dossier.Id || merged.Requests is not { Count: > 0 })
+        {
+            return Decision.Reject("Une fusion vient d'un autre dossier, nommé, avec ses demandes.");
+        }
+
+        var joined = Joining(dossier, merged.Requests, merged.FromDossierId);
+        if (joined.IsRejected)
+        {
+            return joined;
+        }
+
+        var refs = string.Join(", ", merged.Requests.Select(r => $"{r.ExternalRef} de {r.Prescriber.Name}"));
+        var reason = $"Même personne : le dossier {merged.FromDossierId} (demande {refs}) est fusionné dans le dossier {dossier.Id}, qui garde la date de demande la plus ancienne. {merged.Reason}".TrimEnd();
+        return Decision.Accept(
+            joined.State!,
+            [new SendEvent(merged.FromDossierId, DossierEventNames.MergeAccepted, new MergeAccepted(dossier.Id)), .. DossierOutcome.Tell(joined.State!, reason, now)]);
+    }
+
+    /// <summary>
+    /// The dossier is the same person's as another: it hands all its requests over to the survivor, and ends as merged
+    /// when the survivor accepts them (<see cref="EndAsMerged"/>); until then it holds them, so that a refusal loses nothing.
+    /// </summary>
+    private static Decision<Dossier> HandOver(Dossier dossier, string survivor, string why, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(survivor) || survivor == dossier.Id)
+        {
+            return Decision.Reject("Un dossier se fusionne dans un autre dossier, nommé par son identifiant.");
+        }
+
+        if (string.IsNullOrWhiteSpace(why))
+        {
+            return Decision.Reject("Une fusion dit pourquoi les deux dossiers sont ceux de la même personne.");
+        }
+
+        var reason = $"Même personne : dossier fusionné dans le dossier {survivor}. {why.Trim()}";
+        return Decision.Accept(
+            dossier with { MergingInto = new PendingMerge(survivor, reason, now) },
+            new SendEvent(survivor, DossierEventNames.DossierMerged, new DossierMerged(dossier.Id, dossier.Requests, why.Trim())));
+    }
+
+    /// <summary>The survivor holds the requests handed over: the dossier ends as merged into it.</summary>
+    private static Decision<Dossier> EndAsMerged(Dossier dossier, MergeAccepted accepted, DateTimeOffset now) =>
+        dossier.MergingInto is { } merge && merge.DossierId == accepted.DossierId
+            ? dossier with { MergingInto = null, End = new DossierEnd(DossierStatus.Merged, now, merge.Reason, merge.DossierId) }
+            : Decision.Reject($"Aucune fusion de ce dossier dans le dossier {accepted.DossierId} n'est en cours.");
+
+    /// <summary>
+    /// The survivor did not take the requests handed over (it has ended, is unknown, or refused): the dossier stays
+    /// open with them, the match is no longer a possible duplicate, and its prescribers are told.
+    /// </summary>
+    private static Decision<Dossier> MergeRefused(Dossier dossier, EventNotDelivered failure, DateTimeOffset now)
+    {
+        if (failure.SentEventName != DossierEventNames.DossierMerged || dossier.MergingInto?.DossierId != failure.TargetInstanceId)
+        {
+            return Decision.Reject($"L'événement « {failure.SentEventName} » non remis au dossier {failure.TargetInstanceId} ne défait rien ici : ce dossier n'a pas de fusion en cours vers lui.");
+        }
+
+        var reopened = dossier with
+        {
+            MergingInto = null,
+            PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != failure.TargetInstanceId)],
+        };
+        var reason = $"Fusion dans le dossier {failure.TargetInstanceId} impossible : ce dossier est clos ou l'a refusée. Le dossier {dossier.Id} reste ouvert avec sa demande.";
+        return Decision.Accept(reopened, DossierOutcome.Tell(reopened, reason, now));
+    }
+
+    /// <summary>A person decided on a possible match: merge into the other dossier, or keep them apart (the match is dropped).</summary>
+    private static Decision<Dossier> ReviewDuplicate(Dossier dossier, DuplicateReviewed review, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(review.Reason))
+        {
+            return Decision.Reject("L'examen d'un doublon possible doit être motivé.");
+        }
+
+        if (!dossier.PossibleDuplicates.Any(p => p.DossierId == review.OtherDossierId))
+        {
+            return Decision.Reject($"Le dossier {review.OtherDossierId} n'est pas un doublon possible à examiner pour ce dossier.");
+        }
+
+        return review.Merge
+            ? HandOver(dossier, review.OtherDossierId, review.Reason, now)
+            : dossier with { PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != review.OtherDossierId)] };
+    }
+
+    /// <summary>The dossier with <paramref name="requests"/> joined (each replacing the one held under its key), or why not.</summary>
+    private static Decision<Dossier> Joining(Dossier dossier, IReadOnlyList<DossierRequest> requests, string? fromDossierId)
+    {
+        if (requests.FirstOrDefault(r => r.Device != dossier.Device) is { } other)
+        {
+            return Decision.Reject($"Seule une demande du même dispositif se rattache à ce dossier ({WireName.Of(dossier.Device)}), pas une demande {WireName.Of(other.Device)}.");
+        }
+
+        var held = dossier.Requests.ToList();
+        foreach (var request in requests)
+        {
+            var index = held.FindIndex(r => r.Key == request.Key);
+            if (index < 0)
+            {
+                held.Add(request);
+            }
+            else
+            {
+                held[index] = Replacing(held[index], request);
+            }
+        }
+
+        return WithRequests(dossier, held) with
+        {
+            PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != fromDossierId)],
+        };
+    }
+}
