@@ -20,7 +20,7 @@ public static class ApiRoutes
     [
         new("GET", "/api/dossiers/{id}", "/api/dossiers/matrix-1", DossierReaders),
         new("GET", "/api/dossiers", "/api/dossiers?externalRef=matrix-1", Prescriber),
-        new("POST", "/api/dossiers/{id}/withdraw", "/api/dossiers/matrix-1/withdraw", Prescriber),
+        new("POST", "/api/dossiers/{id}/withdraw", "/api/dossiers/matrix-1/withdraw", [Roles.Prescriber, Roles.ArsAdmin]),
         new("POST", "/api/dossiers/{id}/information", "/api/dossiers/matrix-1/information", Prescriber),
         new("GET", "/api/dossiers/duplicates", "/api/dossiers/duplicates", Reviewers),
         new("POST", "/api/dossiers/{id}/duplicates/{otherId}", "/api/dossiers/matrix-1/duplicates/matrix-2", Reviewers),

@@ -22,6 +22,8 @@ namespace Guichet.Host.Dossiers;
 /// <param name="End">How it ended, once it has.</param>
 /// <param name="PossibleDuplicates">Possible matches not yet reviewed; absent for prescribers.</param>
 /// <param name="MedicalShown">Whether the medical part is shown to this reader.</param>
+/// <param name="Withdrawals">The requests withdrawn while the dossier went on for others'; absent for prescribers.</param>
+/// <param name="MergingInto">The dossier this one is merging into, while the merge is under way; absent otherwise.</param>
 public sealed record DossierView(
     string Id,
     string Status,
@@ -34,7 +36,9 @@ public sealed record DossierView(
     CommissionOutcome? Commission,
     DossierEnd? End,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PossibleDuplicate>? PossibleDuplicates,
-    bool MedicalShown)
+    bool MedicalShown,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<WithdrawnRequestView>? Withdrawals = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MergingInto = null)
 {
     internal static DossierView Of(Dossier dossier, DossierReader reader)
     {
@@ -52,6 +56,8 @@ public sealed record DossierView(
             dossier.Commission,
             dossier.End,
             reader.SeesAll ? dossier.PossibleDuplicates : null,
-            reader.SeesMedical);
+            reader.SeesMedical,
+            reader.SeesAll ? [.. dossier.Withdrawals.Select(WithdrawnRequestView.Of)] : null,
+            dossier.MergingInto?.DossierId);
     }
 }

@@ -11,24 +11,48 @@ public static partial class DossiersApi
 {
     private static void MapCommands(RouteGroupBuilder group)
     {
-        group.MapPost("/dossiers/{id}/withdraw", WithdrawAsync).WithName("WithdrawDossier").RequireAuthorization(Policies.Prescribers)
-            .WithSummary("Le prescripteur retire sa demande (motif obligatoire) ; rejouable sans effet double avec l'en-tête Idempotency-Key ; 410 si le dossier est clos.")
+        group.MapPost("/dossiers/{id}/withdraw", WithdrawAsync).WithName("WithdrawDossier").RequireAuthorization(Policies.Withdrawers)
+            .WithSummary("Le prescripteur retire ses propres demandes (motif obligatoire) : le dossier continue pour les demandes d'autres prescripteurs et n'est clos qu'avec sa dernière demande ; " +
+                "l'administrateur ARS retire le dossier entier pour le guichet. Rejouable sans effet double avec l'en-tête Idempotency-Key ; 410 si le dossier est clos.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         group.MapPost("/dossiers/{id}/information", ProvideInformationAsync).WithName("ProvideDossierInformation").RequireAuthorization(Policies.Prescribers)
             .WithSummary("Le prescripteur répond à la question posée (answer) ; le dossier repart en lecture ; 422 si aucune question n'est ouverte.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
     }
 
-    private static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
+    /// <summary>
+    /// A prescriber withdraws its organisation's requests only; an ARS administrator, acting for the guichet, the
+    /// whole dossier (a token with both roles acts as the administrator).
+    /// </summary>
+    private static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
         string id,
         [FromBody] WithdrawalRequest? body,
         [FromHeader(Name = DossierRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
         WorkflowRuntime runtime,
         HttpContext http,
-        CancellationToken cancellationToken) =>
-        DossierProblems.RequiredText("reason", body?.Reason, "Le motif du retrait") is { } invalid
-            ? Task.FromResult<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>>(invalid)
-            : PrescriberCommandAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(body!.Reason!.Trim()), idempotencyKey, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        if (DossierProblems.RequiredText("reason", body?.Reason, "Le motif du retrait") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var reason = body!.Reason!.Trim();
+        if (!http.User.IsInRole(Roles.ArsAdmin))
+        {
+            // The policy requires a prescriber's organisation: it is the prescriber id its requests carry.
+            return await PrescriberCommandAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(reason, Caller.Org(http.User)!), idempotencyKey, cancellationToken);
+        }
+
+        if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        return await DossierLoader.StatusAsync(runtime, id, cancellationToken) is null
+            ? DossierProblems.NotFound(id)
+            : await DossierCommands.RaiseAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(reason), idempotencyKey, cancellationToken);
+    }
 
     private static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> ProvideInformationAsync(
         string id,

@@ -1,4 +1,5 @@
 using Azure;
+using Guichet.Domain;
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Security;
@@ -30,7 +31,7 @@ public static class DuplicatesApi
             .WithSummary("Les doublons possibles à examiner, par pages (top ; page suivante dans x-ms-continuation-token).")
             .ProducesValidationProblem();
         group.MapPost("/dossiers/{id}/duplicates/{otherId}", ReviewAsync).WithName("ReviewDuplicate")
-            .WithSummary("Décide d'un doublon possible : fusionner ce dossier dans l'autre (merge: true) ou les garder distincts, avec le motif ; 422 si ce n'est pas un doublon possible de ce dossier.")
+            .WithSummary("Décide d'un doublon possible : fusionner ce dossier dans l'autre (merge: true) ou les garder distincts, avec le motif ; 422 si ce n'est pas un doublon possible de ce dossier, ou si l'autre dossier est clos (on ne fusionne pas dans un dossier terminé).")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         return app;
     }
@@ -88,6 +89,15 @@ public static class DuplicatesApi
         if (await DossierLoader.StatusAsync(runtime, id, cancellationToken) is null)
         {
             return DossierProblems.NotFound(id);
+        }
+
+        // An ended dossier is history and takes no request: the merge is refused here, before anything changes. One that
+        // ends meanwhile refuses the requests itself, and this dossier stays open with them.
+        if (merge && await DossierLoader.LoadAsync(runtime, otherId, cancellationToken) is ({ End: { } end }, _))
+        {
+            return DossierProblems.Rejected(
+                $"Le dossier {otherId} est clos ({WireName.Of(end.Status)}) : un dossier terminé reste de l'historique et ne reçoit plus de demande. " +
+                $"Gardez les deux dossiers distincts (merge: false) : le dossier {id} reste ouvert.");
         }
 
         return await DossierCommands.RaiseAsync(

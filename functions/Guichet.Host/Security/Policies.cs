@@ -36,6 +36,12 @@ public static class Policies
     /// </summary>
     public const string DossierReaders = "dossier-readers";
 
+    /// <summary>
+    /// Who withdraws from a dossier: a prescriber with its organisation (its own requests), or an ARS administrator
+    /// (the whole dossier, on behalf of the guichet).
+    /// </summary>
+    public const string Withdrawers = "withdrawers";
+
     /// <summary>The people of the double reading and the ARS administrators: pending readings, possible duplicates to review.</summary>
     public const string Reviewers = "reviewers";
     /// <summary>Who reads the published priority grid: ARS administrators, commission members, both readers, the observatory.</summary>
@@ -64,6 +70,8 @@ public static class Policies
         options.AddPolicy(DossierReaders, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.IsInRole(Roles.MedicalReader) || context.User.IsInRole(Roles.SocialReader) || context.User.IsInRole(Roles.Commission)
             || context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
+        options.AddPolicy(Withdrawers, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
         options.AddPolicy(Reviewers, p => p.RequireAuthenticatedUser().RequireRole(Roles.MedicalReader, Roles.SocialReader, Roles.ArsAdmin));
         options.AddPolicy(GridReaders, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin, Roles.Commission, Roles.MedicalReader, Roles.SocialReader, Roles.Observatory));
         options.AddPolicy(WaitingList, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
