@@ -50,7 +50,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp s
             : HttpStatusCode.Forbidden;
         if (expected is null)
         {
+            // Allowed: the handler answers, with its result or its own refusal of the request, never with a failure.
             Assert.DoesNotContain(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed });
+            Assert.True((int)response.StatusCode < 500, $"{method} {route.Path} for {caller}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 // The handler's own 404 (no such instance, dossier, request, session or grid version), not the router's.

@@ -5,6 +5,7 @@ using Guichet.Domain.Intake;
 using Guichet.Domain.Readings;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
+using Guichet.Runtime.Schedules;
 using Guichet.Runtime.Workflows;
 using Guichet.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Guichet.Host.Tests;
 
 /// <summary>
-/// The real host on a fake clock, in Europe/Paris, ACT open, with the dossier workflow registered (a test-only
-/// registration while the app does not register it itself), and dossiers brought to the commission through the runtime.
+/// The real host on a fake clock, in Europe/Paris, ACT open, and dossiers brought to the commission through the runtime.
 /// </summary>
 public sealed class ClockedApp : IAsyncDisposable
 {
@@ -77,6 +77,24 @@ public sealed class ClockedApp : IAsyncDisposable
         Assert.Equal("awaiting-commission", (await Runtime.GetStatusAsync(id))!.CustomStatus);
         Clock.Advance(TimeSpan.FromMinutes(1));
         return id;
+    }
+
+    /// <summary>
+    /// Moves the fake clock to <paramref name="to"/> and waits until each of the timer triggers <paramref name="timers"/>
+    /// has fired its occurrence (<paramref name="occurrence"/>, else <paramref name="to"/>): once a timer has logged its
+    /// firing it goes back to sleep until its next occurrence, so the clock may move again without it missing one.
+    /// </summary>
+    public async Task AdvanceToAsync(DateTimeOffset to, string[] timers, DateTimeOffset? occurrence = null)
+    {
+        Clock.Advance(to - Clock.GetUtcNow());
+        var expected = occurrence ?? to;
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(timers.All(timer => App.Logs.Lines.Any(l =>
+                l.Properties.GetValueOrDefault("Timer") as string == timer
+                && l.Properties.GetValueOrDefault("Occurrence") is DateTimeOffset fired && fired == expected
+                && l.Properties.GetValueOrDefault("Result") is TimerFireResult.Fired))),
+            $"{string.Join(", ", timers)} fired for {expected:O}",
+            TimeSpan.FromSeconds(60));
     }
 
     public async Task RaiseAsync(string id, string name, object payload)

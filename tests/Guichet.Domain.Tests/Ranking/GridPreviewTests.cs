@@ -37,7 +37,8 @@ public sealed class GridPreviewTests
     [Fact]
     public void DraftGrid_ShowsTheChangesBySexAgeBandDepartmentAndPathologyGroup()
     {
-        var preview = GridPreview.Compare(Waiting, PriorityGrid.Default, Draft, Now);
+        // The threshold of small groups lowered to one, to check the arithmetic on three dossiers.
+        var preview = GridPreview.Compare(Waiting, PriorityGrid.Default, Draft, Now, smallestGroup: 1);
 
         Assert.Equal([new GroupChange("female", 1, -1, 0, 1, 0), new GroupChange("male", 2, 0.5, 1, 0, 1)], preview.BySex);
         Assert.Equal(
@@ -52,6 +53,32 @@ public sealed class GridPreviewTests
                 new GroupChange("chronic-somatic", 1, 1, 1, 0, 0), new GroupChange("psychiatric", 1, 0, 0, 0, 1),
             ],
             preview.ByPathologyGroup);
+    }
+
+    [Fact]
+    public void GroupsOfFewerThanElevenDossiers_ShowNoFigure()
+    {
+        var preview = GridPreview.Compare(Waiting, PriorityGrid.Default, Draft, Now);
+
+        Assert.All(preview.BySex.Concat(preview.ByAgeBand).Concat(preview.ByDepartment).Concat(preview.ByPathologyGroup), g => Assert.True(g.Suppressed));
+        Assert.Equal(["female", "male"], preview.BySex.Select(g => g.Group));
+        Assert.Equal(3, preview.Dossiers.Count);
+    }
+
+    [Fact]
+    public void OneSmallGroup_MasksTheNextSmallestToo_SoThatTheTotalDoesNotGiveItAway()
+    {
+        // Twelve men and one woman: the woman's group is masked, and so is the men's, else 13 − 12 would tell her count.
+        WaitingDossier[] waiting =
+        [
+            .. Enumerable.Range(0, 12).Select(i => new WaitingDossier(Plain($"d-m{i:D2}", daysAgo: 10 + i), new(Sex.Male, 1970, Department.Paris, [Pathology.Hiv]))),
+            new WaitingDossier(Plain("d-f", daysAgo: 5), new(Sex.Female, 1970, Department.Paris, [Pathology.Hiv])),
+        ];
+
+        var preview = GridPreview.Compare(waiting, PriorityGrid.Default, Draft, Now);
+
+        Assert.Equal([GroupChange.Masked("female"), GroupChange.Masked("male")], preview.BySex);
+        Assert.Equal(13, Assert.Single(preview.ByDepartment).Dossiers);
     }
 
     [Fact]

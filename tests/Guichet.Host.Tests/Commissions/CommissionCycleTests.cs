@@ -45,7 +45,7 @@ public sealed class CommissionCycleTests(AzuriteFixture azurite)
         await host.AwaitingAsync("D-OCT-B", severity: 1);
 
         // October: the ACT session sits; LHSS is not open yet, LAM never is.
-        await AdvanceToAsync(host, October, AllCycles);
+        await host.AdvanceToAsync(October, AllCycles);
         var october = await SessionAsync(host, commission, "commission-ACT-20261006");
         Assert.Equal(October, october.GetProperty("sittingAt").GetDateTimeOffset());
         Assert.Equal(["D-OCT-A", "D-OCT-B"], Agenda(october));
@@ -61,19 +61,19 @@ public sealed class CommissionCycleTests(AzuriteFixture azurite)
         }
 
         // 21 October: the daily cycles wake for the 7th (late, LHSS still closed then) and sleep until the 22nd.
-        await AdvanceToAsync(host, new(2026, 10, 21, 10, 0, 0, TimeSpan.Zero), DailyCycles, new(2026, 10, 7, 7, 0, 0, TimeSpan.Zero));
+        await host.AdvanceToAsync(new(2026, 10, 21, 10, 0, 0, TimeSpan.Zero), DailyCycles, new(2026, 10, 7, 7, 0, 0, TimeSpan.Zero));
         await host.AwaitingAsync("D-LHSS", device: Device.Lhss);
         await host.AwaitingAsync("D-NOV", severity: 4);
 
         var lhssDay = new DateTimeOffset(2026, 10, 22, 7, 0, 0, TimeSpan.Zero);
-        await AdvanceToAsync(host, lhssDay, DailyCycles);
+        await host.AdvanceToAsync(lhssDay, DailyCycles);
         var lhss = await SessionAsync(host, commission, "commission-LHSS-20261022");
         Assert.Equal(["D-LHSS"], Agenda(lhss));
         Assert.Equal(lhssDay, lhss.GetProperty("cutOff").GetDateTimeOffset());
         Assert.Null(await host.Runtime.GetStatusAsync("commission-ACT-20261022"));
 
         // November, in winter time: 09:00 in Paris is 08:00 UTC. The session carries October's undecided dossier.
-        await AdvanceToAsync(host, November, ["CommissionAct"]);
+        await host.AdvanceToAsync(November, ["CommissionAct"]);
         var november = await SessionAsync(host, commission, "commission-ACT-20261103");
         Assert.Equal(November, november.GetProperty("sittingAt").GetDateTimeOffset());
         Assert.Equal("commission-ACT-20261006", november.GetProperty("carriedFrom").GetString());
@@ -96,7 +96,7 @@ public sealed class CommissionCycleTests(AzuriteFixture azurite)
         }
 
         // December: the dossier still undecided comes a third time.
-        await AdvanceToAsync(host, December, ["CommissionAct"]);
+        await host.AdvanceToAsync(December, ["CommissionAct"]);
         var december = await SessionAsync(host, commission, "commission-ACT-20261201");
         Assert.Equal(("commission-ACT-20261103", December), (december.GetProperty("carriedFrom").GetString(), december.GetProperty("sittingAt").GetDateTimeOffset()));
         Assert.Equal(["D-OCT-B"], Agenda(december));
@@ -107,24 +107,6 @@ public sealed class CommissionCycleTests(AzuriteFixture azurite)
             sessions.Instances.Select(i => i.InstanceId).Order(StringComparer.Ordinal));
         Assert.Equal("waiting-list", await host.StatusOfAsync("D-OCT-A"));
         Assert.Equal("waiting-list", await host.StatusOfAsync("D-NOV"));
-    }
-
-    /// <summary>
-    /// Moves the fake clock to <paramref name="to"/> and waits until each of <paramref name="timers"/> has fired its
-    /// occurrence (<paramref name="occurrence"/>, else <paramref name="to"/>): once a timer has logged its firing it
-    /// goes back to sleep until its next occurrence, so the clock may move again without it missing one.
-    /// </summary>
-    private static async Task AdvanceToAsync(ClockedApp host, DateTimeOffset to, string[] timers, DateTimeOffset? occurrence = null)
-    {
-        host.Clock.Advance(to - host.Clock.GetUtcNow());
-        var expected = occurrence ?? to;
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(timers.All(timer => host.App.Logs.Lines.Any(l =>
-                l.Properties.GetValueOrDefault("Timer") as string == timer
-                && l.Properties.GetValueOrDefault("Occurrence") is DateTimeOffset fired && fired == expected
-                && l.Properties.GetValueOrDefault("Result") is TimerFireResult.Fired))),
-            $"{string.Join(", ", timers)} fired for {expected:O}",
-            TimeSpan.FromSeconds(60));
     }
 
     private static async Task<System.Text.Json.JsonElement> SessionAsync(ClockedApp host, HttpClient client, string sessionId)

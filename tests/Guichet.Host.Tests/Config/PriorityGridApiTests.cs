@@ -20,6 +20,8 @@ namespace Guichet.Host.Tests.Config;
 [Collection(HostGroup.Name)]
 public sealed class PriorityGridApiTests(AzuriteFixture azurite)
 {
+    private static readonly string[] Breakdowns = ["bySex", "byAgeBand", "byDepartment", "byPathologyGroup"];
+
     private const string Grid = "/api/config/priority-grid";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
@@ -203,9 +205,10 @@ public sealed class PriorityGridApiTests(AzuriteFixture azurite)
             ["D-MAMADOU 2→1 18→28", "D-AICHA 1→2 18→18", "D-PIOTR 3→3 15→15"],
             preview.GetProperty("dossiers").EnumerateArray().Select(d =>
                 $"{d.GetProperty("dossierId").GetString()} {d.GetProperty("currentRank").GetInt32()}→{d.GetProperty("draftRank").GetInt32()} {d.GetProperty("currentScore").GetInt32()}→{d.GetProperty("draftScore").GetInt32()}"));
-        var bySex = preview.GetProperty("bySex").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!, g => (g.GetProperty("dossiers").GetInt32(), g.GetProperty("movedUp").GetInt32(), g.GetProperty("movedDown").GetInt32()));
-        Assert.Equal((1, 0, 1), bySex["female"]);
-        Assert.Equal((2, 1, 0), bySex["male"]);
+        // Three dossiers: every group is under eleven, so its figures are masked (the arithmetic is the domain's tests').
+        var groups = Breakdowns.SelectMany(g => preview.GetProperty(g).EnumerateArray()).ToList();
+        Assert.All(groups, g => Assert.True(g.GetProperty("suppressed").GetBoolean() && g.GetProperty("dossiers").ValueKind == System.Text.Json.JsonValueKind.Null, g.ToString()));
+        Assert.Equal(["female", "male"], preview.GetProperty("bySex").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
         Assert.Equal(["75", "93", "unknown"], preview.GetProperty("byDepartment").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
         Assert.Equal(["infectious", "cancer", "chronic-somatic", "psychiatric"], preview.GetProperty("byPathologyGroup").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
