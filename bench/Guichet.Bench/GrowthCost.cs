@@ -13,20 +13,23 @@ namespace Guichet.Bench;
 
 /// <summary>
 /// Periodic and listing costs against history: the storage requests of one sweep, one run of the scheduled job
-/// and one page of the instance list (no filter, by status, by type, by prefix), on a store holding a few
-/// instances, then again after 500,000 history rows were written raw, shaped like the runtime's own rows
-/// (5,000 ended instances, each with 100 history rows, its state row, 10 processed-event rows and its two list rows).
+/// and one page of the instance list (no filter, by status, by type, by prefix, by creation time, and by prefix or
+/// time with a status), on a store holding a few instances, then again after 500,000 history rows were written raw,
+/// shaped like the runtime's own rows (5,000 ended instances created a year earlier, each with 100 history rows, its
+/// state row, 10 processed-event rows, its two list rows and its two key rows).
 /// </summary>
 internal static class GrowthCost
 {
     private const int SeededInstances = 5_000; // 500,000 history rows: about 27 minutes of seeding on Azurite
     private const int HistoryRows = 100;
     private const int EventRows = 10;
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset SeededCreation = Now.AddYears(-1);
 
     public static async Task<string> RunAsync(Azurite azurite)
     {
         var counter = new RequestCounter();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(Now);
         var runtime = await BenchRuntime.CreateAsync(azurite, "BenchGrowth", clock, counter, new ListedWorkflow("dossier"), new ListedWorkflow("vacancy"));
         for (var i = 0; i < 5; i++)
         {
@@ -61,6 +64,9 @@ internal static class GrowthCost
             ("instance list page, by status", () => runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Completed]))),
             ("instance list page, by type", () => runtime.QueryInstancesAsync(new InstanceQuery(WorkflowType: "vacancy"))),
             ("instance list page, by id prefix", () => runtime.QueryInstancesAsync(new InstanceQuery(InstanceIdPrefix: "d-"))),
+            ("instance list page, by creation time", () => runtime.QueryInstancesAsync(new InstanceQuery(CreatedFrom: Now.AddDays(-1), CreatedTo: Now.AddDays(1)))),
+            ("instance list page, prefix + status", () => runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Running], InstanceIdPrefix: "d-"))),
+            ("instance list page, time + status", () => runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Running], CreatedFrom: Now.AddDays(-1)))),
         };
         var results = new List<(string, long)>();
         foreach (var (name, call) in measures)
@@ -95,20 +101,29 @@ internal static class GrowthCost
             Interlocked.Add(ref rows, HistoryRows + EventRows + 1);
         });
 
-        // Their rows of the instance list, as the runtime projects them: by type, and by status (partition "Completed").
+        // Their rows of the instance list, as the runtime projects them: by type, by status (partition "Completed"), and
+        // their key rows (created a year earlier, in partition "created"; by id, in partition "id").
         var byStatus = tables.GetTableClient(template.ReadModel("InstanceByStatus").TableName);
         var statusRow = (await byStatus.GetEntityAsync<TableEntity>(nameof(RuntimeStatus.Running), "dossier|d-1")).Value;
+        var keys = tables.GetTableClient(template.ReadModel("InstanceKeys").TableName);
+        var idKey = (await keys.GetEntityAsync<TableEntity>("id", "d-1")).Value;
         foreach (var chunk in Enumerable.Range(0, SeededInstances).Chunk(100))
         {
-            var batch = chunk.Select(i => new TableEntity(listed) { RowKey = $"old-{i:D5}", ["runtimeStatus"] = nameof(RuntimeStatus.Completed) });
+            var batch = chunk.Select(i => new TableEntity(listed) { RowKey = $"old-{i:D5}", ["runtimeStatus"] = nameof(RuntimeStatus.Completed), ["createdAt"] = Created(i) });
             await index.SubmitTransactionAsync(batch.Select(Add));
-            var statuses = chunk.Select(i => new TableEntity(statusRow) { PartitionKey = nameof(RuntimeStatus.Completed), RowKey = $"dossier|old-{i:D5}", ["runtimeStatus"] = nameof(RuntimeStatus.Completed) });
+            var statuses = chunk.Select(i => new TableEntity(statusRow) { PartitionKey = nameof(RuntimeStatus.Completed), RowKey = $"dossier|old-{i:D5}", ["runtimeStatus"] = nameof(RuntimeStatus.Completed), ["createdAt"] = Created(i) });
             await byStatus.SubmitTransactionAsync(statuses.Select(Add));
-            rows += 2 * chunk.Length;
+            var created = chunk.Select(i => new TableEntity(idKey) { PartitionKey = "created", RowKey = $"{Created(i):D19}|old-{i:D5}", ["instanceId"] = $"old-{i:D5}" });
+            await keys.SubmitTransactionAsync(created.Select(Add));
+            var ids = chunk.Select(i => new TableEntity(idKey) { RowKey = $"old-{i:D5}", ["instanceId"] = $"old-{i:D5}" });
+            await keys.SubmitTransactionAsync(ids.Select(Add));
+            rows += 4 * chunk.Length;
         }
 
         return rows;
     }
+
+    private static long Created(int seeded) => SeededCreation.AddMinutes(seeded).UtcTicks;
 
     // Upserts: a transaction the SDK retried after a slow answer must not fail as a duplicate.
     private static TableTransactionAction Add(TableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);

@@ -67,13 +67,14 @@ public sealed partial class WorkflowRuntime
 
     internal InstanceList InstanceList { get; }
 
-    /// <summary>Creates the runtime's tables (instances, work index, instance list by type and by status) if they do not exist; idempotent.</summary>
+    /// <summary>Creates the runtime's tables (instances, work index, instance list by type, by status and its key list) if they do not exist; idempotent.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await Store.Table.CreateIfNotExistsAsync(cancellationToken);
         await TimerIndex.Table.CreateIfNotExistsAsync(cancellationToken);
         await InstanceList.Index.CreateIfNotExistsAsync(cancellationToken);
         await InstanceList.ByStatus.CreateIfNotExistsAsync(cancellationToken);
+        await InstanceList.Keys.CreateIfNotExistsAsync(cancellationToken);
     }
 
     /// <summary>The instance's workflow, or null when its type is not registered here (it may be newer, or removed).</summary>

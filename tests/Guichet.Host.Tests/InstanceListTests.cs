@@ -47,6 +47,43 @@ public sealed class InstanceListTests(AzuriteFixture azurite, SharedApp shared)
     }
 
     [Fact]
+    public async Task List_ByCreationTimeInPagesOfTwo_FollowsTheHeaderToTheEnd_AndATokenOfAnotherQueryIs400()
+    {
+        var app = await shared.GetAsync(azurite);
+        var prefix = "tm-" + Guid.NewGuid().ToString("N")[..8] + "-";
+        var from = app.Runtime.Time.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            await app.Runtime.StartAsync(CounterWorkflow.TypeName, prefix + i);
+        }
+
+        var window = $"createdTimeFrom={Instant(from)}&createdTimeTo={Instant(app.Runtime.Time.GetUtcNow().AddSeconds(1))}";
+        using var admin = app.Admin();
+        var seen = new List<string>();
+        string? token = null;
+        string? firstToken = null;
+        var pages = 0;
+        do
+        {
+            using var response = await ListAsync(admin, $"{window}&instanceIdPrefix={prefix}&top=2", token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+            seen.AddRange(page.EnumerateArray().Select(s => s.GetProperty("instanceId").GetString()!));
+            token = response.Headers.TryGetValues("x-ms-continuation-token", out var values) ? values.Single() : null;
+            firstToken ??= token;
+            pages++;
+        }
+        while (token is not null && pages < 10);
+        using var foreign = await ListAsync(admin, $"instanceIdPrefix={prefix}", firstToken);
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => prefix + i), seen);
+        Assert.True(pages >= 3);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        var problem = await foreign.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("x-ms-continuation-token", out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task List_ByStatus_ReturnsOnlyThatStatus()
     {
         var app = await shared.GetAsync(azurite);
@@ -81,4 +118,17 @@ public sealed class InstanceListTests(AzuriteFixture azurite, SharedApp shared)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
+
+    private static async Task<HttpResponseMessage> ListAsync(HttpClient admin, string query, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/instances?" + query);
+        if (token is not null)
+        {
+            request.Headers.Add("x-ms-continuation-token", token);
+        }
+
+        return await admin.SendAsync(request);
+    }
+
+    private static string Instant(DateTimeOffset at) => Uri.EscapeDataString(at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,24 +1,31 @@
 using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.ReadModels;
-using Guichet.Runtime.Storage;
 
 namespace Guichet.Runtime.Instances;
 
 internal sealed partial class InstanceList
 {
+    /// <summary>Names the index in its pages' tokens, as a status names its partition and a key range its partition.</summary>
+    private const string IndexSource = "index";
+
     /// <summary>
-    /// One page of a query, one request: with runtime statuses, from the by-status list, one status partition after the
-    /// other (the type a key range there, the id prefix too with a type, else a column filter), the token naming the
-    /// status it continues in; without, from the index (the type a partition, the id prefix a key range). The creation
-    /// time is a column filter either way.
+    /// One page of a query, its cost bounded by the page size: by creation time, or by id prefix without a type, from a
+    /// range of the key list (see <see cref="KeyedPageAsync"/>); else with runtime statuses, from the by-status list, one
+    /// status partition after the other (the type and the id prefix a key range there), the token naming the status it
+    /// continues in; else from the index (the type a partition, the id prefix a key range), in one request.
     /// </summary>
     public async Task<InstancePage> QueryAsync(InstanceQuery query, string? continuationToken, int pageSize, CancellationToken ct)
     {
+        if (InstanceKeys.RangeFor(query) is { } range)
+        {
+            return await KeyedPageAsync(range, query, continuationToken, pageSize, ct);
+        }
+
         if (query.RuntimeStatuses is not { Count: > 0 } wanted)
         {
-            var page = await new ReadModel(Index).QueryAsync(IndexFilter(query), pageSize, continuationToken, ct);
-            return new([.. page.Rows.Select(InstanceIndex.ToStatus)], page.ContinuationToken);
+            var page = await new ReadModel(Index).QueryAsync(IndexFilter(query), pageSize, Resuming(IndexSource, continuationToken), ct);
+            return new([.. page.Rows.Select(InstanceIndex.ToStatus)], Token(IndexSource, page.ContinuationToken));
         }
 
         var statuses = wanted.Distinct().Order().Select(s => s.ToString()).ToList();
@@ -44,9 +51,21 @@ internal sealed partial class InstanceList
         var split = continuationToken.IndexOf('|', StringComparison.Ordinal);
         var at = split < 0 ? -1 : statuses.IndexOf(continuationToken[..split]);
         return at < 0
-            ? throw new RequestFailedException(400, "The continuation token does not belong to this query of instances.", "InvalidInput", null)
+            ? throw ForeignToken()
             : (at, split + 1 < continuationToken.Length ? continuationToken[(split + 1)..] : null);
     }
+
+    /// <summary>The position a token of <paramref name="source"/> holds; a token of another source is refused (400).</summary>
+    private static string? Resuming(string source, string? continuationToken) =>
+        continuationToken is null ? null
+        : continuationToken.Length > source.Length + 1 && continuationToken.StartsWith(source + "|", StringComparison.Ordinal)
+            ? continuationToken[(source.Length + 1)..]
+            : throw ForeignToken();
+
+    private static string? Token(string source, string? position) => position is null ? null : $"{source}|{position}";
+
+    private static RequestFailedException ForeignToken() =>
+        new(400, "The continuation token does not belong to this query of instances.", "InvalidInput", null);
 
     private static string? IndexFilter(InstanceQuery query)
     {
@@ -61,10 +80,10 @@ internal sealed partial class InstanceList
             parts.Add(KeyRange(query.InstanceIdPrefix));
         }
 
-        parts.AddRange(Created(query));
         return parts.Count == 0 ? null : string.Join(" and ", parts);
     }
 
+    /// <summary>A type and an id prefix are key ranges of the status partition (a prefix without a type goes to the key list).</summary>
     private static string StatusFilter(string status, InstanceQuery query)
     {
         List<string> parts = [TableClient.CreateQueryFilter($"PartitionKey eq {status}")];
@@ -74,29 +93,10 @@ internal sealed partial class InstanceList
             parts.Add(KeyRange(InstanceIndex.StatusKey(type, query.InstanceIdPrefix ?? string.Empty)));
             parts.Add(TableClient.CreateQueryFilter($"workflowType eq {type}"));
         }
-        else if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
-        {
-            // Without a type, the prefix is a column filter: the page reads the status partition until it finds its rows.
-            parts.Add(TableClient.CreateQueryFilter($"instanceId ge {query.InstanceIdPrefix} and instanceId lt {RowKeys.UpperBound(query.InstanceIdPrefix)}"));
-        }
 
-        parts.AddRange(Created(query));
         return string.Join(" and ", parts);
     }
 
     private static string KeyRange(string prefix) =>
-        TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {RowKeys.UpperBound(prefix)}");
-
-    private static IEnumerable<string> Created(InstanceQuery query)
-    {
-        if (query.CreatedFrom is { } from)
-        {
-            yield return TableClient.CreateQueryFilter($"createdAt ge {from.UtcTicks}");
-        }
-
-        if (query.CreatedTo is { } to)
-        {
-            yield return TableClient.CreateQueryFilter($"createdAt lt {to.UtcTicks}");
-        }
-    }
+        TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {Storage.RowKeys.UpperBound(prefix)}");
 }

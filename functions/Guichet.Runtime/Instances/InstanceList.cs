@@ -10,7 +10,8 @@ namespace Guichet.Runtime.Instances;
 /// row: instance id) and <c>{hub}InstanceByStatus</c> (partition: runtime status; row: <c>type|id</c>), so that a page by
 /// type, id prefix or runtime status reads the rows it returns from one partition, never the whole list. The by-status
 /// list holds one row per instance, in the partition of its status: rows are moved, not left as tombstones, which would
-/// make a status partition grow with every instance that ever passed through it.
+/// make a status partition grow with every instance that ever passed through it. A third table, the key list
+/// (<see cref="InstanceKeys"/>), serves pages by creation time or by id prefix without a type.
 /// </summary>
 internal sealed partial class InstanceList(ProjectionWriter projections)
 {
@@ -18,16 +19,24 @@ internal sealed partial class InstanceList(ProjectionWriter projections)
 
     public TableClient ByStatus { get; } = projections.Table(ReadModelNames.InstanceByStatus);
 
+    public TableClient Keys { get; } = projections.Table(ReadModelNames.InstanceKeys);
+
     /// <summary>
     /// Writes a step's summary, in step order, into both lists. The row in the new status partition goes first and the
     /// index row second; a step whose index row is already later goes back on its own status row, and a step that
     /// changed status removes the row of the status it left, when not later than itself. So a late copy that wrote its
     /// status row after a later step removed it finds that later step's index row next, and removes what it wrote:
-    /// whatever the interleaving of hosts, an instance ends with one row, in the partition of its last status.
+    /// whatever the interleaving of hosts, an instance ends with one row, in the partition of its last status. The
+    /// step that created the instance writes its key rows before all, so that an instance in the index is in the key list.
     /// </summary>
     public async Task WriteAsync(string instanceId, OutboxItem item, CancellationToken ct)
     {
         var stamp = ProjectionWriter.StampOf(instanceId, item);
+        if (stamp.Sequence == InstanceKeys.CreationSequence)
+        {
+            await WriteKeysAsync(item, stamp, ct);
+        }
+
         var status = InstanceIndex.StatusOf(item);
         var key = InstanceIndex.StatusKey(item.Name!, item.Id!);
         await ProjectionWriter.WriteAsync(ByStatus, InstanceIndex.StatusRow(item, stamp), stamp, ct);
@@ -42,11 +51,38 @@ internal sealed partial class InstanceList(ProjectionWriter projections)
         }
     }
 
-    /// <summary>Removes a purged instance's rows from both lists; rows already gone are fine.</summary>
+    /// <summary>Removes a purged instance's rows from both lists and the key list; rows already gone are fine.</summary>
     public async Task ForgetAsync(InstanceRecord record, CancellationToken ct)
     {
         await DeleteAsync(Index, record.WorkflowType, record.InstanceId, ct);
         await DeleteAsync(ByStatus, record.RuntimeStatus.ToString(), InstanceIndex.StatusKey(record.WorkflowType, record.InstanceId), ct);
+        await DeleteAsync(Keys, InstanceKeys.CreatedPartition, InstanceKeys.CreatedKey(record.CreatedAt.UtcTicks, record.InstanceId), ct);
+        await DeleteAsync(Keys, InstanceKeys.IdPartition, record.InstanceId, ct);
+    }
+
+    /// <summary>
+    /// The key rows never change, so writing them again is harmless. The creation row is this generation's own; the id
+    /// row is shared with namesakes, so its write is ordered by generation: a late copy from a purged namesake never
+    /// takes it back from the instance that holds the id now.
+    /// </summary>
+    public async Task WriteKeysAsync(OutboxItem item, ProjectionStamp stamp, CancellationToken ct)
+    {
+        var (created, id) = InstanceKeys.Rows(item.Name!, item.Id!, stamp);
+        await Task.WhenAll(UpsertAsync(Keys, created, ct), ProjectionWriter.WriteAsync(Keys, id, stamp, ct));
+    }
+
+    private static async Task UpsertAsync(TableClient table, TableEntity row, CancellationToken ct)
+    {
+        try
+        {
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // A hub initialised before the key list existed: its table comes with its first row.
+            await table.CreateIfNotExistsAsync(ct);
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        }
     }
 
     private static async Task DeleteAsync(TableClient table, string partitionKey, string rowKey, CancellationToken ct)

@@ -14,8 +14,11 @@ internal static class ReadModelNames
     /// <summary>The runtime's read model of the instance list by runtime status (partition: the status; row: type|id).</summary>
     public const string InstanceByStatus = "InstanceByStatus";
 
+    /// <summary>The runtime's key list of the instance list: creation times and ids, written once per instance.</summary>
+    public const string InstanceKeys = "InstanceKeys";
+
     /// <summary>Tables of the runtime that a decider may not write (<c>Timers</c> was the work index's former name).</summary>
-    private static readonly string[] Reserved = ["Instances", "Work", "Timers", InstanceIndex, InstanceByStatus];
+    private static readonly string[] Reserved = ["Instances", "Work", "Timers", InstanceIndex, InstanceByStatus, InstanceKeys];
 
     /// <summary>Whether a read model of that name may be read: 1 to 23 letters or digits, starting with a letter.</summary>
     public static bool IsValidTable(string? table) =>
