@@ -21,12 +21,14 @@ internal static class IntakeThroughput
     {
         var texts = FictionalRequests.Generate(messages, Device.Act, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
             .Select(r => MessageText.Encode(FictionalRequests.ToMessage(r), MessageEncoding.Base64)).ToList();
-        var clients = azurite.Clients();
+        var profile = new RequestProfile();
+        var clients = azurite.Clients(profile);
         var raw = clients.Queues.GetQueueClient("bench-raw-intake");
         await FillAsync(raw, texts);
         var rawElapsed = await Queues.QueueThroughput.RawReceiveAndDeleteAsync(raw, messages);
         await FillAsync(clients.Queues.GetQueueClient("dossiers-intake"), texts);
 
+        profile.Reset();
         using var outcomes = new OutcomeCounter(messages);
         await using var host = new BenchHost(azurite, "BenchIntake", clients, settings: new Dictionary<string, string?>
         {
@@ -43,7 +45,7 @@ internal static class IntakeThroughput
               raw receive + delete (SDK): {rawRate,10:F1} msg/s  ({rawElapsed.TotalSeconds:F2} s)
               intake (real host)        : {intakeRate,10:F1} msg/s  ({intakeElapsed.TotalSeconds:F2} s, first to last outcome)
               intake / raw              : {intakeRate / rawRate,10:P0}   (target >= 50 %)
-
+            {profile.Report(messages)}
             """);
     }
 

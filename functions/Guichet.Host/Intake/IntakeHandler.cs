@@ -14,9 +14,10 @@ namespace Guichet.Host.Intake;
 /// created, merged, updated or rejected (invariant 8), logged once and counted. A message that is not a valid
 /// <c>guichet.dossier.v1</c> request, or is for a device not open yet, is rejected with every reason
 /// (<see cref="IntakeRejections"/>); a valid one is routed to its dossier (<see cref="IntakeRouter"/>). The same
-/// message delivered twice, either way, is recognised by the SHA-256 of its text and changes nothing more.
+/// message delivered twice, either way, is recognised by the SHA-256 of its text and changes nothing more. One the
+/// queue gives up on (its handling keeps failing) is rejected too (<see cref="IntakeFailures"/>).
 /// </summary>
-internal sealed class IntakeHandler(IntakeRouter router, IntakeRejections rejections, DeviceOpenings opening, TimeProvider time, ILogger<IntakeHandler> logger) : IQueueMessageHandler
+internal sealed class IntakeHandler(IntakeRouter router, IntakeRejections rejections, IntakeFailures failures, DeviceOpenings opening, TimeProvider time, ILogger<IntakeHandler> logger) : IQueueMessageHandler
 {
     /// <summary>The queue upstream systems drop requests on.</summary>
     public const string QueueName = "dossiers-intake";
@@ -27,6 +28,19 @@ internal sealed class IntakeHandler(IntakeRouter router, IntakeRejections reject
         ArgumentNullException.ThrowIfNull(message);
         var text = IntakeValidation.Decode(message.Text);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        try
+        {
+            await HandleAsync(message, text, hash, cancellationToken);
+        }
+        catch (Exception ex) when (failures.IsGivenUp(message, ex, cancellationToken))
+        {
+            await failures.RecordAsync(message, text, hash, ex, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task HandleAsync(QueueMessageContext message, string text, string hash, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var validated = IntakeValidation.Validate(text, now);
         var request = validated.Request;

@@ -25,6 +25,7 @@ public static class IntakeRegistration
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(IntakeRejections.Queue),
             sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IntakeFailures>();
         services.AddSingleton<DossierCandidates>();
         services.AddSingleton<IntakeRouter>();
         services.AddHostedService(sp => new IntakeStorage(

@@ -35,43 +35,54 @@ internal sealed partial class IntakeRouter
     /// <summary>The message that opened a dossier, delivered again: the dossier is opened if the first delivery stopped before, and indexed.</summary>
     private async Task<IntakeOutcome> ReplayCreationAsync(IntakeRequest intake, IntakeKeyRow row, CancellationToken ct)
     {
-        if (await runtime.GetStatusAsync(row.DossierId, cancellationToken: ct) is null)
+        var status = await runtime.GetStatusAsync(row.DossierId, withData: true, ct);
+        if (status is null)
         {
             return await CreateAsync(intake, row, (await PlanAsync(intake, [], ct)).Possibles, ct);
+        }
+
+        if (DossierCandidates.StateOf(status)?.End is { } end)
+        {
+            // Ended since: merged into another (by a host that saw both), or closed.
+            await index.AddAsync(intake.Request.Device, intake.Request.Person, row.DossierId, ct);
+            return end.MergedInto is { } survivor ? IntakeOutcome.Merged(survivor) : IntakeOutcome.Created(row.DossierId);
         }
 
         return await IndexAndRecheckAsync(intake, row.DossierId, ct);
     }
 
+    /// <summary>
+    /// Indexes the request under its new dossier, then looks for the same person again. Its own dossier is read only when
+    /// a sure match turns up (rarely): without one, it stays as opened.
+    /// </summary>
     private async Task<IntakeOutcome> IndexAndRecheckAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
     {
         await index.AddAsync(intake.Request.Device, intake.Request.Person, dossierId, ct);
-        var mine = await candidates.ActiveAsync(dossierId, ct);
-        if (mine is null)
-        {
-            // Ended already: merged into another (by a host that saw both), or closed.
-            var ended = await runtime.GetStatusAsync(dossierId, withData: true, ct);
-            return ended is not null && DossierCandidates.StateOf(ended)?.End?.MergedInto is { } survivor
-                ? IntakeOutcome.Merged(survivor)
-                : IntakeOutcome.Created(dossierId);
-        }
-
         var sure = (await candidates.FindAsync(intake.Request, dossierId, ct)).Where(c => c.Match.Level == MatchLevel.Sure).ToList();
-        var winner = sure.Select(c => c.Dossier).Append(mine).Order(Comparer<Dossier>.Create(DossierCandidate.Compare)).First();
-        if (winner.Id == dossierId)
+        if (sure.Count == 0)
         {
-            foreach (var loser in sure)
-            {
-                await MergeIntoAsync(loser.Dossier.Id, dossierId, loser.Match, intake, ct);
-            }
-
             return IntakeOutcome.Created(dossierId);
         }
 
-        await index.AddAsync(intake.Request.Device, intake.Request.Person, winner.Id, ct);
-        return await MergeIntoAsync(dossierId, winner.Id, sure.First(c => c.Dossier.Id == winner.Id).Match, intake, ct)
-            ? IntakeOutcome.Merged(winner.Id)
-            : IntakeOutcome.Created(dossierId);
+        var status = await runtime.GetStatusAsync(dossierId, withData: true, ct);
+        var mine = status is null ? null : DossierCandidates.StateOf(status);
+        if (mine is not { End: null } || status!.RuntimeStatus is RuntimeStatus.Completed or RuntimeStatus.Terminated)
+        {
+            // Ended already: merged into another (by a host that saw both), or closed.
+            return mine?.End?.MergedInto is { } survivor ? IntakeOutcome.Merged(survivor) : IntakeOutcome.Created(dossierId);
+        }
+
+        var winner = sure.Select(c => c.Dossier).Append(mine).Order(Comparer<Dossier>.Create(DossierCandidate.Compare)).First();
+        if (winner.Id == dossierId)
+        {
+            await Task.WhenAll(sure.Select(loser => MergeIntoAsync(loser.Dossier.Id, dossierId, loser.Match, intake, ct)));
+            return IntakeOutcome.Created(dossierId);
+        }
+
+        var indexed = index.AddAsync(intake.Request.Device, intake.Request.Person, winner.Id, ct);
+        var merged = MergeIntoAsync(dossierId, winner.Id, sure.First(c => c.Dossier.Id == winner.Id).Match, intake, ct);
+        await Task.WhenAll(indexed, merged);
+        return await merged ? IntakeOutcome.Merged(winner.Id) : IntakeOutcome.Created(dossierId);
     }
 
     /// <summary>Closes <paramref name="loser"/> as merged into <paramref name="survivor"/>; the event id is the same whichever host sends it.</summary>

@@ -22,19 +22,15 @@ internal sealed partial class IntakeRouter(WorkflowRuntime runtime, IntakeKeys k
     /// <summary>Routes a request; throws to have its message delivered again when its dossier is not there yet.</summary>
     public async Task<IntakeOutcome> RouteAsync(IntakeRequest intake, CancellationToken ct)
     {
-        var known = await keys.GetAsync(intake.Key, ct);
-        if (known is null)
+        // Planned before the key is tried, not after reading it: most keys are new, and their insert is the read.
+        var plan = await PlanAsync(intake, [], ct);
+        if (await keys.TryAddAsync(intake.Key, plan.Row(intake.Hash), ct) is { } row)
         {
-            var plan = await PlanAsync(intake, [], ct);
-            if (await keys.TryAddAsync(intake.Key, plan.Row(intake.Hash), ct) is { } row)
-            {
-                return await CarryOutAsync(intake, row, plan, [], ct);
-            }
-
-            // Another delivery of this key got there first: follow what it recorded.
-            known = await keys.GetAsync(intake.Key, ct) ?? throw new InvalidOperationException($"The key of request '{intake.Key.ExternalRef}' was taken and removed meanwhile; retried.");
+            return await CarryOutAsync(intake, row, plan, [], ct);
         }
 
+        // Taken already, by an earlier message of this request or another delivery of this one: follow what it recorded.
+        var known = await keys.GetAsync(intake.Key, ct) ?? throw new InvalidOperationException($"The key of request '{intake.Key.ExternalRef}' was taken and removed meanwhile; retried.");
         return known.Hash != intake.Hash ? await UpdateAsync(intake, known, ct)
             : known.Route == IntakeRoute.Merged ? await MergeAsync(intake, known, [], ct)
             : await ReplayCreationAsync(intake, known, ct);
