@@ -14,12 +14,12 @@ public static class WaitingRows
     public static WaitingListRow Row(
         string id, DateTimeOffset now, int requestedDaysAgo, int severity = 0, int vulnerability = 0, string housing = "other",
         string prescriber = "hopital-y", string? priorityOverride = null, int waitedDays = 1, string sex = "female", int birthYear = 1975,
-        string anchoring = "", string pathologies = "hiv")
+        string anchoring = "", string pathologyGroups = "infectious")
     {
         var requested = now.AddDays(-requestedDaysAgo);
         return new WaitingListRow(
             id, "ACT", requested, requested.AddDays(waitedDays), severity, vulnerability, housing, null, anchoring, "", priorityOverride,
-            sex, birthYear, pathologies, "psychiatric-support", false, 0, false, prescriber, "ref-" + id);
+            sex, birthYear, pathologyGroups, "psychiatric-support", false, 0, false, WaitingRequest.ToRow([new WaitingRequest(prescriber, "ref-" + id)]));
     }
 
     public static async Task WriteAsync(WorkflowRuntime runtime, params WaitingListRow[] rows)

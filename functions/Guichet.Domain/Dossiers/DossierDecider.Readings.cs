@@ -98,7 +98,7 @@ public sealed partial class DossierDecider
     private static Decision<Dossier> Remind(Dossier dossier, DateTimeOffset now)
     {
         var question = dossier.Information!;
-        var reason = string.Create(CultureInfo.InvariantCulture, $"Rappel : une réponse est attendue avant le {question.DueAt:dd/MM/yyyy}, faute de quoi le dossier sera clos. Question : {question.Question}");
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Rappel : une réponse est attendue avant le {question.DueAt:dd/MM/yyyy}, faute de quoi le dossier sera clos. Question : {DossierOutcome.QuestionAsTold(question)}");
         return Decision.Accept(dossier, DossierOutcome.Tell(dossier, reason, now));
     }
 

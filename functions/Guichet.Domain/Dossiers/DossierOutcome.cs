@@ -1,5 +1,6 @@
 using System.Globalization;
 using Guichet.Deciders;
+using Guichet.Domain.Readings;
 
 namespace Guichet.Domain.Dossiers;
 
@@ -53,16 +54,28 @@ public static class DossierOutcome
         return [.. dossier.Requests.Select(r => new SendMessage(DossierStatusChanged.Queue, new DossierStatusChanged(dossier.Id, r.ExternalRef, r.Prescriber.Id, status, now, reason)))];
     }
 
-    /// <summary>Why the dossier is where it is, in words the prescriber reads: its end's reason, or the question it must answer.</summary>
+    /// <summary>Why the dossier is where it is, as <c>dossier-events</c> says it: its end's reason, or the question it must answer.</summary>
     public static string? ReasonOf(Dossier dossier)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         return dossier switch
         {
             { End: { } end } => end.Reason,
-            { Information: { } question } => string.Create(CultureInfo.InvariantCulture, $"Informations demandées, réponse attendue avant le {question.DueAt:dd/MM/yyyy} : {question.Question}"),
+            { Information: { } question } => string.Create(CultureInfo.InvariantCulture, $"Informations demandées, réponse attendue avant le {question.DueAt:dd/MM/yyyy} : {QuestionAsTold(question)}"),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A question as <c>dossier-events</c> carries it. A medical reader's question may hold medical details, and the
+    /// queue reaches upstream systems, not a medical reader: its text is read on the guichet, by the prescriber signed in.
+    /// </summary>
+    public static string QuestionAsTold(InformationRequest question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.AskedBy == WireName.Of(ReadingKind.Medical)
+            ? "la question du médecin lecteur est à lire sur le guichet unique (GET /api/dossiers?externalRef=)."
+            : question.Question;
     }
 
     /// <summary>The rows of <paramref name="after"/> that differ from those of <paramref name="before"/>, then the removals of those gone.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Guichet.Domain.Intake;
+
 namespace Guichet.Domain.Dossiers;
 
 /// <summary>
@@ -31,7 +34,11 @@ public sealed record PendingReadingRow(string DossierId, string Device, DateTime
 /// <summary>A dossier ready for a commission's agenda.</summary>
 public sealed record AwaitingCommissionRow(string DossierId, string Device, DateTimeOffset ReadingsCompletedAt, DateTimeOffset FirstRequestAt, string? SessionId);
 
-/// <summary>A dossier on the waiting list: the ranking's inputs and the preview's groups, flat.</summary>
+/// <summary>
+/// A dossier on the waiting list: the ranking's inputs and the preview's groups, flat. It holds pathology groups, not
+/// the diagnoses, and its requests (<see cref="WaitingRequest"/>, as JSON) so that a prescriber's own dossiers are
+/// found on the list itself.
+/// </summary>
 public sealed record WaitingListRow(
     string DossierId,
     string Device,
@@ -46,13 +53,26 @@ public sealed record WaitingListRow(
     string? PriorityOverride,
     string Sex,
     int BirthYear,
-    string Pathologies,
+    string PathologyGroups,
     string CareNeeds,
     bool Partner,
     int Children,
     bool Pets,
-    string PrescriberId,
-    string ExternalRef);
+    string Requests);
 
 /// <summary>A possible match to review.</summary>
 public sealed record DuplicateReviewRow(string DossierId, string OtherDossierId, string Device, string Reasons, DateTimeOffset FoundAt);
+
+/// <summary>A request a waiting dossier holds: whose it is, by the prescriber's reference.</summary>
+public sealed record WaitingRequest(string PrescriberId, string ExternalRef)
+{
+    /// <summary>The requests of a waiting-list row.</summary>
+    public static IReadOnlyList<WaitingRequest> Of(WaitingListRow row) =>
+        JsonSerializer.Deserialize<WaitingRequest[]>((row ?? throw new ArgumentNullException(nameof(row))).Requests, JsonSerializerOptions.Web) ?? [];
+
+    /// <summary>The row's form of a dossier's requests.</summary>
+    public static string ToRow(IEnumerable<DossierRequest> requests) => ToRow(requests.Select(r => new WaitingRequest(r.Prescriber.Id, r.ExternalRef)));
+
+    /// <summary>The row's form of requests.</summary>
+    public static string ToRow(IEnumerable<WaitingRequest> requests) => JsonSerializer.Serialize(requests, JsonSerializerOptions.Web);
+}

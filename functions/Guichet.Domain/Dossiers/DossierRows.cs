@@ -99,13 +99,12 @@ public static class DossierRows
             commission.Outcome.PriorityOverride,
             WireName.Of(request.Person.Sex),
             request.Person.BirthDate.Year,
-            List(request.Medical.Pathologies),
+            List(PathologyGroups.Of(request.Medical.Pathologies)),
             List(medical.Needs),
             request.Social.Household.Partner,
             request.Social.Household.Children,
             request.Social.Household.Pets,
-            request.Prescriber.Id,
-            request.ExternalRef);
+            WaitingRequest.ToRow(dossier.Requests));
     }
 
     private static string List<T>(IEnumerable<T> values)

@@ -36,7 +36,7 @@ public static class GridPreview
             Groups(moves, p => [WireName.Of(p.Sex)], WireName.All<Sex>(), smallestGroup),
             Groups(moves, p => [WireName.Of(p.AgeBandAt(now))], WireName.All<AgeBand>(), smallestGroup),
             Groups(moves, p => [p.Department is { } d ? WireName.Of(d) : "unknown"], [.. WireName.All<Department>(), "unknown"], smallestGroup),
-            Groups(moves, p => PathologyGroups.Of(p.Pathologies).Select(WireName.Of), WireName.All<PathologyGroup>(), smallestGroup));
+            Groups(moves, p => p.PathologyGroups.Select(WireName.Of), WireName.All<PathologyGroup>(), smallestGroup));
     }
 
     /// <summary>The changes aggregated by group, in the order of <paramref name="order"/>, groups without dossiers left out, small ones masked.</summary>

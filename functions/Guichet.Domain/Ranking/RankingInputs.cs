@@ -1,6 +1,5 @@
 using System.Globalization;
 using Guichet.Domain.Dossiers;
-using Guichet.Domain.Intake;
 
 namespace Guichet.Domain.Ranking;
 
@@ -61,7 +60,7 @@ public static class RankingInputs
             WireName.TryParse<Sex>(row.Sex, out var sex) ? sex : Sex.Unknown,
             row.BirthYear,
             anchoring.Count > 0 ? anchoring[0] : wishes.Count > 0 ? wishes[0] : null,
-            List<Pathology>(row.Pathologies));
+            List<PathologyGroup>(row.PathologyGroups));
     }
 
     /// <summary>A comma-separated list of wire spellings, as rows hold lists.</summary>

@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using Azure.Data.Tables;
 using Guichet.Domain;
 using Guichet.Domain.Dossiers;
 using Guichet.Domain.Ranking;
 using Guichet.Host.Config;
 using Guichet.Host.Http;
-using Guichet.Host.ReadModels;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,7 +55,7 @@ public static class WaitingListApi
         var user = http.User;
         IReadOnlyList<WaitingListEntry> shown = Staff.Any(user.IsInRole)
             ? [.. ranked.Dossiers.Select(d => Entry(d, entries[d.DossierId], SeeExplanations.Any(user.IsInRole)))]
-            : await OwnAsync(user, ranked.Dossiers, entries, runtime, cancellationToken);
+            : Own(user, ranked.Dossiers, entries);
         return TypedResults.Ok(new WaitingListResponse(WireName.Of(chosen), ranked.GridVersion, ranked.RankedAt, ranked.Dossiers.Count, shown));
     }
 
@@ -70,17 +68,14 @@ public static class WaitingListApi
         withExplanation ? ranked.Explanation : null,
         ranked.PriorityOverride);
 
-    /// <summary>A prescriber's own dossiers: those opened from its request, and those its requests were merged into.</summary>
-    private static async Task<List<WaitingListEntry>> OwnAsync(
-        ClaimsPrincipal user, IReadOnlyList<RankedDossier> ranked, Dictionary<string, WaitingEntry> entries, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    /// <summary>A prescriber's own dossiers: those holding one of its requests, opened from it or merged with it.</summary>
+    private static List<WaitingListEntry> Own(ClaimsPrincipal user, IReadOnlyList<RankedDossier> ranked, Dictionary<string, WaitingEntry> entries)
     {
         var org = Caller.Org(user) ?? "";
-        var requests = await runtime.ReadModel(DossierReadModels.Requests).ReadAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {org}"), cancellationToken);
-        var refs = requests
-            .Select(r => (Ref: r.RowKey, Dossier: ReadModelRows.As<DossierRequestRow>(r).DossierId))
-            .Concat(entries.Values.Where(e => e.Row.PrescriberId == org).Select(e => (Ref: e.Row.ExternalRef, Dossier: e.Row.DossierId)))
-            .GroupBy(r => r.Dossier, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Ref).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        var refs = entries.Values
+            .Select(e => (e.Row.DossierId, Refs: WaitingRequest.Of(e.Row).Where(r => r.PrescriberId == org).Select(r => r.ExternalRef).Order(StringComparer.Ordinal).ToArray()))
+            .Where(e => e.Refs.Length > 0)
+            .ToDictionary(e => e.DossierId, e => e.Refs, StringComparer.Ordinal);
         return
         [
             .. ranked

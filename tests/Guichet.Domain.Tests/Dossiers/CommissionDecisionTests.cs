@@ -198,7 +198,8 @@ public sealed class CommissionDecisionTests
 
         Assert.Equal(
             new WaitingListRow(DossierId, "ACT", Request().SubmittedAt, Now.AddDays(1), 5, 4, "emergency-shelter", "2019-03-02", "93", "93", null,
-                "male", 1978, "hiv,diabetes", "reduced-mobility,psychiatric-support", false, 0, true, Maraude.Id, "VT-2026-000123"),
+                "male", 1978, "infectious,chronic-somatic", "reduced-mobility,psychiatric-support", false, 0, true,
+                $"[{{\"prescriberId\":\"{Maraude.Id}\",\"externalRef\":\"VT-2026-000123\"}}]"),
             row);
     }
 

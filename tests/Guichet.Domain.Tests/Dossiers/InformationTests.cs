@@ -28,8 +28,20 @@ public sealed class InformationTests
             asked.Effects.OfType<ScheduleTimer>());
         var message = Assert.Single(asked.Messages());
         Assert.Equal("needs-information", message.Status);
-        Assert.Equal("Informations demandées, réponse attendue avant le 23/12/2026 : Merci de joindre le dernier compte rendu.", message.Reason);
+        Assert.Equal("Informations demandées, réponse attendue avant le 23/12/2026 : la question du médecin lecteur est à lire sur le guichet unique (GET /api/dossiers?externalRef=).", message.Reason);
         Assert.Equal("Merci de joindre le dernier compte rendu.", asked.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123").Reason);
+    }
+
+    [Fact]
+    public void ASocialQuestion_GoesOutOnDossierEvents_AMedicalOneStaysOnTheGuichet()
+    {
+        var scenario = Scenario();
+
+        var social = scenario.When(scenario.Given(Open()), SocialAsks("Une domiciliation ?"));
+        var medical = scenario.When(scenario.Given(Open()), MedicalAsks("Charge virale indétectable ?"));
+
+        Assert.EndsWith(" : Une domiciliation ?", Assert.Single(social.Messages()).Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Charge virale", Assert.Single(medical.Messages()).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +122,7 @@ public sealed class InformationTests
         Assert.Same(asked, reminded.Accepted());
         var message = Assert.Single(reminded.Messages());
         Assert.Equal("needs-information", message.Status);
-        Assert.Equal("Rappel : une réponse est attendue avant le 23/12/2026, faute de quoi le dossier sera clos. Question : Compte rendu ?", message.Reason);
+        Assert.Equal("Rappel : une réponse est attendue avant le 23/12/2026, faute de quoi le dossier sera clos. Question : la question du médecin lecteur est à lire sur le guichet unique (GET /api/dossiers?externalRef=).", message.Reason);
         Assert.Empty(reminded.Effects.OfType<Project>());
     }
 

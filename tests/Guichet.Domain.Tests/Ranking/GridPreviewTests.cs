@@ -1,4 +1,3 @@
-using Guichet.Domain.Intake;
 using Guichet.Domain.Ranking;
 using static Guichet.Domain.Tests.Ranking.Dossiers;
 
@@ -9,9 +8,9 @@ public sealed class GridPreviewTests
 {
     private static readonly WaitingDossier[] Waiting =
     [
-        new(Plain("d-aicha", daysAgo: 300) with { MedicalSeverity = 2 }, new(Sex.Female, 1961, Department.Paris, [Pathology.Cancer])),
-        new(Plain("d-mamadou", daysAgo: 20) with { MedicalSeverity = 2, Housing = HousingSituation.StreetOrSquat }, new(Sex.Male, 1990, Department.SeineSaintDenis, [Pathology.Hiv, Pathology.Diabetes])),
-        new(Plain("d-piotr", daysAgo: 100) with { MedicalSeverity = 3 }, new(Sex.Male, 1975, null, [Pathology.Psychiatric])),
+        new(Plain("d-aicha", daysAgo: 300) with { MedicalSeverity = 2 }, new(Sex.Female, 1961, Department.Paris, [PathologyGroup.Cancer])),
+        new(Plain("d-mamadou", daysAgo: 20) with { MedicalSeverity = 2, Housing = HousingSituation.StreetOrSquat }, new(Sex.Male, 1990, Department.SeineSaintDenis, [PathologyGroup.Infectious, PathologyGroup.ChronicSomatic])),
+        new(Plain("d-piotr", daysAgo: 100) with { MedicalSeverity = 3 }, new(Sex.Male, 1975, null, [PathologyGroup.Psychiatric])),
     ];
 
     // The draft doubles the weight of the street, as an ARS might after a hard winter.
@@ -71,8 +70,8 @@ public sealed class GridPreviewTests
         // Twelve men and one woman: the woman's group is masked, and so is the men's, else 13 − 12 would tell her count.
         WaitingDossier[] waiting =
         [
-            .. Enumerable.Range(0, 12).Select(i => new WaitingDossier(Plain($"d-m{i:D2}", daysAgo: 10 + i), new(Sex.Male, 1970, Department.Paris, [Pathology.Hiv]))),
-            new WaitingDossier(Plain("d-f", daysAgo: 5), new(Sex.Female, 1970, Department.Paris, [Pathology.Hiv])),
+            .. Enumerable.Range(0, 12).Select(i => new WaitingDossier(Plain($"d-m{i:D2}", daysAgo: 10 + i), new(Sex.Male, 1970, Department.Paris, [PathologyGroup.Infectious]))),
+            new WaitingDossier(Plain("d-f", daysAgo: 5), new(Sex.Female, 1970, Department.Paris, [PathologyGroup.Infectious])),
         ];
 
         var preview = GridPreview.Compare(waiting, PriorityGrid.Default, Draft, Now);

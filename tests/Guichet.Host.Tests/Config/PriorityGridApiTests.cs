@@ -189,9 +189,9 @@ public sealed class PriorityGridApiTests(AzuriteFixture azurite)
         // Current grid: aïcha 8+10=18 (earlier), mamadou 8+10=18, piotr 12+3=15. The draft gives mamadou 28.
         await WriteAsync(
             host.Runtime,
-            Row("D-AICHA", Now, 300, severity: 2, sex: "female", birthYear: 1961, anchoring: "75", pathologies: "cancer"),
-            Row("D-MAMADOU", Now, 20, severity: 2, housing: "street-or-squat", sex: "male", birthYear: 1990, anchoring: "93", pathologies: "hiv,diabetes"),
-            Row("D-PIOTR", Now, 100, severity: 3, sex: "male", birthYear: 1975, pathologies: "psychiatric"));
+            Row("D-AICHA", Now, 300, severity: 2, sex: "female", birthYear: 1961, anchoring: "75", pathologyGroups: "cancer"),
+            Row("D-MAMADOU", Now, 20, severity: 2, housing: "street-or-squat", sex: "male", birthYear: 1990, anchoring: "93", pathologyGroups: "infectious,chronic-somatic"),
+            Row("D-PIOTR", Now, 100, severity: 3, sex: "male", birthYear: 1975, pathologyGroups: "psychiatric"));
         using var admin = host.Client(Roles.ArsAdmin);
         using var draft = await admin.PutAsJsonAsync(Grid, StreetDraft());
 

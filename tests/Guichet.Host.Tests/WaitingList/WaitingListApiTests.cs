@@ -77,7 +77,7 @@ public sealed class WaitingListApiTests(AzuriteFixture azurite)
     public async Task NoMedicalField_IsShown_AndOnlyRolesThatSeeTheCotationGetScores(string role, bool seesScores)
     {
         await using var host = Start(azurite, Now);
-        await WriteAsync(host.Runtime, Row("D-1", Now, 10, severity: 4, pathologies: "hiv,cancer"));
+        await WriteAsync(host.Runtime, Row("D-1", Now, 10, severity: 4, pathologyGroups: "infectious,cancer"));
         using var client = host.Client(role);
 
         using var response = await client.GetAsync("/api/waiting-list?device=ACT");
@@ -87,7 +87,7 @@ public sealed class WaitingListApiTests(AzuriteFixture azurite)
         Assert.Equal(
             ["admissibleAt", "dossierId", "explanation", "externalRefs", "firstRequestAt", "priorityOverride", "rank", "score", "similarWait"],
             entry.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain("hiv", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("infectious", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("cancer", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("psychiatric", text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, entry.GetProperty("rank").GetInt32());
@@ -106,14 +106,16 @@ public sealed class WaitingListApiTests(AzuriteFixture azurite)
             host.Runtime,
             Row("D-P1", Now, 20, severity: 3, prescriber: "maraude-x", waitedDays: 3),
             Row("D-P2", Now, 400, severity: 5, prescriber: "maraude-x", waitedDays: 7),
-            Row("D-P3", Now, 3, severity: 1, prescriber: "samu-93"),
+            // P3 was opened from the Samu social's request; the outreach team's own request was merged into it.
+            Row("D-P3", Now, 3, severity: 1, prescriber: "samu-93") with
+            {
+                Requests = WaitingRequest.ToRow([new WaitingRequest("samu-93", "ref-D-P3"), new WaitingRequest("maraude-x", "VT-merged")]),
+            },
             Row("D-O1", Now, 5, severity: 3, waitedDays: 10),
             Row("D-O2", Now, 10, severity: 3, waitedDays: 20),
             Row("D-O3", Now, 15, severity: 3, waitedDays: 30),
             Row("D-O4", Now, 22, severity: 3, waitedDays: 40),
             Row("D-O5", Now, 25, severity: 3, waitedDays: 50));
-        // P3 was opened from the Samu social's request; the outreach team's own request was merged into it.
-        await ReadModelSeed.WriteAsync(host.Runtime, DossierReadModels.Requests, "maraude-x", "VT-merged", new DossierRequestRow("D-P3", "ACT", "waiting-list", Now.AddDays(-2), null));
         using var prescriber = host.Client(Roles.Prescriber, org: "maraude-x");
         using var stranger = host.Client(Roles.Prescriber, org: "hopital-z");
         using var commission = host.Client(Roles.Commission);
