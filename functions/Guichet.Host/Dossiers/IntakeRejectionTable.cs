@@ -10,7 +10,7 @@ namespace Guichet.Host.Dossiers;
 
 /// <summary>
 /// Reads rejections from the table intake writes, <c>{hub}IntakeRejections</c>: a row per rejected message, in the
-/// partition of its prescriber's id, with the columns <c>ExternalRef</c>, <c>Reasons</c> (a JSON array of
+/// partition of its prescriber's id, under a key of its reference (<see cref="Intake.IntakeRejections"/>), with the columns <c>ExternalRef</c>, <c>Reasons</c> (a JSON array of
 /// <c>{path, message}</c>) and <c>ReceivedAt</c>. The same reference rejected twice gives the latest. No table yet
 /// means no rejection yet.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class IntakeRejectionTable(StorageClients storage, RuntimeOption
     {
         ArgumentException.ThrowIfNullOrEmpty(prescriberId);
         ArgumentException.ThrowIfNullOrEmpty(externalRef);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {prescriberId} and ExternalRef eq {externalRef}");
+        var filter = Intake.IntakeRejections.FilterOf(prescriberId, externalRef);
         RequestRejection? latest = null;
         try
         {

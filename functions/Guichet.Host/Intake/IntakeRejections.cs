@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -10,8 +12,9 @@ namespace Guichet.Host.Intake;
 
 /// <summary>
 /// The rejected intake messages (invariant 8): a row per rejection in <c>{hub}IntakeRejections</c> (partition: the
-/// prescriber's id, or <c>unknown</c>; row: <see cref="IntakeRejection.Id"/>), which its prescriber reads, and a message
-/// on <see cref="Queue"/>. Each rejection is recorded once however often its message is delivered.
+/// prescriber's id, or <c>unknown</c>; row: <c>{reference key}|{</c><see cref="IntakeRejection.Id"/><c>}</c>), which its
+/// prescriber reads by its reference in one key range however many rejections it has had, and a message on
+/// <see cref="Queue"/>. Each rejection is recorded once however often its message is delivered.
 /// </summary>
 public sealed class IntakeRejections
 {
@@ -45,8 +48,7 @@ public sealed class IntakeRejections
         var found = new List<IntakeRejection>();
         try
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {prescriberId} and ExternalRef eq {externalRef}");
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var row in Table.QueryAsync<TableEntity>(FilterOf(prescriberId, externalRef), cancellationToken: cancellationToken))
             {
                 found.Add(Read(row));
             }
@@ -126,8 +128,25 @@ public sealed class IntakeRejections
 
     private const string Notified = "Notified";
 
-    private static TableEntity Write(IntakeRejection rejection, DateTimeOffset claimedUntil) => new(rejection.PrescriberId ?? UnknownPrescriber, rejection.Id)
+    /// <summary>The rows of a prescriber's rejections of one reference: one key range of its partition.</summary>
+    internal static string FilterOf(string prescriberId, string externalRef)
     {
+        var key = ReferenceKey(externalRef);
+        var (from, to) = (key + "|", key + "}"); // '}' follows '|': every row of the reference lies between
+        return TableClient.CreateQueryFilter($"PartitionKey eq {prescriberId} and RowKey gt {from} and RowKey lt {to}");
+    }
+
+    /// <summary>
+    /// A reference as a key: hex of its SHA-256, since a rejected message's reference may hold what keys refuse
+    /// ('/', '#', '?', control characters) or be absent.
+    /// </summary>
+    private static string ReferenceKey(string? externalRef) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(externalRef ?? string.Empty)).AsSpan(0, 16));
+
+    private static TableEntity Write(IntakeRejection rejection, DateTimeOffset claimedUntil) =>
+        new(rejection.PrescriberId ?? UnknownPrescriber, ReferenceKey(rejection.ExternalRef) + "|" + rejection.Id)
+    {
+        ["Id"] = rejection.Id,
         [ClaimedUntil] = claimedUntil,
         ["PrescriberId"] = rejection.PrescriberId,
         ["ExternalRef"] = rejection.ExternalRef,
@@ -138,7 +157,7 @@ public sealed class IntakeRejections
     };
 
     private static IntakeRejection Read(TableEntity row) => new(
-        row.RowKey,
+        row.GetString("Id") ?? row.RowKey,
         row.GetString("PrescriberId"),
         row.GetString("ExternalRef"),
         JsonSerializer.Deserialize<List<Violation>>(row.GetString("Reasons") ?? "[]", IntakeJson.Options) ?? [],

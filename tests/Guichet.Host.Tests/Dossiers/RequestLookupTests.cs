@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Azure.Data.Tables;
-using Guichet.Host.Dossiers;
-using Guichet.Runtime.Storage;
+using Guichet.Domain;
+using Guichet.Host.Intake;
 using Guichet.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Guichet.Host.Tests.Dossiers.DossierScenarios;
@@ -90,18 +89,19 @@ public sealed class RequestLookupTests(AzuriteFixture azurite, SharedApp shared)
         Assert.True((await BodyAsync(response)).GetProperty("errors").TryGetProperty("externalRef", out _));
     }
 
-    /// <summary>A rejection as intake records it: a row per rejected message (keyed by its hash) in the prescriber's partition.</summary>
+    [Fact]
+    public void ARejectionLookup_IsOneKeyRangeOfThePrescribersPartition_NotAScanOfItsRejections()
+    {
+        var filter = IntakeRejections.FilterOf("maraude-x", "VT/2026#12");
+
+        Assert.DoesNotContain("ExternalRef", filter, StringComparison.Ordinal);
+        Assert.Matches("^PartitionKey eq 'maraude-x' and RowKey gt '[0-9a-f]{32}\\|' and RowKey lt '[0-9a-f]{32}}'$", filter);
+    }
+
+    /// <summary>Records a rejection of the request's message as intake does.</summary>
     private static async Task RejectAsync(GuichetApp app, Domain.Intake.DossierRequest request, DateTimeOffset receivedAt, string path, string message)
     {
-        var table = app.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(app.Hub + IntakeRejectionTable.TableSuffix);
-        await table.CreateIfNotExistsAsync();
-        await table.AddEntityAsync(new TableEntity(request.Prescriber.Id, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()))
-        {
-            ["PrescriberId"] = request.Prescriber.Id,
-            ["ExternalRef"] = request.ExternalRef,
-            ["Reasons"] = JsonSerializer.Serialize(new[] { new { path, message } }),
-            ["ReceivedAt"] = receivedAt,
-            ["Message"] = "{}",
-        });
+        var rejection = new IntakeRejection(Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), request.Prescriber.Id, request.ExternalRef, [new Violation(path, message)], receivedAt, "{}");
+        Assert.True(await app.Services.GetRequiredService<IntakeRejections>().RecordAsync(rejection, CancellationToken.None));
     }
 }

@@ -132,7 +132,7 @@ public sealed class IntakeFieldTests(AzuriteFixture azurite, IntakeHost host, In
             var rejected = new Dictionary<string, List<System.Text.Json.JsonElement>>();
             foreach (var id in ids.Values)
             {
-                rows[id] = await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"RowKey eq {id}"));
+                rows[id] = await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"Id eq {id}"));
                 rejected[id] = [.. await probe.RejectedAsync(null, id)];
             }
 

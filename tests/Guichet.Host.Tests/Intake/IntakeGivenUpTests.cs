@@ -38,7 +38,7 @@ public sealed class IntakeGivenUpTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.True(faults.InjectedFor(app.Hub + "IntakeKeys") >= 4);
         var id = IntakeRejectionTests.Hash(text);
         var row = Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"PartitionKey eq {prescriber}")));
-        Assert.Equal(id, row.RowKey);
+        Assert.Equal(id, row.GetString("Id"));
         Assert.True(row.GetBoolean("Notified"));
         var message = Assert.Single(await probe.RejectedAsync(prescriber));
         var reason = Assert.Single(message.GetProperty("reasons").EnumerateArray());

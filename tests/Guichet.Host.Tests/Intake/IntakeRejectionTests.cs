@@ -42,7 +42,7 @@ public sealed class IntakeRejectionTests(AzuriteFixture azurite, IntakeHost host
         await probe.HandleAsync(text);
 
         var id = Hash(text);
-        var row = Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"RowKey eq {id}")));
+        var row = Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"Id eq {id}")));
         Assert.True(row.GetBoolean("Notified"));
         Assert.Contains(JsonSerializer.Deserialize<JsonElement[]>(row.GetString("Reasons")!)!, r => r.GetProperty("path").GetString() == path && r.GetProperty("message").GetString()!.Contains(reason, StringComparison.Ordinal));
         var message = Assert.Single(await probe.RejectedAsync(null, id));
@@ -62,7 +62,7 @@ public sealed class IntakeRejectionTests(AzuriteFixture azurite, IntakeHost host
         await probe.SendAndWaitAsync(text, Base64(text));
 
         var id = Hash(text);
-        Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"RowKey eq {id}")));
+        Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"Id eq {id}")));
         Assert.Single(await probe.RejectedAsync(null, id));
     }
 
@@ -95,7 +95,7 @@ public sealed class IntakeRejectionTests(AzuriteFixture azurite, IntakeHost host
 
         // As if the host had stopped between recording the row and sending its message, its claim over.
         var table = azurite.Azurite.Clients().Tables.GetTableClient(app.Hub + "IntakeRejections");
-        var row = Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"RowKey eq {id}")));
+        var row = Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"Id eq {id}")));
         row["Notified"] = false;
         row["ClaimedUntil"] = DateTimeOffset.UnixEpoch;
         await table.UpdateEntityAsync(row, row.ETag);
@@ -103,7 +103,7 @@ public sealed class IntakeRejectionTests(AzuriteFixture azurite, IntakeHost host
         await probe.HandleAsync(text);
 
         Assert.Equal(2, (await probe.RejectedAsync(null, id)).Count);
-        Assert.True(Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"RowKey eq {id}"))).GetBoolean("Notified"));
+        Assert.True(Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"Id eq {id}"))).GetBoolean("Notified"));
     }
 
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
