@@ -35,10 +35,20 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
     /// <summary>Writes a stamped row in step order; returns the stamp the row holds afterwards (this one, or the later one that kept it).</summary>
     public static async Task<ProjectionStamp> WriteAsync(TableClient table, TableEntity row, ProjectionStamp stamp, CancellationToken ct)
     {
+        // A row of the step that created its instance is almost always new: inserting it at once saves the read, and
+        // a conflict (a redelivery, a purged namesake's row) falls back to reading and comparing.
+        var insertFirst = stamp.Sequence == Instances.InstanceKeys.CreationSequence;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             try
             {
+                if (insertFirst)
+                {
+                    insertFirst = false;
+                    await table.AddEntityAsync(row, ct);
+                    return stamp;
+                }
+
                 var existing = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, GuardColumns, ct);
                 if (!existing.HasValue)
                 {
