@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Guichet.Domain.Ranking;
 using Guichet.Domain.Readings;
 using Guichet.Domain.Structures;
@@ -15,6 +16,10 @@ public static class Matching
 {
     /// <summary>How many candidates a free place gets at most (invariant 3).</summary>
     public const int CandidatesPerPlace = 3;
+
+    // The reasons and their French text, once per combination: a list read far down past incompatible dossiers records
+    // thousands of skips with a handful of distinct combinations.
+    private static readonly ConcurrentDictionary<uint, (IReadOnlyList<SkipReason> Reasons, string Text)> Explained = new();
 
     /// <summary>
     /// Up to <paramref name="slots"/> compatible candidates for <paramref name="place"/>, in rank order, and why each
@@ -126,8 +131,8 @@ public static class Matching
 
     private static SkippedDossier Skipped(RankedDossier dossier, uint reasons)
     {
-        var decoded = Decode(reasons);
-        return new(dossier.DossierId, dossier.Rank, decoded, SkipReasons.Explain(decoded));
+        var (decoded, text) = Explained.GetOrAdd(reasons, r => (Array.AsReadOnly(Decode(r)), SkipReasons.Explain(Decode(r))));
+        return new(dossier.DossierId, dossier.Rank, decoded, text);
     }
 
     private static SkipReason[] Decode(uint reasons) => [.. Enum.GetValues<SkipReason>().Where(r => (reasons & Bit(r)) != 0)];
