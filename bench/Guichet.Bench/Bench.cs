@@ -4,7 +4,7 @@ using Guichet.Testing;
 namespace Guichet.Bench;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [all|runtime,queues,timeskip,timers,idle,growth,intake,ranking] [events] [rounds]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Guichet.Bench [all|runtime,queues,timeskip,timers,idle,growth,intake,ranking,matching] [events] [rounds]</c>.
 /// Each measurement starts its own Azurite (in memory, free ports) and prints its figure next to its raw
 /// baseline measured on that same Azurite. A fresh emulator each time, because Azurite's queue service
 /// stalls for seconds in its mark-and-sweep after thousands of messages, which would be charged to the next.
@@ -32,6 +32,11 @@ internal static class Bench
         if (what.Contains("ranking") || what.Contains("all"))
         {
             Console.WriteLine(RankingBench.Run());
+        }
+
+        if (what.Contains("matching") || what.Contains("all"))
+        {
+            Console.WriteLine(MatchingBench.Run());
         }
 
         foreach (var (name, run) in measurements.Where(m => what.Contains(m.Name) || what.Contains("all")))

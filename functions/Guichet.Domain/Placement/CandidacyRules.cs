@@ -1,0 +1,32 @@
+using Guichet.Deciders;
+
+namespace Guichet.Domain.Placement;
+
+/// <summary>
+/// What makes a structure's answer to a candidacy well-formed (invariant 4): an admission has an entry date and no
+/// refusal code; a refusal has a code of the published nomenclature, a non-blank justification, and, when the person
+/// is not eligible for this place, a recommended orientation.
+/// </summary>
+public static class CandidacyRules
+{
+    /// <summary>Why <paramref name="decided"/> is refused, or null when it is well-formed.</summary>
+    public static Rejection? Check(CandidacyDecided decided)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        return decided.Decision switch
+        {
+            _ when !Enum.IsDefined(decided.Decision) => Rejection.Because("La décision est « admit » (admission) ou « refuse » (refus motivé)."),
+            CandidacyDecision.Admit when decided.EntryDate is null => Rejection.Because("Une admission porte la date d'entrée de la personne."),
+            CandidacyDecision.Admit when decided.Code is not null || decided.RecommendedOrientation is not null =>
+                Rejection.Because("Une admission ne porte ni code de refus ni orientation recommandée."),
+            CandidacyDecision.Refuse when decided.Code is not { } code || !Enum.IsDefined(code) => Rejection.Because(
+                $"Un refus porte un code de la nomenclature publiée : non éligible pour cette place ({RefusalCodes.Listed(RefusalFamily.NotEligible)}) ou pratique ({RefusalCodes.Listed(RefusalFamily.Practical)})."),
+            CandidacyDecision.Refuse when string.IsNullOrWhiteSpace(decided.Justification) => Rejection.Because("Un refus doit être motivé : la justification est vide."),
+            CandidacyDecision.Refuse when decided.EntryDate is not null => Rejection.Because("Un refus ne porte pas de date d'entrée."),
+            CandidacyDecision.Refuse when RefusalCodes.FamilyOf(decided.Code!.Value) == RefusalFamily.NotEligible
+                && (decided.RecommendedOrientation is not { } orientation || !Enum.IsDefined(orientation)) => Rejection.Because(
+                $"Un refus pour non-éligibilité à cette place nomme l'orientation recommandée : {string.Join(", ", WireName.All<Readings.Orientation>())}."),
+            _ => null,
+        };
+    }
+}

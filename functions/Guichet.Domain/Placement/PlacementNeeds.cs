@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Guichet.Domain.Dossiers;
+using Guichet.Domain.Readings;
+
+namespace Guichet.Domain.Placement;
+
+/// <summary>What a waiting person needs of a place: the device, the household that comes along, care needs, where to live.</summary>
+/// <param name="DossierId">The dossier.</param>
+/// <param name="Device">Its device.</param>
+/// <param name="Sex">The person's sex (a women-only place takes women only).</param>
+/// <param name="CareNeeds">The medical reading's needs.</param>
+/// <param name="Partner">Whether a partner comes along.</param>
+/// <param name="Children">How many children come along.</param>
+/// <param name="Pets">Whether a pet comes along.</param>
+/// <param name="WishedDepartments">Where the person wishes to live; empty means anywhere in the region.</param>
+public sealed record PlacementNeeds(
+    string DossierId,
+    Device Device,
+    Sex Sex,
+    IReadOnlyList<CareNeed> CareNeeds,
+    bool Partner,
+    int Children,
+    bool Pets,
+    IReadOnlyList<Department> WishedDepartments)
+{
+    /// <summary>The needs a waiting-list row holds; a spelling this version does not know is left out.</summary>
+    public static PlacementNeeds Of(WaitingListRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(
+            row.DossierId,
+            WireName.TryParse<Device>(row.Device, out var device) ? device : throw new ArgumentException($"Waiting-list row {row.DossierId} has an unknown device '{row.Device}'.", nameof(row)),
+            WireName.TryParse<Sex>(row.Sex, out var sex) ? sex : Sex.Unknown,
+            List<CareNeed>(row.CareNeeds),
+            row.Partner,
+            row.Children,
+            row.Pets,
+            List<Department>(row.WishedDepartments));
+    }
+
+    /// <summary>Whether the person wishes to live anywhere in the region.</summary>
+    [JsonIgnore]
+    public bool WishesAnywhere => WishedDepartments.Count == 0;
+
+    private static List<T> List<T>(string? values)
+        where T : struct, Enum =>
+        [.. (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => (Known: WireName.TryParse<T>(v, out var value), Value: value))
+            .Where(v => v.Known)
+            .Select(v => v.Value)];
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace Guichet.Domain.Placement;
+
+/// <summary>
+/// The state of one free place: its candidacies, every proposal the matching made for it (with the grid version and
+/// why dossiers above the candidates were passed over), and its end. Its status is derived.
+/// </summary>
+/// <param name="Id">The vacancy's id (its instance id).</param>
+/// <param name="Place">The place.</param>
+/// <param name="StructureName">The structure's name, for alerts.</param>
+/// <param name="DeclaredAt">When the structure declared it.</param>
+/// <param name="Candidacies">Every candidacy, in the order proposed.</param>
+/// <param name="Proposals">Every proposal, in order.</param>
+public sealed record Vacancy(string Id, FreePlace Place, string StructureName, DateTimeOffset DeclaredAt, IReadOnlyList<Candidacy> Candidacies, IReadOnlyList<Proposal> Proposals)
+{
+    /// <summary>How it ended (filled or cancelled), once it has.</summary>
+    public VacancyEnd? End { get; init; }
+
+    /// <summary>The status, derived.</summary>
+    [JsonIgnore]
+    public VacancyStatus Status => End?.Status ?? (Candidacies.Any(c => c.IsPending) ? VacancyStatus.AwaitingAnswers : VacancyStatus.AwaitingCandidates);
+
+    /// <summary>How many more candidates it may take now: three less those pending, none once ended.</summary>
+    [JsonIgnore]
+    public int OpenSlots => End is null ? Matching.CandidatesPerPlace - Candidacies.Count(c => c.IsPending) : 0;
+
+    /// <summary>The candidacy of <paramref name="dossierId"/>, or null.</summary>
+    public Candidacy? CandidacyOf(string dossierId) => Candidacies.FirstOrDefault(c => c.DossierId == dossierId);
+}
+
+/// <summary>A proposal of the matching, as the vacancy recorded it.</summary>
+/// <param name="At">When.</param>
+/// <param name="By">Who made it (the matching, or a person).</param>
+/// <param name="Match">What the matching proposed, and why it passed dossiers over.</param>
+public sealed record Proposal(DateTimeOffset At, string? By, MatchResult Match);
+
+/// <summary>How a vacancy ended.</summary>
+/// <param name="Status">Filled or cancelled.</param>
+/// <param name="At">When.</param>
+/// <param name="Reason">Why, in French.</param>
+/// <param name="FilledBy">The dossier admitted, when filled.</param>
+public sealed record VacancyEnd(VacancyStatus Status, DateTimeOffset At, string Reason, string? FilledBy);

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Guichet.Deciders;
+
+namespace Guichet.Domain.Placement;
+
+// The structure's answers (invariant 4), the admission that fills the place (invariant 3), and the other ends.
+public sealed partial class VacancyDecider
+{
+    private const string NotARefusal = "ce n'est pas un refus : le dossier retourne en liste d'attente avec son rang et son ancienneté.";
+
+    /// <summary>
+    /// The structure answers a candidacy: a malformed answer is refused and changes nothing; an answer after the deadline
+    /// is recorded, marked late; the same answer again changes nothing; another answer to a candidacy that ended is refused.
+    /// </summary>
+    private static Decision<Vacancy> Answer(Vacancy vacancy, CandidacyDecided decided, EventContext context)
+    {
+        if (vacancy.CandidacyOf(decided.DossierId) is not { } candidacy)
+        {
+            return Decision.Reject($"Aucune candidature du dossier {decided.DossierId} pour cette place.");
+        }
+
+        if (CandidacyRules.Check(decided) is { } malformed)
+        {
+            return malformed;
+        }
+
+        var outcome = new CandidacyOutcome(
+            decided.Decision == CandidacyDecision.Admit ? CandidacyStatus.Admitted : CandidacyStatus.Refused,
+            context.Now,
+            context.Actor,
+            decided.EntryDate,
+            decided.Code,
+            decided.Justification?.Trim() is { Length: > 0 } text ? text : null,
+            decided.RecommendedOrientation,
+            Late: context.Now >= candidacy.DueAt);
+        if (candidacy.Outcome is { } previous)
+        {
+            return previous with { At = outcome.At, By = outcome.By, Late = outcome.Late } == outcome
+                ? vacancy
+                : Decision.Reject($"La candidature {candidacy.Id} a déjà pris fin ({Describe(previous.Status)}) : sa réponse ne change plus.");
+        }
+
+        if (decided.EntryDate is { } entry && entry < vacancy.Place.AvailableFrom)
+        {
+            return Decision.Reject(string.Create(CultureInfo.InvariantCulture, $"La date d'entrée ({entry:dd/MM/yyyy}) précède la disponibilité de la place ({vacancy.Place.AvailableFrom:dd/MM/yyyy})."));
+        }
+
+        var answered = candidacy with { Outcome = outcome };
+        return outcome.Status == CandidacyStatus.Admitted
+            ? Fill(vacancy, answered, context.Now)
+            : Decision.Accept(vacancy with { Candidacies = Replace(vacancy, answered) }, Tell(vacancy, answered));
+    }
+
+    /// <summary>
+    /// One admission fills the place: every other open candidacy ends as "place filled by another candidate", which is
+    /// not a refusal; the dossiers still pending are told so, and go back to the waiting list with their seniority.
+    /// </summary>
+    private static Decision<Vacancy> Fill(Vacancy vacancy, Candidacy admitted, DateTimeOffset now)
+    {
+        var filled = new CandidacyOutcome(CandidacyStatus.PlaceFilledByAnotherCandidate, now, null, null, null, $"Place pourvue par un autre candidat : {NotARefusal}", null, false);
+        var others = vacancy.Candidacies.Where(c => c.Id != admitted.Id && c.IsOpen).ToArray();
+        var candidacies = vacancy.Candidacies.Select(c => c.Id == admitted.Id ? admitted : others.Contains(c) ? c with { Outcome = filled } : c).ToArray();
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Place pourvue : dossier {admitted.DossierId} admis, entrée le {admitted.Outcome!.EntryDate:dd/MM/yyyy}.");
+        var next = vacancy with { Candidacies = candidacies, End = new VacancyEnd(VacancyStatus.Filled, now, reason, admitted.DossierId) };
+        var told = others.Where(c => c.IsPending).Select(c => Tell(next, next.CandidacyOf(c.DossierId)!));
+        return Decision.Accept(next, [Tell(next, admitted), .. told]);
+    }
+
+    /// <summary>The candidate was admitted elsewhere: its open candidacy here ends, not as a refusal, and the slot opens.</summary>
+    private static Decision<Vacancy> EndElsewhere(Vacancy vacancy, AdmittedElsewhere admitted, DateTimeOffset now)
+    {
+        if (vacancy.CandidacyOf(admitted.DossierId) is not { IsOpen: true } candidacy)
+        {
+            return Decision.Reject($"Aucune candidature ouverte du dossier {admitted.DossierId} pour cette place.");
+        }
+
+        var outcome = new CandidacyOutcome(CandidacyStatus.AdmittedElsewhere, now, null, null, null, $"Admis sur une autre place ({admitted.VacancyId}) : ce n'est pas un refus.", null, false);
+        return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = outcome }) };
+    }
+
+    /// <summary>The structure withdraws the place, saying why: open candidacies end as withdrawn; the pending dossiers are told.</summary>
+    private static Decision<Vacancy> Cancel(Vacancy vacancy, VacancyCancelled cancelled, EventContext context)
+    {
+        if (string.IsNullOrWhiteSpace(cancelled.Reason))
+        {
+            return Decision.Reject("Le retrait d'une place doit être motivé : le motif est vide.");
+        }
+
+        var reason = $"Place retirée par la structure : {cancelled.Reason.Trim()}";
+        var withdrawn = new CandidacyOutcome(CandidacyStatus.Withdrawn, context.Now, context.Actor, null, null, $"{reason} ; {NotARefusal}", null, false);
+        var pending = vacancy.Candidacies.Where(c => c.IsPending).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var next = vacancy with
+        {
+            Candidacies = [.. vacancy.Candidacies.Select(c => c.IsOpen ? c with { Outcome = withdrawn } : c)],
+            End = new VacancyEnd(VacancyStatus.Cancelled, context.Now, reason, null),
+        };
+        return Decision.Accept(next, [.. next.Candidacies.Where(c => pending.Contains(c.Id)).Select(c => Tell(next, c))]);
+    }
+
+    /// <summary>A candidacy's status as French readers read it, for rejections.</summary>
+    private static string Describe(CandidacyStatus status) => status switch
+    {
+        CandidacyStatus.Admitted => "admission",
+        CandidacyStatus.Refused => "refus",
+        CandidacyStatus.PlaceFilledByAnotherCandidate => "place pourvue par un autre candidat",
+        CandidacyStatus.AdmittedElsewhere => "admis sur une autre place",
+        CandidacyStatus.Withdrawn => "retirée",
+        _ => WireName.Of(status),
+    };
+}

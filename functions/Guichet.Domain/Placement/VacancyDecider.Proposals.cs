@@ -1,0 +1,73 @@
+using Guichet.Deciders;
+
+namespace Guichet.Domain.Placement;
+
+// The matching's proposals, and the dossiers that do not take them (invariant 3).
+public sealed partial class VacancyDecider
+{
+    /// <summary>
+    /// Takes the matching's candidates: at least one, each dossier once and never one already proposed here, no more
+    /// than the open slots (three pending at most), in rank order. Each candidacy starts its clock, and its dossier is told.
+    /// </summary>
+    private Decision<Vacancy> Propose(Vacancy vacancy, MatchResult? match, EventContext context)
+    {
+        if (match?.Candidates is not { Count: > 0 } candidates || candidates.Any(c => string.IsNullOrWhiteSpace(c?.DossierId)))
+        {
+            return Decision.Reject("Une proposition nomme au moins un candidat, chacun par son dossier.");
+        }
+
+        if (match.GridVersion < 1)
+        {
+            return Decision.Reject("Une proposition dit la version de la grille de priorité qui a classé ses candidats.");
+        }
+
+        if (candidates.DistinctBy(c => c.DossierId, StringComparer.Ordinal).Count() != candidates.Count)
+        {
+            return Decision.Reject("Une proposition nomme chaque dossier une fois.");
+        }
+
+        if (candidates.FirstOrDefault(c => vacancy.CandidacyOf(c.DossierId) is not null) is { } again)
+        {
+            return Decision.Reject($"Le dossier {again.DossierId} a déjà été proposé pour cette place : un dossier n'y est proposé qu'une fois.");
+        }
+
+        if (candidates.Count > vacancy.OpenSlots)
+        {
+            return Decision.Reject($"Au plus {Matching.CandidatesPerPlace} candidatures en attente par place : {Matching.CandidatesPerPlace - vacancy.OpenSlots} en attente, {candidates.Count} proposées.");
+        }
+
+        if (candidates.Zip(candidates.Skip(1)).Any(p => p.First.Rank >= p.Second.Rank))
+        {
+            return Decision.Reject("Les candidats sont proposés dans l'ordre du classement.");
+        }
+
+        var now = context.Now;
+        var added = candidates
+            .Select(c => new Candidacy($"{vacancy.Id}~{c.DossierId}", c.DossierId, c.Rank, c.Score, match.GridVersion, now, now + _policy.ReminderAfter, now + _policy.AnswerDeadline))
+            .ToArray();
+        var next = vacancy with { Candidacies = [.. vacancy.Candidacies, .. added], Proposals = [.. vacancy.Proposals, new Proposal(now, context.Actor, match)] };
+        return Decision.Accept(next, [.. added.Select(c => Tell(c, new CandidacyProposed(c.Id, vacancy.Id, vacancy.Place.StructureId, vacancy.StructureName, c.DueAt)))]);
+    }
+
+    /// <summary>
+    /// A dossier did not take its proposal (it is pending elsewhere — the dossier is the last word on invariant 3 — or it
+    /// has ended): the candidacy is withdrawn, which is not a refusal, and the slot opens for a top-up.
+    /// </summary>
+    private static Decision<Vacancy> Undelivered(Vacancy vacancy, CandidacyNotDelivered failed, DateTimeOffset now)
+    {
+        if (failed.SentEventName != VacancyEventNames.CandidacyProposed || vacancy.CandidacyOf(failed.TargetInstanceId) is not { IsPending: true } candidacy)
+        {
+            return Decision.Reject($"L'événement « {failed.SentEventName} » non remis au dossier {failed.TargetInstanceId} ne défait rien ici : aucune candidature en attente ne l'attend.");
+        }
+
+        var withdrawn = new CandidacyOutcome(CandidacyStatus.Withdrawn, now, null, null, null, $"Le dossier n'a pas pris la candidature : {failed.Reason}", null, false);
+        return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = withdrawn }) };
+    }
+
+    private static SendEvent Tell(Candidacy candidacy, CandidacyProposed proposed) => new(candidacy.DossierId, VacancyEventNames.CandidacyProposed, proposed);
+
+    private static SendEvent Tell(Vacancy vacancy, Candidacy candidacy) => new(candidacy.DossierId, VacancyEventNames.CandidacyEnded, new CandidacyEnded(
+        candidacy.Id, vacancy.Id, candidacy.Status, candidacy.Outcome?.EntryDate, candidacy.Outcome?.Code, candidacy.Outcome?.Justification, candidacy.Outcome?.Late == true));
+
+    private static Candidacy[] Replace(Vacancy vacancy, Candidacy changed) => [.. vacancy.Candidacies.Select(c => c.Id == changed.Id ? changed : c)];
+}

@@ -1,0 +1,166 @@
+using Guichet.Deciders;
+using Guichet.Domain.Placement;
+using Guichet.Domain.Tests.Deciding;
+using static Guichet.Domain.Tests.Placement.PlacementExamples;
+
+namespace Guichet.Domain.Tests.Placement;
+
+/// <summary>
+/// A free place (invariant 3): up to three pending candidacies, no dossier twice, filled by exactly one admission;
+/// the candidates not retained end as "place filled by another candidate", which is not a refusal.
+/// </summary>
+public sealed class VacancyTests
+{
+    [Fact]
+    public void ADeclaredPlace_AwaitsCandidates_AndAsksTheMatchingForThree()
+    {
+        var declared = Scenario().Start(Declare());
+
+        var vacancy = declared.Accepted();
+        Assert.Equal(VacancyStatus.AwaitingCandidates, vacancy.Status);
+        var request = Assert.IsType<MatchingRequested>(Assert.Single(declared.Effects.OfType<SendMessage>(), m => m.Queue == MatchingRequested.Queue).Body);
+        Assert.Equal((VacancyId, 3), (request.VacancyId, request.Slots));
+        var row = declared.Row<VacancyRow, Vacancy>(PlacementReadModels.Vacancies, "act-92-trait-d-union", VacancyId);
+        Assert.Equal(("awaiting-candidates", 3, "2026-12-15"), (row.Status, row.OpenSlots, row.AvailableFrom));
+    }
+
+    [Fact]
+    public void ProposedCandidates_AreTold_AndTheirFifteenDayClockStarts()
+    {
+        var scenario = Scenario();
+        var declared = scenario.Given(Declare());
+
+        var proposed = scenario.When(declared, Proposed(1, 2, 3));
+
+        var vacancy = proposed.Accepted();
+        Assert.Equal(VacancyStatus.AwaitingAnswers, vacancy.Status);
+        Assert.Equal(
+            [("D-001", "candidacy-proposed"), ("D-002", "candidacy-proposed"), ("D-003", "candidacy-proposed")],
+            proposed.Sent().Select(s => (s.InstanceId, s.EventName)));
+        Assert.Equal(new CandidacyProposed($"{VacancyId}~D-001", VacancyId, "act-92-trait-d-union", "Le Trait d'Union", Now.AddDays(15)), proposed.Sent()[0].Payload);
+        Assert.Equal(Now.AddDays(10), Assert.Single(proposed.Effects.OfType<ScheduleTimer>()).DueAt);
+        Assert.Equal(3, proposed.Rows(PlacementReadModels.Candidacies).Count);
+        Assert.DoesNotContain(proposed.Effects, e => e is SendMessage { Queue: MatchingRequested.Queue });
+    }
+
+    [Fact]
+    public void AFourthPendingCandidacy_IsRefused()
+    {
+        var scenario = Scenario();
+        var two = scenario.Given(Declare(), Proposed(1, 2));
+
+        Assert.Equal("Au plus 3 candidatures en attente par place : 2 en attente, 2 proposées.", scenario.When(two, Proposed(3, 4)).Refused());
+        Assert.Single(scenario.When(two, Proposed(3)).Accepted().Candidacies, c => c.DossierId == "D-003");
+    }
+
+    [Fact]
+    public void ADossierIsProposedForAPlaceOnce()
+    {
+        var scenario = Scenario();
+        var refused = scenario.Given(Declare(), Proposed(1, 2), Refuse(1));
+
+        Assert.Equal("Le dossier D-001 a déjà été proposé pour cette place : un dossier n'y est proposé qu'une fois.", scenario.When(refused, Proposed(1)).Refused());
+        Assert.Equal("Une proposition nomme chaque dossier une fois.", scenario.When(refused, Proposed(3, 3)).Refused());
+        Assert.Equal("Les candidats sont proposés dans l'ordre du classement.", scenario.When(refused, Proposed(4, 3)).Refused());
+    }
+
+    [Fact]
+    public void OneAdmission_FillsThePlace_TheOthersEndAsPlaceFilled_NotARefusal()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2, 3));
+
+        var admitted = scenario.When(proposed, Admit(2), actor: "direction@trait-d-union");
+
+        var vacancy = admitted.Accepted();
+        Assert.Equal((VacancyStatus.Filled, "D-002"), (vacancy.Status, vacancy.End!.FilledBy));
+        Assert.Equal(
+            [CandidacyStatus.PlaceFilledByAnotherCandidate, CandidacyStatus.Admitted, CandidacyStatus.PlaceFilledByAnotherCandidate],
+            vacancy.Candidacies.Select(c => c.Status));
+        Assert.All(vacancy.Candidacies, c => Assert.Null(c.Outcome!.Code));
+        Assert.Equal(
+            [("D-002", CandidacyStatus.Admitted), ("D-001", CandidacyStatus.PlaceFilledByAnotherCandidate), ("D-003", CandidacyStatus.PlaceFilledByAnotherCandidate)],
+            admitted.Sent().Select(s => (s.InstanceId, ((CandidacyEnded)s.Payload!).Status)));
+        Assert.True(admitted.Completes());
+        Assert.Contains(admitted.Effects, e => e is CancelTimer { Name: VacancyEventNames.CandidacyClock });
+        Assert.Equal("place-filled-by-another-candidate", admitted.Row<CandidacyRow, Vacancy>(PlacementReadModels.Candidacies, "act-92-trait-d-union", $"{VacancyId}~D-001").Status);
+    }
+
+    [Fact]
+    public void ASecondAdmission_IsRefused()
+    {
+        var scenario = Scenario();
+        var filled = scenario.Given(Declare(), Proposed(1, 2), Admit(1));
+
+        Assert.Equal("La place est pourvue : plus rien n'y change.", scenario.When(filled, Admit(2)).Refused());
+    }
+
+    [Fact]
+    public void ARefusal_OpensASlot_AndAsksForATopUp()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2, 3));
+
+        var refused = scenario.When(proposed, Refuse(1));
+
+        var request = Assert.IsType<MatchingRequested>(Assert.Single(refused.Effects.OfType<SendMessage>()).Body);
+        Assert.Equal(1, request.Slots);
+        Assert.Equal(["D-001", "D-002", "D-003"], request.ProposedHere);
+        var topUp = scenario.When(refused.Accepted(), Proposed(4));
+        Assert.Equal(3, topUp.Accepted().Candidacies.Count(c => c.IsPending));
+    }
+
+    [Fact]
+    public void ADossierPendingElsewhere_RefusesTheProposal_TheCandidacyIsWithdrawn_AndTheSlotReopens()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2, 3));
+
+        var failed = scenario.When(proposed, new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, "Le dossier a déjà une candidature en attente."));
+
+        var withdrawn = failed.Accepted().CandidacyOf("D-002")!;
+        Assert.Equal(CandidacyStatus.Withdrawn, withdrawn.Status);
+        Assert.Contains("déjà une candidature en attente", withdrawn.Outcome!.Justification, StringComparison.Ordinal);
+        Assert.Equal(1, Assert.IsType<MatchingRequested>(Assert.Single(failed.Effects.OfType<SendMessage>()).Body).Slots);
+    }
+
+    [Fact]
+    public void ACandidateAdmittedElsewhere_EndsHere_NotAsARefusal()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2));
+
+        var ended = scenario.When(proposed, new AdmittedElsewhere("D-001", "V-OTHER")).Accepted();
+
+        Assert.Equal(CandidacyStatus.AdmittedElsewhere, ended.CandidacyOf("D-001")!.Status);
+        Assert.Null(ended.CandidacyOf("D-001")!.Outcome!.Code);
+        Assert.Equal("Aucune candidature ouverte du dossier D-001 pour cette place.", scenario.When(ended, new AdmittedElsewhere("D-001", "V-OTHER")).Refused());
+    }
+
+    [Fact]
+    public void AWithdrawnPlace_SendsItsPendingCandidatesBack_AndCompletes()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2));
+
+        Assert.Equal("Le retrait d'une place doit être motivé : le motif est vide.", scenario.When(proposed, new VacancyCancelled(" ")).Refused());
+        var cancelled = scenario.When(proposed, new VacancyCancelled("Dégât des eaux dans l'appartement."));
+        Assert.Equal(VacancyStatus.Cancelled, cancelled.Accepted().Status);
+        Assert.All(cancelled.Sent(), s => Assert.Equal(CandidacyStatus.Withdrawn, ((CandidacyEnded)s.Payload!).Status));
+        Assert.True(cancelled.Completes());
+    }
+
+    [Fact]
+    public void TheStateRoundTrips_ThroughTheRuntimesJson()
+    {
+        var scenario = Scenario();
+        var vacancy = scenario.Given(Declare(), Proposed(1, 2, 3), Refuse(1));
+
+        var stored = RuntimeJson.Stored(vacancy);
+
+        Assert.Equal(vacancy.Candidacies.Select(c => (c.Id, c.Status, c.Outcome)), stored.Candidacies.Select(c => (c.Id, c.Status, c.Outcome)));
+        Assert.Equal(vacancy.Status, stored.Status);
+        var decided = RuntimeJson.Delivered(Refuse(2), typeof(CandidacyDecided));
+        Assert.Equal(Refuse(2), decided);
+    }
+}
