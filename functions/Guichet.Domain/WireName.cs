@@ -18,6 +18,14 @@ public static class WireName
     public static bool TryParse<T>(string? text, out T value)
         where T : struct, Enum => Spellings<T>.Values.TryGetValue(text ?? "", out value);
 
+    /// <summary>A comma-separated list of wire spellings, as read-model rows hold lists; a spelling this version does not know is left out.</summary>
+    public static List<T> ParseList<T>(string? values)
+        where T : struct, Enum =>
+        [.. (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => (Known: TryParse<T>(v, out var value), Value: value))
+            .Where(v => v.Known)
+            .Select(v => v.Value)];
+
     /// <summary>Every wire spelling of <typeparamref name="T"/>, in declaration order, for messages that list them.</summary>
     public static IReadOnlyList<string> All<T>()
         where T : struct, Enum => Spellings<T>.Ordered;

@@ -31,21 +31,14 @@ public sealed record PlacementNeeds(
             row.DossierId,
             WireName.TryParse<Device>(row.Device, out var device) ? device : throw new ArgumentException($"Waiting-list row {row.DossierId} has an unknown device '{row.Device}'.", nameof(row)),
             WireName.TryParse<Sex>(row.Sex, out var sex) ? sex : Sex.Unknown,
-            List<CareNeed>(row.CareNeeds),
+            WireName.ParseList<CareNeed>(row.CareNeeds),
             row.Partner,
             row.Children,
             row.Pets,
-            List<Department>(row.WishedDepartments));
+            WireName.ParseList<Department>(row.WishedDepartments));
     }
 
     /// <summary>Whether the person wishes to live anywhere in the region.</summary>
     [JsonIgnore]
     public bool WishesAnywhere => WishedDepartments.Count == 0;
-
-    private static List<T> List<T>(string? values)
-        where T : struct, Enum =>
-        [.. (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => (Known: WireName.TryParse<T>(v, out var value), Value: value))
-            .Where(v => v.Known)
-            .Select(v => v.Value)];
 }

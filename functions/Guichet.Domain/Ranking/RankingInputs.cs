@@ -43,8 +43,8 @@ public static class RankingInputs
             row.SocialVulnerability,
             WireName.TryParse<HousingSituation>(row.Housing, out var housing) ? housing : HousingSituation.Other,
             DateOnly.TryParseExact(row.FollowedInRegionSince, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since) ? since : null,
-            List<Department>(row.AnchoringDepartments),
-            List<Department>(row.WishedDepartments))
+            WireName.ParseList<Department>(row.AnchoringDepartments),
+            WireName.ParseList<Department>(row.WishedDepartments))
         {
             PriorityOverride = row.PriorityOverride,
         };
@@ -54,20 +54,12 @@ public static class RankingInputs
     public static DossierProfile ProfileOf(WaitingListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var anchoring = List<Department>(row.AnchoringDepartments);
-        var wishes = List<Department>(row.WishedDepartments);
+        var anchoring = WireName.ParseList<Department>(row.AnchoringDepartments);
+        var wishes = WireName.ParseList<Department>(row.WishedDepartments);
         return new DossierProfile(
             WireName.TryParse<Sex>(row.Sex, out var sex) ? sex : Sex.Unknown,
             row.BirthYear,
             anchoring.Count > 0 ? anchoring[0] : wishes.Count > 0 ? wishes[0] : null,
-            List<PathologyGroup>(row.PathologyGroups));
+            WireName.ParseList<PathologyGroup>(row.PathologyGroups));
     }
-
-    /// <summary>A comma-separated list of wire spellings, as rows hold lists.</summary>
-    private static List<T> List<T>(string? values)
-        where T : struct, Enum =>
-        [.. (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => (Known: WireName.TryParse<T>(v, out var value), Value: value))
-            .Where(v => v.Known)
-            .Select(v => v.Value)];
 }
