@@ -33,29 +33,7 @@ public sealed class Azurite : IAsyncDisposable
     /// Service clients on this Azurite that refuse what Azure Storage would refuse (<see cref="AzureRules.AzureStorageRules"/>),
     /// with an optional extra policy (a request counter, say) on every client.
     /// </summary>
-    public StorageClients Clients(Azure.Core.Pipeline.HttpPipelinePolicy? policy = null)
-    {
-        return new(
-            new Azure.Data.Tables.TableServiceClient(ConnectionString, With(new Azure.Data.Tables.TableClientOptions(), AzureRules.AzureStorageRules.ForTables)),
-            new Azure.Storage.Queues.QueueServiceClient(ConnectionString, With(new Azure.Storage.Queues.QueueClientOptions(), AzureRules.AzureStorageRules.ForQueues)),
-            new Azure.Storage.Blobs.BlobServiceClient(ConnectionString, With(new Azure.Storage.Blobs.BlobClientOptions(), rules: null)));
-
-        T With<T>(T options, Func<Azure.Core.Pipeline.HttpPipelineTransport, Azure.Core.Pipeline.HttpPipelineTransport>? rules)
-            where T : Azure.Core.ClientOptions
-        {
-            if (rules is not null)
-            {
-                options.Transport = rules(options.Transport);
-            }
-
-            if (policy is not null)
-            {
-                options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerRetry);
-            }
-
-            return options;
-        }
-    }
+    public StorageClients Clients(Azure.Core.Pipeline.HttpPipelinePolicy? policy = null) => AzureRules.RuledClients.For(ConnectionString, policy);
 
     /// <summary>Starts Azurite and waits until its three services accept connections.</summary>
     public static async Task<Azurite> StartAsync()
