@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Guichet.Domain.Commissions;
 using Guichet.Host.Http;
+using Guichet.Host.Instances;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Workflows;
@@ -13,7 +14,7 @@ namespace Guichet.Host.Commissions;
 // workflow: its decider says no with a reason (422), a closed session takes nothing more (409).
 public static partial class CommissionsApi
 {
-    /// <summary>The header whose value becomes a decision's de-duplication id.</summary>
+    /// <summary>The header whose value, scoped by its caller, becomes a decision's de-duplication id.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private const int MaxIdempotencyKeyLength = 200;
@@ -54,7 +55,7 @@ public static partial class CommissionsApi
         try
         {
             var body = payload is { ValueKind: JsonValueKind.Undefined } ? null : payload;
-            outcome = await runtime.RaiseEventAsync(sessionId, eventName, body, idempotencyKey ?? "http:" + Guid.NewGuid().ToString("N"), http.ToRequestContext(), cancellationToken);
+            outcome = await runtime.RaiseEventAsync(sessionId, eventName, body, CallerEventIds.For(http, idempotencyKey), http.ToRequestContext(), cancellationToken);
         }
         catch (PayloadTooLargeException ex)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Http;
+using Guichet.Host.Instances;
 using Guichet.Host.Observability;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
@@ -12,8 +13,8 @@ namespace Guichet.Host.Dossiers;
 /// <summary>
 /// Raises a command on a dossier as its event and answers as the instance API does: 202 with <c>Location</c>
 /// once applied (or de-duplicated), 404 for no dossier, 410 for an ended one, 422 with the rule's French reason
-/// when the dossier says no (nothing changed). The <c>Idempotency-Key</c> header, when given, is the event's id,
-/// so that a retried command is applied once; without it, each call is a new event.
+/// when the dossier says no (nothing changed). The <c>Idempotency-Key</c> header, when given, scoped by its
+/// caller, is the event's id, so that a retried command is applied once; without it, each call is a new event.
 /// </summary>
 internal static class DossierCommands
 {
@@ -39,7 +40,7 @@ internal static class DossierCommands
             return invalidKey;
         }
 
-        var eventId = idempotencyKey ?? "http:" + Guid.NewGuid().ToString("N");
+        var eventId = CallerEventIds.For(http, idempotencyKey);
         var payload = JsonSerializer.SerializeToElement(command, command.GetType(), WorkflowJson.Options);
         RaiseOutcome outcome;
         try

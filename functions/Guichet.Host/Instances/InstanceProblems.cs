@@ -26,6 +26,11 @@ internal static class InstanceProblems
     public static ProblemHttpResult Rejected(string? reason) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: reason);
 
+    /// <summary>An event of one of the guichet's own workflows: 409, naming the routes that raise it.</summary>
+    public static ProblemHttpResult BusinessEvent(string instanceId, string workflowType, string routes) =>
+        Conflict($"L'instance « {instanceId} » est un workflow « {workflowType} » du guichet : ses événements ne s'envoient pas par l'API des instances, " +
+            $"qui ne vérifie ni les rôles métier ni les organisations. Passez par {routes}.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: detail);
 

@@ -10,7 +10,7 @@ namespace Guichet.Host.Instances;
 
 public static partial class InstancesApi
 {
-    /// <summary>The header whose value becomes the event's de-duplication id.</summary>
+    /// <summary>The header whose value, scoped by its caller, becomes the event's de-duplication id.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private const int MaxIdempotencyKeyLength = 200;
@@ -19,8 +19,10 @@ public static partial class InstancesApi
     private static void MapActions(RouteGroupBuilder group)
     {
         group.MapPost("/instances/{instanceId}/events/{name}", RaiseEventAsync).WithName("RaiseInstanceEvent")
-            .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 400 si l'événement est inconnu ou sa charge mal formée, 404 si l'instance n'existe pas, 410 si elle est terminée, 422 si une règle le refuse.")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+            .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 400 si l'événement est inconnu ou sa charge mal formée, 404 si l'instance n'existe pas, " +
+                "409 si c'est un dossier, une séance de commission ou une vacance (leurs événements passent par leurs routes métier), 410 si elle est terminée, 422 si une règle le refuse. " +
+                "L'en-tête Idempotency-Key rend l'envoi rejouable sans effet double, pour le même appelant.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         group.MapPost("/instances/{instanceId}/terminate", TerminateAsync).WithName("TerminateInstance")
             .WithSummary("Termine une instance ; le motif (reason) est obligatoire.").ProducesProblem(404).ProducesProblem(410);
         group.MapPost("/instances/{instanceId}/rewind", RewindAsync).WithName("RewindInstance")
@@ -49,7 +51,19 @@ public static partial class InstancesApi
             return InstanceProblems.Invalid(IdempotencyKeyHeader, $"L'en-tête {IdempotencyKeyHeader} doit compter de 1 à {MaxIdempotencyKeyLength} caractères imprimables.");
         }
 
-        var eventId = idempotencyKey ?? "http:" + Guid.NewGuid().ToString("N");
+        var status = await runtime.GetStatusAsync(instanceId, cancellationToken: cancellationToken);
+        if (status is null)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+
+        if (BusinessWorkflows.RoutesOf(status.WorkflowType) is { } routes)
+        {
+            GuichetTelemetry.CountOperation("raise", "BusinessWorkflow");
+            return InstanceProblems.BusinessEvent(instanceId, status.WorkflowType, routes);
+        }
+
+        var eventId = CallerEventIds.For(http, idempotencyKey);
         if (payload is { ValueKind: JsonValueKind.Undefined })
         {
             payload = null; // an empty body: an event without payload

@@ -53,7 +53,9 @@ public sealed class PrescriberCommandTests(AzuriteFixture azurite, SharedApp sha
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-        Assert.Equal(key, (await BodyAsync(first)).GetProperty("eventId").GetString());
+        var eventId = (await BodyAsync(first)).GetProperty("eventId").GetString();
+        Assert.StartsWith("http:", eventId, StringComparison.Ordinal);
+        Assert.EndsWith(":" + key, eventId, StringComparison.Ordinal);
         Assert.Equal("Duplicate", (await BodyAsync(retried)).GetProperty("result").GetString());
     }
 

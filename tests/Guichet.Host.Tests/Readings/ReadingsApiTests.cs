@@ -34,6 +34,39 @@ public sealed class ReadingsApiTests(AzuriteFixture azurite, SharedApp shared)
         Assert.NotEqual(JsonValueKind.Null, dossier.GetProperty("readings").GetProperty("completedAt").ValueKind);
     }
 
+    /// <summary>
+    /// A key is the caller's: another caller's event under the same key is applied, not taken for a retry. The
+    /// retries come once the dossier has ended, where the decider no longer answers and the runtime reports them.
+    /// </summary>
+    [Fact]
+    public async Task TheSameIdempotencyKey_FromThreeCallers_AppliesEach_WhileTheirRetriesAreDuplicates()
+    {
+        var app = await shared.GetAsync(azurite);
+        var (id, request) = await OpenAsync(app);
+        using var medical = As(app, Roles.MedicalReader, "Alice");
+        using var social = As(app, Roles.SocialReader, "Bruno");
+        using var prescriber = Prescriber(app, request);
+        const string Key = "commande-1";
+
+        async Task<string?> SendAsync(HttpClient caller, string path, object body)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/dossiers/{id}/{path}") { Content = Json(body) };
+            message.Headers.Add("Idempotency-Key", Key);
+            using var response = await caller.SendAsync(message);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return (await BodyAsync(response)).GetProperty("result").GetString();
+        }
+
+        var withdrawal = new { reason = "La personne a trouvé un hébergement." };
+        Assert.Equal("Applied", await SendAsync(medical, "readings/medical", EligibleMedical()));
+        Assert.Equal("Applied", await SendAsync(social, "readings/social", EligibleSocial()));
+        Assert.Equal("awaiting-commission", await StatusAsync(app, id));
+        Assert.Equal("Applied", await SendAsync(prescriber, "withdraw", withdrawal));
+        Assert.Equal("withdrawn", await StatusAsync(app, id));
+        Assert.Equal("Duplicate", await SendAsync(prescriber, "withdraw", withdrawal));
+        Assert.Equal("Duplicate", await SendAsync(medical, "readings/medical", EligibleMedical()));
+    }
+
     [Fact]
     public async Task IneligibleReading_WithoutOrientation_Is422WithTheFrenchReason_AndChangesNothing()
     {
