@@ -29,7 +29,7 @@ internal sealed partial class IntakeRouter
                 break;
         }
 
-        return await IndexAndRecheckAsync(intake, row.DossierId, ct);
+        return await OpenedAsync(intake, row.DossierId, ct);
     }
 
     /// <summary>The message that opened a dossier, delivered again: the dossier is opened if the first delivery stopped before, and indexed.</summary>
@@ -48,20 +48,28 @@ internal sealed partial class IntakeRouter
             return end.MergedInto is { } survivor ? IntakeOutcome.Merged(survivor) : IntakeOutcome.Created(row.DossierId);
         }
 
-        return await IndexAndRecheckAsync(intake, row.DossierId, ct);
+        return await OpenedAsync(intake, row.DossierId, ct);
+    }
+
+    /// <summary>A dossier just opened, once the same person's other dossiers are merged with it: created, or merged into an earlier one.</summary>
+    private async Task<IntakeOutcome> OpenedAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
+    {
+        var holder = await IndexAndRecheckAsync(intake, dossierId, ct);
+        return holder == dossierId ? IntakeOutcome.Created(dossierId) : IntakeOutcome.Merged(holder);
     }
 
     /// <summary>
-    /// Indexes the request under its new dossier, then looks for the same person again. Its own dossier is read only when
-    /// a sure match turns up (rarely): without one, it stays as opened.
+    /// Indexes the request under its dossier (just opened, or just updated with a new identity), then looks for the same
+    /// person again, and returns the dossier that holds the request after: sure matches are merged, the later into the
+    /// earlier. Its own dossier is read only when a sure match turns up (rarely): without one, it stays as it is.
     /// </summary>
-    private async Task<IntakeOutcome> IndexAndRecheckAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
+    private async Task<string> IndexAndRecheckAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
     {
         await index.AddAsync(intake.Request.Device, intake.Request.Person, dossierId, ct);
         var sure = (await candidates.FindAsync(intake.Request, dossierId, ct)).Where(c => c.Match.Level == MatchLevel.Sure).ToList();
         if (sure.Count == 0)
         {
-            return IntakeOutcome.Created(dossierId);
+            return dossierId;
         }
 
         var status = await runtime.GetStatusAsync(dossierId, withData: true, ct);
@@ -69,20 +77,20 @@ internal sealed partial class IntakeRouter
         if (mine is not { End: null } || status!.RuntimeStatus is RuntimeStatus.Completed or RuntimeStatus.Terminated)
         {
             // Ended already: merged into another (by a host that saw both), or closed.
-            return mine?.End?.MergedInto is { } survivor ? IntakeOutcome.Merged(survivor) : IntakeOutcome.Created(dossierId);
+            return mine?.End?.MergedInto ?? dossierId;
         }
 
         var winner = sure.Select(c => c.Dossier).Append(mine).Order(Comparer<Dossier>.Create(DossierCandidate.Compare)).First();
         if (winner.Id == dossierId)
         {
             await Task.WhenAll(sure.Select(loser => MergeIntoAsync(loser.Dossier.Id, dossierId, loser.Match, intake, ct)));
-            return IntakeOutcome.Created(dossierId);
+            return dossierId;
         }
 
         var indexed = index.AddAsync(intake.Request.Device, intake.Request.Person, winner.Id, ct);
         var merged = MergeIntoAsync(dossierId, winner.Id, sure.First(c => c.Dossier.Id == winner.Id).Match, intake, ct);
         await Task.WhenAll(indexed, merged);
-        return await merged ? IntakeOutcome.Merged(winner.Id) : IntakeOutcome.Created(dossierId);
+        return await merged ? winner.Id : dossierId;
     }
 
     /// <summary>Closes <paramref name="loser"/> as merged into <paramref name="survivor"/>; the event id is the same whichever host sends it.</summary>

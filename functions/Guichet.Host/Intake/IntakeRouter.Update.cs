@@ -9,7 +9,8 @@ internal sealed partial class IntakeRouter
     /// <summary>
     /// A later message with the key of a request already taken: "request-updated" on the dossier that holds it (following
     /// its merges), with the message's hash as event id. A dossier that has ended otherwise takes no update: the message
-    /// is rejected, saying so.
+    /// is rejected, saying so. An update may change the person's identity: the same person's other active dossiers are
+    /// then looked for as for a new request, and a sure match merged (invariant 1); the same message again finds them merged.
     /// </summary>
     private async Task<IntakeOutcome> UpdateAsync(IntakeRequest intake, IntakeKeyRow row, CancellationToken ct)
     {
@@ -20,8 +21,7 @@ internal sealed partial class IntakeRouter
             switch (outcome.Result)
             {
                 case RaiseResult.Applied or RaiseResult.Buffered or RaiseResult.Duplicate:
-                    await index.AddAsync(intake.Request.Device, intake.Request.Person, target, ct);
-                    return IntakeOutcome.Updated(target);
+                    return IntakeOutcome.Updated(await IndexAndRecheckAsync(intake, target, ct));
                 case RaiseResult.Failed:
                     logger.LogError("Dossier {DossierId} failed on an updated request: {Error}", target, outcome.Status?.Error);
                     return IntakeOutcome.Updated(target);
