@@ -20,7 +20,7 @@ public static class CommissionReadModels
 /// <param name="NotAdmissible">How many it declared not admissible.</param>
 /// <param name="Adjourned">How many it adjourned.</param>
 /// <param name="Overrides">How many admissible decisions override the grid's order.</param>
-/// <param name="OverrideAllowance">How many overrides the session may make.</param>
+/// <param name="OverrideAllowance">How many overrides its admissibility decisions so far allow: the cap's share of them, at least one unless the cap is zero.</param>
 /// <param name="LeftAgenda">How many dossiers refused the agenda (they had ended).</param>
 /// <param name="CarriedOver">How many undecided dossiers it carried to the next session, once closed.</param>
 /// <param name="ClosedAt">When it closed, or null while open.</param>

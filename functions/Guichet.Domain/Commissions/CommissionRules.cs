@@ -35,23 +35,23 @@ public static class CommissionRules
     };
 
     /// <summary>
-    /// How many decisions of a session may override the grid's order: <paramref name="cap"/> (10 % by default) of
-    /// its agenda, rounded down, but at least one when the cap is not zero, so that a session of fewer than ten
-    /// dossiers may still override once (a cap of zero forbids overrides). The agenda, not the decisions taken so
-    /// far, is the base: the allowance is known at opening and does not depend on the order in which dossiers are
-    /// decided. A session that carries most of its agenda over may therefore override more than the cap's share
-    /// of the decisions it took; its minutes show both counts.
+    /// How many decisions of a session may override the grid's order, given its admissibility decisions:
+    /// <paramref name="cap"/> (10 % by default) of them, rounded down, but at least one when the cap is not zero,
+    /// so that a session of few decisions may still override once (a cap of zero forbids overrides). The base is
+    /// the admissibility decisions, as the cap is specified, not the agenda: a session that carries most of its
+    /// agenda over cannot override more than its share of what it decided. A decision with an override counts
+    /// itself among the admissible decisions it is checked against.
     /// </summary>
-    public static int OverrideAllowance(double cap, int agendaSize)
+    public static int OverrideAllowance(double cap, int admissibleDecisions)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(agendaSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(admissibleDecisions);
         if (double.IsNaN(cap) || cap <= 0)
         {
             return 0;
         }
 
         // The small epsilon keeps 0.29 × 100 = 28.999… at 29.
-        var share = (int)Math.Floor((Math.Min(cap, 1) * agendaSize) + 1e-9);
+        var share = (int)Math.Floor((Math.Min(cap, 1) * admissibleDecisions) + 1e-9);
         return Math.Max(1, share);
     }
 }

@@ -8,7 +8,7 @@ public sealed partial class CommissionSessionDecider
 {
     /// <summary>
     /// Records one decision on a dossier of the agenda, once: well-formed (invariant 4), an override within the
-    /// session's allowance; the minutes say its rank, the grid version, who and when; the dossier is told.
+    /// cap's share of the session's admissibility decisions; the minutes say its rank, the grid version, who and when; the dossier is told.
     /// </summary>
     private static Decision<CommissionSession> Record(CommissionSession session, DecisionRecorded decision, EventContext context)
     {
@@ -33,12 +33,9 @@ public sealed partial class CommissionSessionDecider
             return refusal;
         }
 
-        var allowance = OverrideAllowance(session);
-        if (decision.PriorityOverride is not null && Overrides(session) + 1 > allowance)
+        if (decision.PriorityOverride is not null && OverrideBeyondTheCap(session) is { } beyond)
         {
-            return Decision.Reject(allowance == 0
-                ? "Cette séance ne permet aucune dérogation au rang."
-                : $"Dérogations au rang épuisées : au plus {allowance} pour cette séance de {session.Opening.Agenda.Count} dossiers ({(int)Math.Round(session.Opening.OverrideCap * 100)} % de l'ordre du jour, au moins une).");
+            return beyond;
         }
 
         var recorded = decision with
@@ -49,6 +46,25 @@ public sealed partial class CommissionSessionDecider
         var next = session with { Minutes = [.. session.Minutes, new MinutesEntry(recorded, item.Rank, session.Opening.GridVersion, context.Actor, context.Now)] };
         var told = new CommissionDecided(session.Id, recorded.Verdict, recorded.Code, recorded.Justification, recorded.PriorityOverride);
         return Decision.Accept(next, Row(next), new SendEvent(item.DossierId, DossierEventNames.CommissionDecided, told));
+    }
+
+    /// <summary>
+    /// Why one more override is refused, or null: it is accepted only while the overrides, this one included, are
+    /// at most the cap's share of the session's admissibility decisions, this one included (at least one).
+    /// </summary>
+    private static Rejection? OverrideBeyondTheCap(CommissionSession session)
+    {
+        var admissible = AdmissibleDecisions(session) + 1;
+        var overrides = Overrides(session) + 1;
+        var allowance = CommissionRules.OverrideAllowance(session.Opening.OverrideCap, admissible);
+        if (overrides <= allowance)
+        {
+            return null;
+        }
+
+        return Rejection.Because(allowance == 0
+            ? "Cette séance ne permet aucune dérogation au rang."
+            : $"Dérogations au rang épuisées : celle-ci serait la {overrides}e pour {admissible} décisions d'admissibilité de cette séance, celle-ci comprise ; au plus {allowance} ({(int)Math.Round(session.Opening.OverrideCap * 100)} % des décisions d'admissibilité, au moins une).");
     }
 
     /// <summary>Closes the session: the undecided dossiers still on its agenda are carried over, in agenda order; the instance completes.</summary>

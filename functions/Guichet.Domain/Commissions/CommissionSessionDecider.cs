@@ -73,11 +73,14 @@ public sealed partial class CommissionSessionDecider : Decider<OpenSession, Comm
         return state.ClosedAt is null ? Open : Closed;
     }
 
-    /// <summary>How many overrides <paramref name="session"/> may make (<see cref="CommissionRules.OverrideAllowance"/>).</summary>
+    /// <summary>
+    /// How many overrides the admissibility decisions <paramref name="session"/> has taken so far allow
+    /// (<see cref="CommissionRules.OverrideAllowance"/>); each further admissibility decision may raise it.
+    /// </summary>
     public static int OverrideAllowance(CommissionSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return CommissionRules.OverrideAllowance(session.Opening.OverrideCap, session.Opening.Agenda.Count);
+        return CommissionRules.OverrideAllowance(session.Opening.OverrideCap, AdmissibleDecisions(session));
     }
 
     /// <summary>The session's row in <see cref="CommissionReadModels.Sessions"/>.</summary>
@@ -105,6 +108,8 @@ public sealed partial class CommissionSessionDecider : Decider<OpenSession, Comm
             session.ClosedAt);
         return new(CommissionReadModels.Sessions, row.Device, session.Id, row);
     }
+
+    private static int AdmissibleDecisions(CommissionSession session) => session.Minutes.Count(m => m.Decision.Verdict == CommissionVerdict.Admissible);
 
     private static int Overrides(CommissionSession session) => session.Minutes.Count(m => m.Decision.PriorityOverride is not null);
 }

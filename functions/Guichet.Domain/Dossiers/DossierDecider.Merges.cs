@@ -26,10 +26,7 @@ public sealed partial class DossierDecider
             return joined;
         }
 
-        var from = merged.FromDossierId is { } other ? $", venue du dossier {other}" : "";
-        var request = merged.Request;
-        var reason = $"Même personne : la demande {request.ExternalRef} de {request.Prescriber.Name}{from} est rattachée au dossier {dossier.Id}, qui garde la date de demande la plus ancienne. {merged.Reason}".TrimEnd();
-        return Decision.Accept(joined.State!, DossierOutcome.Tell(joined.State!, reason, now));
+        return Decision.Accept(joined.State!, DossierOutcome.Tell(joined.State!, JoinedReason(dossier, merged.Reason), now));
     }
 
     /// <summary>
@@ -49,12 +46,17 @@ public sealed partial class DossierDecider
             return joined;
         }
 
-        var refs = string.Join(", ", merged.Requests.Select(r => $"{r.ExternalRef} de {r.Prescriber.Name}"));
-        var reason = $"Même personne : le dossier {merged.FromDossierId} (demande {refs}) est fusionné dans le dossier {dossier.Id}, qui garde la date de demande la plus ancienne. {merged.Reason}".TrimEnd();
         return Decision.Accept(
             joined.State!,
-            [new SendEvent(merged.FromDossierId, DossierEventNames.MergeAccepted, new MergeAccepted(dossier.Id)), .. DossierOutcome.Tell(joined.State!, reason, now)]);
+            [new SendEvent(merged.FromDossierId, DossierEventNames.MergeAccepted, new MergeAccepted(dossier.Id)), .. DossierOutcome.Tell(joined.State!, JoinedReason(dossier, merged.Reason), now)]);
     }
+
+    /// <summary>
+    /// What each prescriber is told of a merge. Every prescriber of the dossier reads it, so it names no
+    /// organisation and no request reference: one prescriber must not learn another's (DESIGN §7).
+    /// </summary>
+    private static string JoinedReason(Dossier dossier, string? why) =>
+        $"Même personne : la demande est rattachée à une autre demande pour la même personne, dans le dossier {dossier.Id}, qui garde la date de demande la plus ancienne. {why}".TrimEnd();
 
     /// <summary>
     /// The dossier is the same person's as another: it hands all its requests over to the survivor, and ends as merged

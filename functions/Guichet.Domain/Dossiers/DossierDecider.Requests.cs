@@ -8,8 +8,8 @@ namespace Guichet.Domain.Dossiers;
 public sealed partial class DossierDecider
 {
     /// <summary>
-    /// A later message for a request the dossier holds replaces its content. It never makes the request younger:
-    /// its date stays the earlier of the two, so that seniority is not lost by an update.
+    /// A later message for a request the dossier holds replaces its content but keeps the request's original date:
+    /// an update neither loses seniority nor gains any, since the date it carries is the prescriber's to choose.
     /// </summary>
     private static Decision<Dossier> UpdateRequest(Dossier dossier, DossierRequest request)
     {
@@ -26,7 +26,7 @@ public sealed partial class DossierDecider
             return Decision.Reject($"Une demande ne change pas de dispositif : ce dossier est pour {WireName.Of(dossier.Device)} ; déposez une nouvelle demande pour {WireName.Of(request.Device)}.");
         }
 
-        return WithRequests(dossier, dossier.Requests.Select((r, i) => i == index ? Replacing(r, request) : r));
+        return WithRequests(dossier, dossier.Requests.Select((r, i) => i == index ? request with { SubmittedAt = r.SubmittedAt } : r));
     }
 
     /// <summary>
@@ -67,14 +67,17 @@ public sealed partial class DossierDecider
         };
         var told = mine.Select(r => new SendMessage(DossierStatusChanged.Queue, new DossierStatusChanged(dossier.Id, r.ExternalRef, r.Prescriber.Id, WireName.Of(DossierStatus.Withdrawn), now, reason)));
         var others = string.Create(CultureInfo.InvariantCulture,
-            $"La demande {string.Join(", ", mine.Select(r => r.ExternalRef))} de {mine[0].Prescriber.Name} est retirée ; le dossier continue pour votre demande, date de demande retenue : {remaining.FirstRequestAt:dd/MM/yyyy}.");
+            $"Une autre demande pour la même personne est retirée ; le dossier {dossier.Id} continue pour votre demande, date de demande retenue : {remaining.FirstRequestAt:dd/MM/yyyy}.");
         return Decision.Accept(remaining, [.. told, .. DossierOutcome.Tell(remaining, others, now)]);
     }
 
     private static int IndexOf(Dossier dossier, IntakeKey key) =>
         dossier.Requests.Select((r, i) => (r, i)).FirstOrDefault(p => p.r.Key == key, (null!, -1)).Item2;
 
-    /// <summary>The new content of a request under its key, dated from the earlier of the two submissions.</summary>
+    /// <summary>
+    /// The content of a request merged under the key of one held, dated from the earlier of the two holdings: both
+    /// are the same request as two dossiers knew it. An update (<see cref="UpdateRequest"/>) keeps the held date.
+    /// </summary>
     private static DossierRequest Replacing(DossierRequest held, DossierRequest sent) =>
         sent with { SubmittedAt = held.SubmittedAt < sent.SubmittedAt ? held.SubmittedAt : sent.SubmittedAt };
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Guichet.Host.Commissions;
 
 /// <summary>
-/// The commissions' settings: <c>Commissions:OverrideCap</c>, the share of a session's agenda whose rank it may
+/// The commissions' settings: <c>Commissions:OverrideCap</c>, the share of a session's admissibility decisions that may
 /// override (0 to 1, default 0.10), and <c>Commissions:MaxAgenda</c>, the most dossiers a session takes (1 to
 /// <see cref="AgendaLimit"/>, default <see cref="AgendaLimit"/>).
 /// </summary>

@@ -73,8 +73,8 @@ public sealed record AgendaEntry(int Rank, string DossierId, int Score, IReadOnl
 
 /// <summary>The session's rank overrides against its allowance.</summary>
 /// <param name="Count">How many admissible decisions override the grid's order.</param>
-/// <param name="Allowance">How many the session may make: the cap's share of its agenda, at least one unless the cap is zero.</param>
-/// <param name="Cap">The cap, a share of the agenda.</param>
+/// <param name="Allowance">How many its admissibility decisions so far allow: the cap's share of them, at least one unless the cap is zero.</param>
+/// <param name="Cap">The cap, a share of the session's admissibility decisions.</param>
 /// <param name="Entries">Each override with its reason.</param>
 public sealed record OverrideTally(int Count, int Allowance, double Cap, IReadOnlyList<OverrideEntry> Entries);
 

@@ -8,7 +8,9 @@ namespace Guichet.Host.Dossiers;
 /// A dossier as its reader may see it (<c>GET /api/dossiers/{id}</c>). The medical part — each request's
 /// <c>medical</c> section, the medical reading, the text of a medical reader's question — is present for medical
 /// readers only; for anyone else the properties are absent, not null. A prescriber sees its own requests only,
-/// and not the possible duplicates (other dossiers, under review by the readers and the ARS).
+/// and not the possible duplicates (other dossiers, under review by the readers and the ARS). A prescriber sees the
+/// questions put to it, the medical reader's included (it must answer them), but no answer: answers carry no author,
+/// and in a merged dossier some are another organisation's; they are for the readers (<see cref="InformationView"/>).
 /// </summary>
 /// <param name="Id">The dossier's id.</param>
 /// <param name="Status">Its lifecycle status, as on the wire ("under-review").</param>
@@ -17,7 +19,7 @@ namespace Guichet.Host.Dossiers;
 /// <param name="Requests">Its requests the reader may see, the one it was opened from first.</param>
 /// <param name="Readings">The double reading.</param>
 /// <param name="Information">The open question to the prescriber, while one runs.</param>
-/// <param name="Answered">The questions the prescriber answered, oldest first, with their answers.</param>
+/// <param name="Answered">The questions the prescriber answered, oldest first, with their answers for readers.</param>
 /// <param name="Commission">Where it is with the commission.</param>
 /// <param name="End">How it ended, once it has.</param>
 /// <param name="PossibleDuplicates">Possible matches not yet reviewed; absent for prescribers.</param>
@@ -43,7 +45,6 @@ public sealed record DossierView(
     internal static DossierView Of(Dossier dossier, DossierReader reader)
     {
         var requests = reader.SeesAll ? dossier.Requests : dossier.Requests.Where(r => r.Prescriber.Id == reader.Org);
-        var mayReadMedicalQuestions = reader.SeesMedical || reader.Prescribed(dossier);
         return new(
             dossier.Id,
             WireName.Of(dossier.Status),
@@ -51,8 +52,8 @@ public sealed record DossierView(
             dossier.FirstRequestAt,
             [.. requests.Select(r => RequestView.Of(r, reader.SeesMedical))],
             ReadingsView.Of(dossier, reader.SeesMedical),
-            dossier.Information is { } question ? InformationView.Of(question, mayReadMedicalQuestions) : null,
-            [.. dossier.Answered.Select(q => InformationView.Of(q, mayReadMedicalQuestions))],
+            dossier.Information is { } question ? InformationView.Of(question, reader, dossier) : null,
+            [.. dossier.Answered.Select(q => InformationView.Of(q, reader, dossier))],
             dossier.Commission,
             dossier.End,
             reader.SeesAll ? dossier.PossibleDuplicates : null,

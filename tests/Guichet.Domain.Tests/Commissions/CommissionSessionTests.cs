@@ -88,15 +88,38 @@ public sealed class CommissionSessionTests
         Assert.Equal("Une dérogation au rang doit être motivée : le motif est vide.", Scenario().When(Scenario().Given(Opening(3)), Admissible(3, " ")).Refused());
 
     [Fact]
-    public void OverridesBeyondTheCap_AreRefused()
+    public void OverridesBeyondTheCapOfTheAdmissibleDecisions_AreRefused_WhateverTheAgenda()
     {
         var scenario = Scenario();
-        var session = scenario.Given(Opening(25), Admissible(20, "Sortie d'hôpital imminente."), Admissible(21, "Grossesse."));
+        var session = scenario.Given(Opening(25), Admissible(20, "Sortie d'hôpital imminente."));
 
-        var reason = scenario.When(session, Admissible(22, "Urgence vitale.")).Refused();
+        var reason = scenario.When(session, Admissible(21, "Grossesse.")).Refused();
 
-        Assert.Equal("Dérogations au rang épuisées : au plus 2 pour cette séance de 25 dossiers (10 % de l'ordre du jour, au moins une).", reason);
-        Assert.False(scenario.When(session, Admissible(22)).IsRejected, "without an override the decision is taken");
+        Assert.Equal("Dérogations au rang épuisées : celle-ci serait la 2e pour 2 décisions d'admissibilité de cette séance, celle-ci comprise ; au plus 1 (10 % des décisions d'admissibilité, au moins une).", reason);
+        Assert.False(scenario.When(session, Admissible(21)).IsRejected, "without an override the decision is taken");
+    }
+
+    [Fact]
+    public void DecisionsNotAdmissible_DoNotRaiseTheAllowance()
+    {
+        var scenario = Scenario();
+        var session = scenario.Given(Opening(25), [Admissible(20, "Sortie d'hôpital imminente."), .. Enumerable.Range(1, 18).Select(r => NotAdmissible(r))]);
+
+        Assert.StartsWith("Dérogations au rang épuisées", scenario.When(session, Admissible(21, "Grossesse.")).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwentyAdmissibleDecisions_AllowASecondOverride_ButNotAThird()
+    {
+        var scenario = Scenario();
+        var session = scenario.Given(Opening(25), [Admissible(1, "Sortie d'hôpital imminente."), .. Enumerable.Range(2, 18).Select(r => Admissible(r))]);
+
+        var second = scenario.When(session, Admissible(20, "Grossesse."));
+        var third = scenario.When(second.Accepted(), Admissible(21, "Urgence vitale."));
+
+        var row = second.Row<CommissionSessionRow, CommissionSession>(CommissionReadModels.Sessions, "ACT", SessionId);
+        Assert.Equal((20, 2, 2), (row.Admissible, row.Overrides, row.OverrideAllowance));
+        Assert.Contains("celle-ci serait la 3e pour 21 décisions d'admissibilité de cette séance, celle-ci comprise ; au plus 2", third.Refused(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,6 +137,7 @@ public sealed class CommissionSessionTests
         Assert.Equal("Cette séance ne permet aucune dérogation au rang.", Scenario().When(Scenario().Given(Opening(30, cap: 0)), Admissible(3, "Urgence.")).Refused());
 
     [Theory]
+    [InlineData(0.10, 0, 1)]
     [InlineData(0.10, 1, 1)]
     [InlineData(0.10, 9, 1)]
     [InlineData(0.10, 10, 1)]
@@ -122,8 +146,8 @@ public sealed class CommissionSessionTests
     [InlineData(0.10, 70, 7)]
     [InlineData(0.29, 100, 29)]
     [InlineData(0, 100, 0)]
-    public void OverrideAllowance_IsTheCapOfTheAgenda_AtLeastOne(double cap, int agenda, int allowance) =>
-        Assert.Equal(allowance, CommissionRules.OverrideAllowance(cap, agenda));
+    public void OverrideAllowance_IsTheCapOfTheAdmissibleDecisions_AtLeastOne(double cap, int admissible, int allowance) =>
+        Assert.Equal(allowance, CommissionRules.OverrideAllowance(cap, admissible));
 
     [Fact]
     public void Closing_CarriesTheUndecidedOver_AndCompletes_WithTheMinutesReadable()

@@ -29,7 +29,7 @@ public sealed class MergeTests
         var messages = merged.Messages();
         Assert.Equal([(Maraude.Id, "VT-2026-000123"), (Avicenne.Id, "HOP-4471")], messages.Select(m => (m.PrescriberId, m.ExternalRef)));
         Assert.All(messages, m => Assert.Equal(("under-review", DossierId), (m.Status, m.DossierId)));
-        Assert.All(messages, m => Assert.StartsWith("Même personne : la demande HOP-4471 de Hôpital Avicenne, service social est rattachée au dossier D-ACT-DIALLO", m.Reason, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.Equal("Même personne : la demande est rattachée à une autre demande pour la même personne, dans le dossier D-ACT-DIALLO, qui garde la date de demande la plus ancienne. Même INS.", m.Reason));
         Assert.Equal(
             new DossierRequestRow(DossierId, "ACT", "under-review", Earlier.SubmittedAt, null),
             merged.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471"));
@@ -167,7 +167,23 @@ public sealed class MergeTests
         var answer = Assert.Single(joined.Sent());
         Assert.Equal(("D-YOUNGER", "merge-accepted", DossierId), (answer.InstanceId, answer.EventName, ((MergeAccepted)answer.Payload!).DossierId));
         Assert.Equal(3, joined.Messages().Count);
-        Assert.All(joined.Messages(), m => Assert.StartsWith("Même personne : le dossier D-YOUNGER (demande HOP-4471 de Hôpital Avicenne", m.Reason, StringComparison.Ordinal));
+        Assert.All(joined.Messages(), m => Assert.StartsWith($"Même personne : la demande est rattachée à une autre demande pour la même personne, dans le dossier {DossierId}", m.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MergeMessages_NameNeitherAnotherOrganisationNorItsReference()
+    {
+        var scenario = Scenario();
+        var third = Request(new("ccas-saint-denis", PrescriberType.SocialService, "CCAS de Saint-Denis"), "CCAS-9", Now.AddDays(-10));
+
+        var requestJoined = scenario.When(scenario.Given(Open()), new RequestMerged(Earlier, "D-YOUNGER", "Même INS."));
+        var dossierJoined = scenario.When(scenario.Given(Open()), new DossierMerged("D-YOUNGER", [Earlier, third], "Même INS."));
+
+        var told = requestJoined.Messages().Concat(dossierJoined.Messages()).ToArray();
+        Assert.Equal(5, told.Length);
+        string[] named = [Maraude.Name, Maraude.Id, "VT-2026-000123", Avicenne.Name, Avicenne.Id, "HOP-4471", third.Prescriber.Name, third.Prescriber.Id, "CCAS-9"];
+        Assert.All(told, m => Assert.All(named, n => Assert.DoesNotContain(n, m.Reason!, StringComparison.Ordinal)));
+        Assert.All(told, m => Assert.Contains(DossierId, m.Reason!, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -255,6 +271,20 @@ public sealed class MergeTests
         Assert.Equal(Request().SubmittedAt, dossier.FirstRequest.SubmittedAt);
         Assert.Equal(Request().SubmittedAt, dossier.FirstRequestAt);
         Assert.Empty(updated.Messages());
+    }
+
+    [Fact]
+    public void RequestUpdated_WithAnEarlierDate_KeepsTheRequestsOriginalDate()
+    {
+        var scenario = Scenario();
+        var opened = scenario.Given(Open());
+        var backdated = Request(submittedAt: new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var updated = scenario.When(opened, new RequestUpdated(backdated));
+
+        var dossier = updated.Accepted();
+        Assert.Equal(Request().SubmittedAt, dossier.FirstRequest.SubmittedAt);
+        Assert.Equal(Request().SubmittedAt, dossier.FirstRequestAt);
     }
 
     [Fact]

@@ -66,7 +66,9 @@ public sealed class WithdrawalTests
         Assert.Equal(
             [(Avicenne.Id, "HOP-4471", "withdrawn"), (Maraude.Id, "VT-2026-000123", "under-review")],
             messages.Select(m => (m.PrescriberId, m.ExternalRef, m.Status)));
-        Assert.StartsWith("La demande HOP-4471 de Hôpital Avicenne, service social est retirée ; le dossier continue pour votre demande", messages[1].Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"Une autre demande pour la même personne est retirée ; le dossier {DossierId} continue pour votre demande", messages[1].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("HOP-4471", messages[1].Reason!, StringComparison.Ordinal);
+        Assert.DoesNotContain(Avicenne.Name, messages[1].Reason!, StringComparison.Ordinal);
         Assert.False(withdrawn.Completes());
     }
 

@@ -44,14 +44,26 @@ public sealed class IdentityProperties
         });
 
     [Property(MaxTest = 1000)]
-    public Property AnyIdentity_IsSurelyItself_UnlessItsSexIsUnknownOrItsDateApproximate() =>
+    public Property AnyIdentity_IsSurelyItself_ExactlyWhenItsIdentityIsComplete() =>
         Prop.ForAll(People(), a =>
         {
-            var expected = a.Ins is not null || (a.Sex != Sex.Unknown && !a.BirthDate.IsApproximate && IdentityNormalization.Normalize(a.LastName).Length > 0 && IdentityNormalization.Normalize(a.FirstName).Length > 0)
-                ? MatchLevel.Sure
-                : IdentityMatch.Compare(a, a).Level;
-            Assert.Equal(expected, IdentityMatch.Compare(a, a).Level);
+            var complete = a.Ins is not null || (a.Sex != Sex.Unknown && !a.BirthDate.IsApproximate && Exact(a.LastName).Length > 0 && Exact(a.FirstName).Length > 0);
+            Assert.Equal(complete, IdentityMatch.Compare(a, a).Level == MatchLevel.Sure);
         });
+
+    [Property(MaxTest = 1000)]
+    public Property ANameVariation_IsNeverSure_WithoutInsOnBothSides() =>
+        Prop.ForAll(People(), Names(LastNames).ToArbitrary(), Names(FirstNames).ToArbitrary(), (a, last, first) =>
+        {
+            var b = a with { LastName = last, FirstName = first, Ins = null };
+            if (Exact(last) != Exact(a.LastName) || Exact(first) != Exact(a.FirstName))
+            {
+                Assert.NotEqual(MatchLevel.Sure, IdentityMatch.Compare(a, b).Level);
+            }
+        });
+
+    /// <summary>A name as matching calls two names equal: its normalised words, without spaces.</summary>
+    private static string Exact(string name) => string.Concat(IdentityNormalization.Words(name));
 
     [Property(MaxTest = 1000)]
     public Property PossibleOrSureMatches_AlwaysShareABlockingKey() =>

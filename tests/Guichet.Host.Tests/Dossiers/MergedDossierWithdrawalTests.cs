@@ -43,7 +43,8 @@ public sealed class MergedDossierWithdrawalTests(AzuriteFixture azurite, SharedA
         var told = await DossierEventsQueue.ToldAsync(azurite, earlier.Prescriber.Id, earlier.ExternalRef, "withdrawn");
         Assert.Equal("Demande retirée par le prescripteur : Orientée vers un LHSS.", told.GetProperty("reason").GetString());
         var other = await DossierEventsQueue.ToldAsync(azurite, first.Prescriber.Id, first.ExternalRef, "received");
-        Assert.Contains($"La demande {earlier.ExternalRef}", other.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"Une autre demande pour la même personne est retirée ; le dossier {id} continue", other.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(earlier.ExternalRef, other.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         using var last = await outreach.PostAsync($"/api/dossiers/{id}/withdraw", Json(new { reason = "Hébergée par sa famille." }));
 
