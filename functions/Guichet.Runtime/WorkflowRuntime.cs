@@ -165,10 +165,9 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Carries out a committed step's outbox, unless earlier steps left effects in it (one backing off after a failure,
-    /// another host's step not carried out yet): then the sweeper carries them all out, in step order, so that an
-    /// instance's effects keep their order. Its mark goes once all of it is done, else the rest is left for later.
-    /// Reading the outbox back costs one request.
+    /// Carries out a committed step's outbox, behind what earlier steps left in it (an effect backing off after a
+    /// failure, another host's step not carried out yet), so that an instance's effects go out in step order; its mark
+    /// goes once all of it is done, else the rest is left for later. Reading the outbox back costs one request.
     /// </summary>
     private async Task CarryOutAsync(Commit commit, int depth, CancellationToken ct)
     {
@@ -191,16 +190,7 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        var first = commit.Outbox[0].RowKey;
-        if (pending.FirstOrDefault(p => string.CompareOrdinal(p.RowKey, first) < 0) is { } earlier)
-        {
-            // An earlier step's effect is still there: the sweeper carries the outbox out in order, alone, rather than
-            // this step sending it too, at the same time.
-            Dispatcher.Defer(instanceId, earlier.NextAttemptAt is { } next && next > Time.GetUtcNow() ? next : Time.GetUtcNow());
-            return;
-        }
-
-        var progress = await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+        var progress = await Dispatcher.DispatchAsync(instanceId, pending, depth, ct);
         if (progress.RetryAt is { } retryAt)
         {
             Dispatcher.Defer(instanceId, retryAt);
