@@ -25,7 +25,7 @@ internal static class MatchingBench
     public static string Run(int dossiers = 50_000, int vacancies = 1_000, int rounds = 5)
     {
         var random = new Random(Seed);
-        var inputs = Enumerable.Range(0, dossiers).Select(i => Input(random, i)).ToArray();
+        var inputs = Enumerable.Range(0, dossiers).Select(i => RankingBench.Dossier(random, i, Now, withWishes: false)).ToArray();
         var needs = inputs.Select(i => Needs(random, i.DossierId)).ToArray();
         var act = StructureCatalog.All.Where(s => s.Device == Device.Act).ToArray();
         var places = Enumerable.Range(0, vacancies).Select(_ => FreePlace.Of(act[random.Next(act.Length)], DateOnly.FromDateTime(Now.DateTime).AddDays(14))).ToArray();
@@ -104,20 +104,6 @@ internal static class MatchingBench
         }
 
         return new(filled, proposed, skipped, unmatched);
-    }
-
-    private static RankingInput Input(Random random, int i)
-    {
-        var departments = Enum.GetValues<Department>();
-        return new(
-            $"dossier-{i:D6}",
-            Now.AddMinutes(-random.Next(0, 3 * 365 * 24 * 60)),
-            random.Next(0, 6),
-            random.Next(0, 6),
-            (HousingSituation)random.Next(0, 6),
-            random.Next(3) == 0 ? null : DateOnly.FromDateTime(Now.DateTime).AddDays(-random.Next(0, 10 * 365)),
-            [.. random.GetItems(departments, random.Next(0, 3)).Distinct()],
-            []);
     }
 
     /// <summary>Mostly people alone without particular needs; some couples, children, pets, care needs; wishes of 0 to 2 départements.</summary>

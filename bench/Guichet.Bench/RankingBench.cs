@@ -22,7 +22,7 @@ internal static class RankingBench
     public static string Run(int dossiers = 50_000, int requests = 1_000, int rounds = 5)
     {
         var random = new Random(Seed);
-        var waiting = Enumerable.Range(0, dossiers).Select(i => Dossier(random, i)).ToArray();
+        var waiting = Enumerable.Range(0, dossiers).Select(i => Dossier(random, i, Now)).ToArray();
         var people = Enumerable.Range(0, dossiers).Select(_ => Identity(random)).ToArray();
         var profiles = new IdentityProfile[dossiers];
         var incoming = Enumerable.Range(0, requests).Select(_ => Identity(random)).ToArray();
@@ -69,18 +69,19 @@ internal static class RankingBench
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static RankingInput Dossier(Random random, int i)
+    /// <summary>A random waiting dossier as of <paramref name="now"/>; with no wish (anywhere) unless <paramref name="withWishes"/>.</summary>
+    internal static RankingInput Dossier(Random random, int i, DateTimeOffset now, bool withWishes = true)
     {
         var departments = Enum.GetValues<Department>();
         return new(
             $"dossier-{i:D6}",
-            Now.AddMinutes(-random.Next(0, 3 * 365 * 24 * 60)),
+            now.AddMinutes(-random.Next(0, 3 * 365 * 24 * 60)),
             random.Next(0, 6),
             random.Next(0, 6),
             (HousingSituation)random.Next(0, 6),
-            random.Next(3) == 0 ? null : DateOnly.FromDateTime(Now.DateTime).AddDays(-random.Next(0, 10 * 365)),
+            random.Next(3) == 0 ? null : DateOnly.FromDateTime(now.DateTime).AddDays(-random.Next(0, 10 * 365)),
             [.. random.GetItems(departments, random.Next(0, 3)).Distinct()],
-            [.. random.GetItems(departments, random.Next(0, 3)).Distinct()]);
+            withWishes ? [.. random.GetItems(departments, random.Next(0, 3)).Distinct()] : []);
     }
 
     private static Person Identity(Random random)
