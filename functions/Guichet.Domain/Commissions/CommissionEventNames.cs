@@ -6,6 +6,9 @@ public static class CommissionEventNames
     /// <summary><see cref="Commissions.DecisionRecorded"/>.</summary>
     public const string DecisionRecorded = "decision-recorded";
 
+    /// <summary><see cref="Commissions.AgendaContinued"/>, sent by the session to itself.</summary>
+    public const string AgendaContinued = "agenda-continued";
+
     /// <summary><see cref="Commissions.SessionClosed"/>.</summary>
     public const string SessionClosed = "session-closed";
 

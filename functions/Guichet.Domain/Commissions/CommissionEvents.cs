@@ -46,6 +46,13 @@ public sealed record DecisionRecorded(
     string? Justification = null,
     string? PriorityOverride = null) : CommissionEvent;
 
+/// <summary>
+/// "agenda-continued": sent by the session to itself while its agenda is being put together: it puts the next dossiers
+/// of the agenda on it, from <paramref name="From"/> (their position in the agenda).
+/// </summary>
+/// <param name="From">The position of the first dossier this step puts on the agenda.</param>
+public sealed record AgendaContinued(int From) : CommissionEvent;
+
 /// <summary>"session-closed": the session closes; undecided dossiers are carried to the next one.</summary>
 /// <param name="Note">Anything the minutes should say.</param>
 public sealed record SessionClosed(string? Note) : CommissionEvent;

@@ -15,6 +15,12 @@ public sealed record CommissionSession(string Id, OpenSession Opening, IReadOnly
     /// </summary>
     public IReadOnlyList<DossierRefusal> Refusals { get; init; } = [];
 
+    /// <summary>
+    /// How many dossiers of the agenda, in agenda order, have been put on it so far: the opening puts the first
+    /// <see cref="CommissionSessionDecider.AgendaStep"/>, and each "agenda-continued" the next ones.
+    /// </summary>
+    public int OnAgenda { get; init; }
+
     /// <summary>The dossiers of the agenda left undecided at closing, in agenda order: the next session of the device takes them.</summary>
     public IReadOnlyList<string> CarriedOver { get; init; } = [];
 }

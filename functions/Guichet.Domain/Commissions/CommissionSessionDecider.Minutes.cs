@@ -12,10 +12,16 @@ public sealed partial class CommissionSessionDecider
     /// </summary>
     private static Decision<CommissionSession> Record(CommissionSession session, DecisionRecorded decision, EventContext context)
     {
-        var item = session.Opening.Agenda.FirstOrDefault(a => a.DossierId == decision.DossierId);
-        if (item is null)
+        var position = session.Opening.Agenda.ToList().FindIndex(a => a.DossierId == decision.DossierId);
+        if (position < 0)
         {
             return Decision.Reject($"Le dossier {decision.DossierId} n'est pas à l'ordre du jour de cette séance.");
+        }
+
+        var item = session.Opening.Agenda[position];
+        if (position >= session.OnAgenda)
+        {
+            return Decision.Reject($"Le dossier {item.DossierId} n'est pas encore inscrit à l'ordre du jour : la séance l'inscrit dans un instant, réessayez.");
         }
 
         if (session.Refusals.FirstOrDefault(r => r.DossierId == item.DossierId && r.EventName == DossierEventNames.PutOnAgenda) is { } left)

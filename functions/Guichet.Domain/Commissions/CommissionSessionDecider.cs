@@ -20,16 +20,24 @@ public sealed partial class CommissionSessionDecider : Decider<OpenSession, Comm
     /// <summary>The status of a closed session.</summary>
     public const string Closed = "closed";
 
+    /// <summary>
+    /// The most dossiers one step puts on the agenda: each is an event sent, one outbox row, and a step is one table
+    /// transaction of at most 100 operations, a few of them the session's own rows. A longer agenda is put together
+    /// over several steps, the session sending itself "agenda-continued" for the rest.
+    /// </summary>
+    public const int AgendaStep = 80;
+
     /// <inheritdoc />
     public override string Type => TypeName;
 
     /// <inheritdoc />
     public override EventCatalog<CommissionEvent> Events { get; } = new EventCatalog<CommissionEvent>()
         .Add<DecisionRecorded>(CommissionEventNames.DecisionRecorded)
+        .Add<AgendaContinued>(CommissionEventNames.AgendaContinued)
         .Add<SessionClosed>(CommissionEventNames.SessionClosed)
         .Add<DossierRefused>(CommissionEventNames.DeliveryFailed);
 
-    /// <summary>Opens the session with empty minutes, and puts each dossier of its agenda on it.</summary>
+    /// <summary>Opens the session with empty minutes, and puts the dossiers of its agenda on it, <see cref="AgendaStep"/> at a time.</summary>
     public override Decision<CommissionSession> Start(OpenSession input, EventContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -44,10 +52,7 @@ public sealed partial class CommissionSessionDecider : Decider<OpenSession, Comm
             return Decision.Reject("L'ordre du jour nomme chaque dossier une fois.");
         }
 
-        var session = new CommissionSession(context.InstanceId, input, [], null, null);
-        return Decision.Accept(
-            session,
-            [Row(session), .. input.Agenda.Select(a => new SendEvent(a.DossierId, DossierEventNames.PutOnAgenda, new PutOnAgenda(session.Id)))]);
+        return PutOnAgenda(new CommissionSession(context.InstanceId, input, [], null, null));
     }
 
     /// <summary>Decides what an event does to the session: one arm per rule.</summary>
@@ -59,6 +64,7 @@ public sealed partial class CommissionSessionDecider : Decider<OpenSession, Comm
         return happened switch
         {
             DossierRefused refused => Refused(state, refused, context.Now),
+            AgendaContinued continued => Continue(state, continued),
             _ when state.ClosedAt is not null => Decision.Reject("La séance est close : ses décisions ne changent plus."),
             DecisionRecorded decision => Record(state, decision, context),
             SessionClosed closed => Close(state, closed, context.Now),
@@ -108,6 +114,28 @@ public sealed partial class CommissionSessionDecider : Decider<OpenSession, Comm
             session.ClosedAt);
         return new(CommissionReadModels.Sessions, row.Device, session.Id, row);
     }
+
+    /// <summary>
+    /// Puts the next <see cref="AgendaStep"/> dossiers of the agenda on it, and sends the session "agenda-continued"
+    /// while some are left.
+    /// </summary>
+    private static Decision<CommissionSession> PutOnAgenda(CommissionSession session)
+    {
+        var agenda = session.Opening.Agenda;
+        var step = agenda.Skip(session.OnAgenda).Take(AgendaStep).ToArray();
+        var next = session with { OnAgenda = session.OnAgenda + step.Length };
+        var rest = next.OnAgenda < agenda.Count ? [new SendEvent(session.Id, CommissionEventNames.AgendaContinued, new AgendaContinued(next.OnAgenda))] : Array.Empty<Effect>();
+        return Decision.Accept(next, [Row(next), .. step.Select(a => new SendEvent(a.DossierId, DossierEventNames.PutOnAgenda, new PutOnAgenda(session.Id))), .. rest]);
+    }
+
+    /// <summary>
+    /// The next step of putting the agenda together. A closed session puts no one more on it (its undecided
+    /// dossiers, told or not, are carried over), and a step already taken is not taken again: both change nothing.
+    /// </summary>
+    private static Decision<CommissionSession> Continue(CommissionSession session, AgendaContinued continued) =>
+        session.ClosedAt is null && continued.From == session.OnAgenda && session.OnAgenda < session.Opening.Agenda.Count
+            ? PutOnAgenda(session)
+            : Decision.Accept(session);
 
     private static int AdmissibleDecisions(CommissionSession session) => session.Minutes.Count(m => m.Decision.Verdict == CommissionVerdict.Admissible);
 

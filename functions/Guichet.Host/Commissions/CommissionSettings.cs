@@ -1,4 +1,5 @@
 using System.Globalization;
+using Guichet.Domain.Commissions;
 
 namespace Guichet.Host.Commissions;
 
@@ -21,10 +22,12 @@ internal sealed record CommissionSettings(double OverrideCap, int MaxAgenda)
     public const double DefaultOverrideCap = 0.10;
 
     /// <summary>
-    /// The most dossiers a session may take: its opening puts each on its agenda in the same step, one outbox row
-    /// each, and a step is one table transaction of at most 100 operations (the session's own rows take a few).
+    /// The most dossiers a session may take. The session puts them on its agenda <see cref="CommissionSessionDecider.AgendaStep"/>
+    /// at a time; what bounds it is the session's state (its agenda with each dossier's explanation, then its minutes)
+    /// within one table entity of 1 MiB, and the opening input within the runtime's payload limit, which the opener
+    /// checks as well.
     /// </summary>
-    public const int AgendaLimit = 80;
+    public const int AgendaLimit = 500;
 
     /// <summary>Reads the settings; a value out of its range fails, naming the setting.</summary>
     public static CommissionSettings From(IConfiguration configuration)

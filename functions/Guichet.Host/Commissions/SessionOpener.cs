@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -23,8 +22,9 @@ namespace Guichet.Host.Commissions;
 /// undecided dossiers of closed sessions included, those on the agenda of a session still open left to it; each is
 /// ranked from its own state, read through the runtime, with the grid in force at the cut-off, whose version the
 /// session records, as it records the override cap and the device's previous session. An agenda holds at most
-/// <see cref="CommissionSettings.MaxAgenda"/> dossiers, those whose readings completed first (then by id): the
-/// others wait for the next session, so that every dossier comes before a commission in its turn.
+/// <see cref="CommissionSettings.MaxAgenda"/> dossiers, and no more than the session's opening input can carry
+/// (<see cref="RuntimeOptions.MaxPayloadBytes"/>), those whose readings completed first (then by id): the others wait
+/// for the next session, so that every dossier comes before a commission in its turn.
 /// </summary>
 internal sealed class SessionOpener(
     WorkflowRuntime runtime,
@@ -32,9 +32,13 @@ internal sealed class SessionOpener(
     DeviceOpenings openings,
     CommissionSettings settings,
     TimerTriggerOptions timers,
+    RuntimeOptions runtimeOptions,
     ILogger<SessionOpener> logger)
 {
     private const int ReadConcurrency = 8;
+
+    // What the opening input carries besides its agenda, and JSON's separators: a generous allowance.
+    private const int InputAllowanceBytes = 4 * 1024;
 
     /// <summary>The id of the device's session sitting at <paramref name="sitting"/>.</summary>
     public string SessionIdFor(Device device, DateTimeOffset sitting) =>
@@ -67,12 +71,12 @@ internal sealed class SessionOpener(
         }
 
         var grid = await grids.InForceAsync(cutOff, cancellationToken);
-        var ranked = PriorityRanking.Rank(inputs, grid.Grid, cutOff);
+        var ranked = RankWithinInput(device, cutOff, inputs, grid.Grid);
         var opening = new OpenSession(
             device,
             cutOff,
             cutOff,
-            [.. ranked.Dossiers.Select(d => new AgendaItem(d.DossierId, d.Rank, d.Score, d.Explanation))],
+            [.. ranked.Dossiers.Select(Item)],
             ranked.GridVersion,
             settings.OverrideCap,
             previous);
@@ -89,6 +93,32 @@ internal sealed class SessionOpener(
         return result;
     }
 
+    private static AgendaItem Item(RankedDossier dossier) => new(dossier.DossierId, dossier.Rank, dossier.Score, dossier.Explanation);
+
+    /// <summary>
+    /// Ranks the agenda; when its items would not fit in the opening input (a grid with many sections explains each
+    /// dossier at length), keeps those whose readings completed first that fit and ranks them again: the others wait.
+    /// </summary>
+    private RankedList RankWithinInput(Device device, DateTimeOffset cutOff, List<RankingInput> inputs, PriorityGrid grid)
+    {
+        var ranked = PriorityRanking.Rank(inputs, grid, cutOff);
+        var sizes = ranked.Dossiers.ToDictionary(d => d.DossierId, d => JsonSerializer.SerializeToUtf8Bytes(Item(d), WorkflowJson.Options).Length + 1, StringComparer.Ordinal);
+        var budget = runtimeOptions.MaxPayloadBytes - InputAllowanceBytes;
+        if (sizes.Values.Sum() <= budget)
+        {
+            return ranked;
+        }
+
+        var used = 0;
+        var kept = inputs
+            .TakeWhile(i => (used += sizes[i.DossierId]) <= budget)
+            .ToList();
+        logger.LogWarning(
+            "Commission of {Device} at {CutOff:O}: the agenda of {Count} dossiers does not fit in a session's opening ({Budget} bytes); it takes the {Kept} whose readings completed first, the others wait for the next session",
+            WireName.Of(device), cutOff, inputs.Count, budget, kept.Count);
+        return PriorityRanking.Rank(kept, grid, cutOff);
+    }
+
     private async Task<List<CommissionSessionRow>> SessionsAsync(Device device, CancellationToken ct)
     {
         var partition = WireName.Of(device);
@@ -97,8 +127,9 @@ internal sealed class SessionOpener(
     }
 
     /// <summary>
-    /// The ranking inputs of the dossiers the agenda takes, each read from the dossier's own state: the read model
-    /// says which dossiers wait, the state (the dossier's last word) whether it still does, and what ranks it.
+    /// The ranking inputs of the dossiers the agenda takes, in the order their readings completed, each read from the
+    /// dossier's own state: the read model says which dossiers wait, the state (the dossier's last word) whether it
+    /// still does, and what ranks it.
     /// </summary>
     private async Task<List<RankingInput>> AgendaInputsAsync(Device device, DateTimeOffset cutOff, HashSet<string> stillOpen, CancellationToken ct)
     {
@@ -120,17 +151,18 @@ internal sealed class SessionOpener(
                 partition, cutOff, waiting.Count, candidates.Count);
         }
 
-        var inputs = new ConcurrentBag<RankingInput>();
-        await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = ct }, async (dossierId, token) =>
+        var inputs = new RankingInput?[candidates.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, candidates.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = ct }, async (position, token) =>
         {
+            var dossierId = candidates[position];
             var status = await runtime.GetStatusAsync(dossierId, withData: true, token);
             if (status is { WorkflowType: DossierDecider.TypeName, State: { } state }
                 && state.Deserialize<Dossier>(WorkflowJson.Options) is { Status: DossierStatus.AwaitingCommission, Device: var d, ReadingsCompletedAt: { } completed } dossier
                 && d == device && completed < cutOff)
             {
-                inputs.Add(RankingInputs.Of(dossier));
+                inputs[position] = RankingInputs.Of(dossier);
             }
         });
-        return [.. inputs];
+        return [.. inputs.OfType<RankingInput>()];
     }
 }

@@ -203,6 +203,6 @@ public sealed class CommissionSessionTests
     }
 
     [Fact]
-    public void Catalog_IsDecisionClosingAndDeliveryFailure() =>
-        Assert.Equal(["decision-recorded", "delivery-failed", "session-closed"], new CommissionSessionDecider().Events.Names.Order(StringComparer.Ordinal));
+    public void Catalog_IsDecisionClosingDeliveryFailureAndTheAgendaContinued() =>
+        Assert.Equal(["agenda-continued", "decision-recorded", "delivery-failed", "session-closed"], new CommissionSessionDecider().Events.Names.Order(StringComparer.Ordinal));
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Guichet.Domain;
+using Guichet.Domain.Commissions;
+using Guichet.Domain.Dossiers;
 using Guichet.Host.Commissions;
 using Guichet.Host.Security;
 using Guichet.Runtime;
@@ -221,26 +223,63 @@ public sealed class CommissionSessionTests(AzuriteFixture azurite)
         Assert.Equal(["D-3"], await AgendaOf(second));
     }
 
-    [Fact(Timeout = 300_000)]
-    public async Task AnAgendaAtItsLimit_OpensInOneStep_AndPutsEveryDossierOnIt()
+    [Fact(Timeout = 120_000)]
+    public async Task AnAgendaTooLongForTheOpeningInput_TakesThoseReadFirstThatFit_TheOthersComeNextTime()
+    {
+        // A payload limit of 6 KiB leaves the agenda 2 KiB: a few dossiers with their explanations, not six.
+        await using var host = Start(azurite, Monday, new Dictionary<string, string?> { ["AzureFunctionsJobHost:extensions:workflows:maxPayloadBytes"] = "6144" });
+        var ids = Enumerable.Range(1, 6).Select(i => $"D-{i}").ToArray();
+        foreach (var (id, severity) in ids.Select((id, i) => (id, i % 6)))
+        {
+            await host.AwaitingAsync(id, severity: severity);
+        }
+
+        using var admin = host.Client(Roles.ArsAdmin);
+        using var commission = host.Client(Roles.Commission);
+        using var first = await admin.PostAsync("/api/commissions?device=ACT", null);
+        var taken = await AgendaOf(first);
+        foreach (var id in taken)
+        {
+            using var decided = await commission.PostAsJsonAsync("/api/commissions/commission-ACT-20261123/decisions", Admissible(id!));
+        }
+
+        using var closed = await commission.PostAsync("/api/commissions/commission-ACT-20261123/close", null);
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        using var second = await admin.PostAsync("/api/commissions?device=ACT", null);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.InRange(taken.Count, 1, ids.Length - 1);
+        Assert.Equal(ids[..taken.Count], taken.Order(StringComparer.Ordinal));
+        Assert.Equal(ids[taken.Count..], (await AgendaOf(second)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task ALongerAgendaThanAStepCanTell_IsPutTogetherOverSeveralSteps_AndEveryDossierIsOnIt()
     {
         await using var host = Start(azurite, Monday);
-        var ids = Enumerable.Range(1, CommissionSettings.AgendaLimit + 1).Select(i => $"D-{i:D3}").ToArray();
+        var ids = Enumerable.Range(1, (2 * CommissionSessionDecider.AgendaStep) + 5).Select(i => $"D-{i:D3}").ToArray();
         foreach (var id in ids)
         {
             await host.AwaitingAsync(id, severity: ids.Length % 6);
         }
 
         using var admin = host.Client(Roles.ArsAdmin);
+        using var commission = host.Client(Roles.Commission);
         using var opened = await admin.PostAsync("/api/commissions?device=ACT", null);
+        await Eventually.HoldsAsync(async () =>
+            (await host.Runtime.ReadModel(DossierReadModels.AwaitingCommission).GetAsync("ACT", ids[^1]))?.GetString("sessionId") == "commission-ACT-20261123",
+            "the last dossier of the agenda is on it");
+        using var decided = await commission.PostAsJsonAsync("/api/commissions/commission-ACT-20261123/decisions", Admissible(ids[^1]));
 
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
-        Assert.Equal(ids[..^1], await AgendaOf(opened));
-        Assert.Equal("Running", (await host.Runtime.GetStatusAsync("commission-ACT-20261123"))!.RuntimeStatus.ToString());
-        Assert.Equal("awaiting-commission", await host.StatusOfAsync(ids[0]));
-        var row = await host.Runtime.ReadModel(Guichet.Domain.Dossiers.DossierReadModels.AwaitingCommission).GetAsync("ACT", ids[^2]);
-        Assert.Equal("commission-ACT-20261123", row!.GetString("sessionId"));
-        Assert.Null((await host.Runtime.ReadModel(Guichet.Domain.Dossiers.DossierReadModels.AwaitingCommission).GetAsync("ACT", ids[^1]))!.GetString("sessionId"));
+        Assert.Equal(ids, await AgendaOf(opened));
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("waiting-list", await host.StatusOfAsync(ids[^1]));
+        var rows = await host.Runtime.ReadModel(DossierReadModels.AwaitingCommission).QueryAsync(pageSize: 1000);
+        Assert.Null(rows.ContinuationToken);
+        Assert.Equal(ids.Length - 1, rows.Rows.Count(r => r.GetString("sessionId") == "commission-ACT-20261123"));
+        var status = await host.Runtime.GetStatusAsync("commission-ACT-20261123");
+        Assert.Equal(("Running", 4), (status!.RuntimeStatus.ToString(), status.HistoryLength)); // opening, two continuations, one decision
     }
 
     [Fact(Timeout = 120_000)]

@@ -38,6 +38,6 @@ public sealed class CommissionSettingsTests
         Assert.Equal(new CommissionSettings(0.10, CommissionSettings.AgendaLimit), CommissionSettings.From(Settings()));
         Assert.Equal(new CommissionSettings(0.2, 30), CommissionSettings.From(Settings(("Commissions:OverrideCap", "0.2"), ("Commissions:MaxAgenda", "30"))));
         Assert.Contains(CommissionSettings.OverrideCapKey, Assert.Throws<InvalidOperationException>(() => CommissionSettings.From(Settings(("Commissions:OverrideCap", "1.5")))).Message, StringComparison.Ordinal);
-        Assert.Contains(CommissionSettings.MaxAgendaKey, Assert.Throws<InvalidOperationException>(() => CommissionSettings.From(Settings(("Commissions:MaxAgenda", "81")))).Message, StringComparison.Ordinal);
+        Assert.Contains(CommissionSettings.MaxAgendaKey, Assert.Throws<InvalidOperationException>(() => CommissionSettings.From(Settings(("Commissions:MaxAgenda", "501")))).Message, StringComparison.Ordinal);
     }
 }
