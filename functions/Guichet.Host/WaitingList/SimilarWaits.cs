@@ -1,3 +1,4 @@
+using Guichet.Domain.Disclosure;
 using Guichet.Domain.Ranking;
 
 namespace Guichet.Host.WaitingList;
@@ -5,14 +6,14 @@ namespace Guichet.Host.WaitingList;
 /// <summary>Computes <see cref="SimilarWait"/> from a ranked waiting list.</summary>
 internal static class SimilarWaits
 {
-    /// <summary>The fewest similar dossiers a median is given for.</summary>
-    public const int MinimumSimilar = 5;
+    /// <summary>The fewest similar dossiers a median is given for: the observatory's small-cell threshold (DESIGN §7).</summary>
+    public const int MinimumSimilar = SmallCells.Threshold;
 
     /// <summary>The width of a score band.</summary>
     public const int BandWidth = 10;
 
     /// <summary>The note given instead of a median over too few dossiers.</summary>
-    public const string TooFew = "Moins de 5 dossiers comparables (même dispositif, même tranche de 10 points) : le délai médian n'est pas communiqué, pour que personne ne soit identifiable.";
+    public const string TooFew = "Moins de 11 dossiers comparables (même dispositif, même tranche de 10 points) : le délai médian n'est pas communiqué, pour que personne ne soit identifiable.";
 
     /// <summary>The median wait of the dossiers of <paramref name="ranked"/> in the band of <paramref name="dossier"/>, itself left out.</summary>
     public static SimilarWait Of(RankedDossier dossier, IReadOnlyList<RankedDossier> ranked, IReadOnlyDictionary<string, WaitingEntry> entries)

@@ -100,22 +100,20 @@ public sealed class WaitingListApiTests(AzuriteFixture azurite)
     public async Task APrescriber_SeesOnlyItsOwnDossiers_RankedAmongAll_WithTheMedianWaitOfSimilarOnes()
     {
         await using var host = Start(azurite, Now);
-        // Ranked: P2 (32), then the band 10-19 by request date: O5, O4, P1, O3, O2, O1 (12 each), then P3 (4).
-        // P1's five similar dossiers waited 10, 20, 30, 40 and 50 days: a median of 30. P2 and P3 have none.
+        // Ranked: P2 (32), then the band 10-19 by request date: O11, P1, O10 … O1 (12 each), then P3 (4).
+        // P1's eleven similar dossiers waited 10, 20 … 110 days: a median of 60. P2 and P3 have none.
         await WriteAsync(
             host.Runtime,
-            Row("D-P1", Now, 20, severity: 3, prescriber: "maraude-x", waitedDays: 3),
-            Row("D-P2", Now, 400, severity: 5, prescriber: "maraude-x", waitedDays: 7),
-            // P3 was opened from the Samu social's request; the outreach team's own request was merged into it.
-            Row("D-P3", Now, 3, severity: 1, prescriber: "samu-93") with
-            {
-                Requests = WaitingRequest.ToRow([new WaitingRequest("samu-93", "ref-D-P3"), new WaitingRequest("maraude-x", "VT-merged")]),
-            },
-            Row("D-O1", Now, 5, severity: 3, waitedDays: 10),
-            Row("D-O2", Now, 10, severity: 3, waitedDays: 20),
-            Row("D-O3", Now, 15, severity: 3, waitedDays: 30),
-            Row("D-O4", Now, 22, severity: 3, waitedDays: 40),
-            Row("D-O5", Now, 25, severity: 3, waitedDays: 50));
+            [
+                Row("D-P1", Now, 20, severity: 3, prescriber: "maraude-x", waitedDays: 3),
+                Row("D-P2", Now, 400, severity: 5, prescriber: "maraude-x", waitedDays: 7),
+                // P3 was opened from the Samu social's request; the outreach team's own request was merged into it.
+                Row("D-P3", Now, 3, severity: 1, prescriber: "samu-93") with
+                {
+                    Requests = WaitingRequest.ToRow([new WaitingRequest("samu-93", "ref-D-P3"), new WaitingRequest("maraude-x", "VT-merged")]),
+                },
+                .. Enumerable.Range(1, 11).Select(i => Row($"D-O{i}", Now, (2 * i) - 1, severity: 3, waitedDays: 10 * i)),
+            ]);
         using var prescriber = host.Client(Roles.Prescriber, org: "maraude-x");
         using var stranger = host.Client(Roles.Prescriber, org: "hopital-z");
         using var commission = host.Client(Roles.Commission);
@@ -124,23 +122,23 @@ public sealed class WaitingListApiTests(AzuriteFixture azurite)
         var none = await ReadAsync(await stranger.GetAsync("/api/waiting-list?device=ACT"));
         var all = await ReadAsync(await commission.GetAsync("/api/waiting-list?device=ACT"));
 
-        Assert.Equal(["D-P2", "D-O5", "D-O4", "D-P1", "D-O3", "D-O2", "D-O1", "D-P3"], Ids(all));
-        Assert.Equal(8, own.GetProperty("total").GetInt32());
+        Assert.Equal(["D-P2", "D-O11", "D-P1", .. Enumerable.Range(1, 10).Reverse().Select(i => $"D-O{i}"), "D-P3"], Ids(all));
+        Assert.Equal(14, own.GetProperty("total").GetInt32());
         Assert.Equal(["D-P2", "D-P1", "D-P3"], Ids(own));
-        Assert.Equal([1, 4, 8], Dossiers(own).Select(d => d.GetProperty("rank").GetInt32()));
+        Assert.Equal([1, 3, 14], Dossiers(own).Select(d => d.GetProperty("rank").GetInt32()));
         Assert.Equal([32, 12, 4], Dossiers(own).Select(d => d.GetProperty("score").GetInt32()));
         Assert.All(Dossiers(own), d => Assert.Equal(d.GetProperty("score").GetInt32(), d.GetProperty("explanation").EnumerateArray().Sum(l => l.GetProperty("points").GetInt32())));
         Assert.Equal([["ref-D-P2"], ["ref-D-P1"], ["VT-merged"]], Dossiers(own).Select(d => d.GetProperty("externalRefs").EnumerateArray().Select(r => r.GetString()).ToArray()));
         var waits = Dossiers(own).Select(d => d.GetProperty("similarWait")).ToList();
-        Assert.Equal((10, 19, 30), (waits[1].GetProperty("scoreFrom").GetInt32(), waits[1].GetProperty("scoreTo").GetInt32(), waits[1].GetProperty("medianDays").GetInt32()));
+        Assert.Equal((10, 19, 60), (waits[1].GetProperty("scoreFrom").GetInt32(), waits[1].GetProperty("scoreTo").GetInt32(), waits[1].GetProperty("medianDays").GetInt32()));
         Assert.Equal(JsonValueKind.Null, waits[1].GetProperty("note").ValueKind);
         Assert.All([waits[0], waits[2]], w =>
         {
             Assert.Equal(JsonValueKind.Null, w.GetProperty("medianDays").ValueKind);
-            Assert.StartsWith("Moins de 5 dossiers comparables", w.GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("Moins de 11 dossiers comparables", w.GetProperty("note").GetString(), StringComparison.Ordinal);
         });
         Assert.Empty(Dossiers(none));
-        Assert.Equal(8, none.GetProperty("total").GetInt32());
+        Assert.Equal(14, none.GetProperty("total").GetInt32());
     }
 
     [Fact(Timeout = 120_000)]
