@@ -8,7 +8,6 @@ using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Schedules;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Host;
 
@@ -36,8 +35,6 @@ public static class HostRegistration
         builder.AddGuichetHttp();
         builder.AddGuichetObservability();
 
-        // What GET /api/dossiers?externalRef= shows of a rejected request: the table intake writes, unless another reader is registered.
-        builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
         builder.Services.AddPriorityGrid();
         builder.Services.AddCommissions();
         return builder;

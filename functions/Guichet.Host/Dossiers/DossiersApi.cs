@@ -1,5 +1,6 @@
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Http;
+using Guichet.Host.Intake;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
@@ -61,7 +62,7 @@ public static partial class DossiersApi
     private static async Task<Results<Ok<RequestLookup>, ProblemHttpResult, ValidationProblem>> FindByExternalRefAsync(
         [FromQuery] string? externalRef,
         WorkflowRuntime runtime,
-        IIntakeRejectionReader rejections,
+        IntakeRejections rejections,
         HttpContext http,
         CancellationToken cancellationToken)
     {
@@ -84,8 +85,8 @@ public static partial class DossiersApi
             return TypedResults.Ok(new RequestLookup(externalRef, dossier, null));
         }
 
-        return await rejections.FindAsync(prescriberId, externalRef, cancellationToken) is { } rejection
-            ? TypedResults.Ok(new RequestLookup(externalRef, null, rejection))
+        return await rejections.FindAsync(prescriberId, externalRef, cancellationToken) is [var rejection, ..]
+            ? TypedResults.Ok(new RequestLookup(externalRef, null, new RequestRejection(prescriberId, externalRef, rejection.ReceivedAt, rejection.Reasons)))
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 detail: $"Aucune demande « {externalRef} » de votre organisation : ni dossier, ni rejet. Une demande déposée à l'instant peut mettre quelques secondes à apparaître.");

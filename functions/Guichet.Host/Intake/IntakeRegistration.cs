@@ -24,6 +24,7 @@ public static class IntakeRegistration
             Table(sp, "IntakeRejections"),
             sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(IntakeRejections.Queue),
             sp.GetRequiredService<QueueTriggerOptions>().MessageEncoding,
+            settings.RejectedMessageRetention,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IntakeFailures>();
         services.AddSingleton<DossierCandidates>();

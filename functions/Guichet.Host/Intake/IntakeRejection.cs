@@ -13,7 +13,7 @@ namespace Guichet.Host.Intake;
 /// <param name="ExternalRef">The prescriber's reference, when the message names one that can be a key.</param>
 /// <param name="Reasons">What is wrong, each with its JSON path and in French; the last says how many more were left out when there were too many.</param>
 /// <param name="ReceivedAt">When the guichet first read it.</param>
-/// <param name="Message">The message's text, cut to <see cref="MaxMessageLength"/> characters.</param>
+/// <param name="Message">The message's text, cut to <see cref="MaxMessageLength"/> characters: on the queue only (empty as read from the row).</param>
 public sealed record IntakeRejection(string Id, string? PrescriberId, string? ExternalRef, IReadOnlyList<Violation> Reasons, DateTimeOffset ReceivedAt, string Message)
 {
     /// <summary>How much of the message's text is kept.</summary>

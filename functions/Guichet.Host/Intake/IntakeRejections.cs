@@ -16,6 +16,12 @@ namespace Guichet.Host.Intake;
 /// prescriber reads by its reference in one key range however many rejections it has had, and a message on
 /// <see cref="Queue"/>. Each rejection is recorded once however often its message is delivered.
 /// </summary>
+/// <remarks>
+/// The row keeps the reasons, never the message's text, which may hold health data: the text goes on the queue only,
+/// for the prescriber's system to read and send again, and expires there after the retention
+/// (<see cref="IntakeSettings.RejectedMessageRetention"/>). A delivery that must send a rejection again has the text
+/// itself, being a delivery of the same message.
+/// </remarks>
 public sealed class IntakeRejections
 {
     /// <summary>The queue every rejection is put on.</summary>
@@ -26,13 +32,15 @@ public sealed class IntakeRejections
 
     private readonly QueueClient _queue;
     private readonly MessageEncoding _encoding;
+    private readonly TimeSpan _retention;
     private readonly TimeProvider _time;
 
-    internal IntakeRejections(TableClient table, QueueClient queue, MessageEncoding encoding, TimeProvider time)
+    internal IntakeRejections(TableClient table, QueueClient queue, MessageEncoding encoding, TimeSpan retention, TimeProvider time)
     {
         Table = table;
         _queue = queue;
         _encoding = encoding;
+        _retention = retention;
         _time = time;
     }
 
@@ -40,7 +48,7 @@ public sealed class IntakeRejections
 
     internal QueueClient QueueClient => _queue;
 
-    /// <summary>The rejections of a prescriber's request by its reference, the latest first; empty when there is none.</summary>
+    /// <summary>The rejections of a prescriber's request by its reference, the latest first, without the message's text; empty when there is none.</summary>
     public async Task<IReadOnlyList<IntakeRejection>> FindAsync(string prescriberId, string externalRef, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(prescriberId);
@@ -106,7 +114,7 @@ public sealed class IntakeRejections
                 continue; // claimed by another delivery meanwhile
             }
 
-            await SendAsync(Read(found), row, cancellationToken);
+            await SendAsync(rejection with { ReceivedAt = Read(found).ReceivedAt }, row, cancellationToken);
             return false;
         }
 
@@ -122,7 +130,7 @@ public sealed class IntakeRejections
 
     private async Task SendAsync(IntakeRejection rejection, TableEntity row, CancellationToken ct)
     {
-        await _queue.SendMessageAsync(MessageText.Encode(JsonSerializer.Serialize(rejection, IntakeJson.Options), _encoding), ct);
+        await _queue.SendMessageAsync(MessageText.Encode(JsonSerializer.Serialize(rejection, IntakeJson.Options), _encoding), visibilityTimeout: null, timeToLive: _retention, ct);
         await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [Notified] = true }, ETag.All, TableUpdateMode.Merge, ct);
     }
 
@@ -152,7 +160,6 @@ public sealed class IntakeRejections
         ["ExternalRef"] = rejection.ExternalRef,
         ["Reasons"] = JsonSerializer.Serialize(rejection.Reasons, IntakeJson.Options),
         ["ReceivedAt"] = rejection.ReceivedAt,
-        ["Message"] = rejection.Message,
         [Notified] = false,
     };
 
@@ -162,5 +169,5 @@ public sealed class IntakeRejections
         row.GetString("ExternalRef"),
         JsonSerializer.Deserialize<List<Violation>>(row.GetString("Reasons") ?? "[]", IntakeJson.Options) ?? [],
         row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-        row.GetString("Message") ?? string.Empty);
+        string.Empty);
 }

@@ -84,6 +84,27 @@ public sealed class IntakeRejectionTests(AzuriteFixture azurite, IntakeHost host
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task RejectedMessageText_IsOnTheQueueOnly_ExpiringAfterTheRetention_NeverInTheRow()
+    {
+        var app = host.Get(azurite);
+        var probe = new IntakeProbe(app, azurite);
+        var text = Bad("impossible-date", NewPrescriber());
+        var id = Hash(text);
+
+        await probe.HandleAsync(text);
+
+        var row = Assert.Single(await probe.RowsAsync("IntakeRejections", TableClient.CreateQueryFilter($"Id eq {id}")));
+        Assert.False(row.ContainsKey("Message"));
+        Assert.DoesNotContain(row, p => p.Value is string v && v.Contains("1980-02-30", StringComparison.Ordinal) && p.Key != "Reasons");
+        var queue = azurite.Azurite.Clients().Queues.GetQueueClient(IntakeRejections.Queue);
+        var sent = (await queue.PeekMessagesAsync(32)).Value
+            .Select(m => (Message: m, Body: JsonSerializer.Deserialize<JsonElement>(Convert.FromBase64String(m.Body.ToString()))))
+            .Single(m => IntakeProbe.Text(m.Body, "id") == id);
+        Assert.Equal(text, IntakeProbe.Text(sent.Body, "message"));
+        Assert.Equal(TimeSpan.FromDays(IntakeSettings.DefaultRejectedMessageDays), sent.Message.ExpiresOn - sent.Message.InsertedOn);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task RejectionRecordedButNotSent_IsSentOnTheNextDelivery_AndOnlyThen()
     {
         var app = host.Get(azurite);

@@ -55,6 +55,27 @@ public sealed class IntakeSettingsTests(AzuriteFixture azurite)
         Assert.Throws<InvalidOperationException>(() => IntakeSettings.Read(tooShort, isDevelopment: true));
     }
 
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("7", 7)]
+    [InlineData("90", 90)]
+    [InlineData("0", null)]
+    [InlineData("91", null)]
+    [InlineData("trente", null)]
+    public void RejectedMessageDays_DefaultsToThirty_AndIsAWholeNumberOfDaysUpToNinety(string? configured, int? days)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create(IntakeSettings.RejectedMessageDaysSetting, configured)]).Build();
+
+        if (days is { } expected)
+        {
+            Assert.Equal(TimeSpan.FromDays(expected), IntakeSettings.Read(configuration, isDevelopment: true).RejectedMessageRetention);
+        }
+        else
+        {
+            Assert.Contains("Intake__RejectedMessageDays", Assert.Throws<InvalidOperationException>(() => IntakeSettings.Read(configuration, isDevelopment: true)).Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void DeviceOpenings_AbsentMeansNotOpen_BeforeTheDateSaysFromWhen_BadDateIsRefused()
     {
