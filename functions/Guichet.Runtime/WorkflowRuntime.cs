@@ -164,7 +164,11 @@ public sealed partial class WorkflowRuntime
         }
     }
 
-    /// <summary>Carries out a committed step's outbox; its mark goes once all of it is done, else the rest is left for later.</summary>
+    /// <summary>
+    /// Carries out a committed step's outbox, behind what earlier steps left in it (an effect backing off after a
+    /// failure, another host's step not carried out yet), so that an instance's effects go out in step order; its mark
+    /// goes once all of it is done, else the rest is left for later. Reading the outbox back costs one request.
+    /// </summary>
     private async Task CarryOutAsync(Commit commit, int depth, CancellationToken ct)
     {
         var instanceId = commit.Record.InstanceId;
@@ -173,7 +177,20 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        var progress = await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+        List<OutboxItem> pending;
+        try
+        {
+            pending = await Store.ReadOutboxAsync(instanceId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The step is committed and marked: its outbox is the sweeper's to carry out.
+            _logger.LogWarning(ex, "Outbox of {InstanceId} left for later: it could not be read back", instanceId);
+            Dispatcher.Defer(instanceId, Time.GetUtcNow() + Options.EffectRetryDelay);
+            return;
+        }
+
+        var progress = await Dispatcher.DispatchAsync(instanceId, pending, depth, ct);
         if (progress.RetryAt is { } retryAt)
         {
             Dispatcher.Defer(instanceId, retryAt);
