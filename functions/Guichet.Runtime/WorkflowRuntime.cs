@@ -1,5 +1,4 @@
 using Guichet.Runtime.Instances;
-using Azure;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.ReadModels;
 using Guichet.Runtime.Steps;
@@ -166,8 +165,10 @@ public sealed partial class WorkflowRuntime
 
     /// <summary>
     /// Carries out a committed step's outbox, behind what earlier steps left in it (an effect backing off after a
-    /// failure, another host's step not carried out yet), so that an instance's effects go out in step order; its mark
-    /// goes once all of it is done, else the rest is left for later. Reading the outbox back costs one request.
+    /// failure, another host's step not carried out yet), so that an instance's effects go out in step order; or leaves
+    /// it to the dispatcher of this host already carrying out the instance's outbox (a step reached through an event the
+    /// instance sent, the sweeper), which reads it again before it lets go (see <see cref="OutboxDispatcher.CarryOutAsync"/>).
+    /// Reading the outbox back costs one request; what cannot be done now is deferred to the sweeper.
     /// </summary>
     private async Task CarryOutAsync(Commit commit, int depth, CancellationToken ct)
     {
@@ -177,10 +178,10 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        List<OutboxItem> pending;
+        OutboxProgress progress;
         try
         {
-            pending = await Store.ReadOutboxAsync(instanceId, ct);
+            progress = await Dispatcher.CarryOutAsync(instanceId, commit.Record.LastSequence, depth, atOnce: false, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -190,15 +191,9 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        var progress = await Dispatcher.DispatchAsync(instanceId, pending, depth, ct);
         if (progress.RetryAt is { } retryAt)
         {
             Dispatcher.Defer(instanceId, retryAt);
-        }
-        else
-        {
-            // The key is this step's: no other step's mark can go with it.
-            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
         }
     }
 

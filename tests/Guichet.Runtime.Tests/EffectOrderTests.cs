@@ -33,6 +33,29 @@ public sealed class EffectOrderTests(AzuriteFixture azurite)
         Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task AStepReachedThroughAnEventItsInstanceSent_GoesOutAfterTheSendersStep_AndNoEffectIsSentTwice()
+    {
+        await using var h = (await RuntimeHarness.CreateAsync(azurite, workflows: [new RallyWorkflow()])).WithListeners();
+        var (server, partner) = (UniqueNames.Queue("server"), UniqueNames.Queue("partner"));
+        await h.Runtime.StartAsync(RallyWorkflow.TypeName, "server", Json(new RallyStart(server)));
+        await h.Runtime.StartAsync(RallyWorkflow.TypeName, "partner", Json(new RallyStart(partner)));
+
+        // "landed" is decided while "serve"'s outbox is being carried out: its note waits behind "served", and the
+        // sweeper, running alongside, never sends again what that dispatcher sent and has not deleted yet.
+        await h.Runtime.RaiseEventAsync("server", "serve", Json(new Serve("partner")), "s1");
+        await Eventually.HoldsAsync(async () => (await h.Runtime.Store.ReadOutboxAsync("server", CancellationToken.None)).Count == 0, "the server's outbox is carried out");
+        await h.Runtime.SweepOutboxAsync();
+
+        Assert.Equal(["served", "landed"], await NotesAsync(h, server));
+        Assert.Equal(["returned"], await NotesAsync(h, partner));
+        Assert.Empty(await h.Runtime.Store.Marks.AllAsync(CancellationToken.None).ToListAsync());
+    }
+
+    private static async Task<List<string>> NotesAsync(RuntimeHarness h, string queue) =>
+        [.. (await h.Runtime.Storage.Queues.GetQueueClient(queue).ReceiveMessagesAsync(32)).Value
+            .Select(m => System.Text.Json.JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.MessageText))).RootElement.GetProperty("what").GetString()!)];
+
     private static async Task<ProbeState> StateAsync(RuntimeHarness h, string id) =>
         System.Text.Json.JsonSerializer.Deserialize<ProbeState>((await h.Runtime.GetStatusAsync(id, withData: true))!.State!.Value, WorkflowJson.Options)!;
 
