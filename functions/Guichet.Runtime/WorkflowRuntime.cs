@@ -186,7 +186,7 @@ public sealed partial class WorkflowRuntime
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The step is committed and marked: its outbox is the sweeper's to carry out.
-            _logger.LogWarning(ex, "Outbox of {InstanceId} left for later: it could not be read back", instanceId);
+            _logger.LogWarning(ex, "Outbox of {InstanceId} left for later: it could not be read back or its marks dropped", instanceId);
             Dispatcher.Defer(instanceId, Time.GetUtcNow() + Options.EffectRetryDelay);
             return;
         }
