@@ -1,5 +1,4 @@
 using Guichet.Runtime.Instances;
-using Azure;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.ReadModels;
 using Guichet.Runtime.Steps;
@@ -164,7 +163,13 @@ public sealed partial class WorkflowRuntime
         }
     }
 
-    /// <summary>Carries out a committed step's outbox; its mark goes once all of it is done, else the rest is left for later.</summary>
+    /// <summary>
+    /// Carries out a committed step's outbox, behind what earlier steps left in it (an effect backing off after a
+    /// failure, another host's step not carried out yet), so that an instance's effects go out in step order; or leaves
+    /// it to the dispatcher of this host already carrying out the instance's outbox (a step reached through an event the
+    /// instance sent, the sweeper), which reads it again before it lets go (see <see cref="OutboxDispatcher.CarryOutAsync"/>).
+    /// Reading the outbox back costs one request; what cannot be done now is deferred to the sweeper.
+    /// </summary>
     private async Task CarryOutAsync(Commit commit, int depth, CancellationToken ct)
     {
         var instanceId = commit.Record.InstanceId;
@@ -173,15 +178,22 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        var progress = await Dispatcher.DispatchAsync(instanceId, commit.Outbox, depth, ct);
+        OutboxProgress progress;
+        try
+        {
+            progress = await Dispatcher.CarryOutAsync(instanceId, commit.Record.LastSequence, depth, atOnce: false, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The step is committed and marked: its outbox is the sweeper's to carry out.
+            _logger.LogWarning(ex, "Outbox of {InstanceId} left for later: it could not be read back or its marks dropped", instanceId);
+            Dispatcher.Defer(instanceId, Time.GetUtcNow() + Options.EffectRetryDelay);
+            return;
+        }
+
         if (progress.RetryAt is { } retryAt)
         {
             Dispatcher.Defer(instanceId, retryAt);
-        }
-        else
-        {
-            // The key is this step's: no other step's mark can go with it.
-            await Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, commit.Record.LastSequence), ETag.All, ct);
         }
     }
 

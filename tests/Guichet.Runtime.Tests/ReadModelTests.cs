@@ -33,6 +33,26 @@ public sealed class ReadModelTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Project_OfARowAnotherInstanceOwns_IsRefused_InTheWritersHistory_AndTheRowStaysTheOwners()
+    {
+        await using var h = await CreateAsync();
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "owner");
+        await h.Runtime.StartAsync(ShelfWorkflow.TypeName, "intruder");
+        await h.Runtime.RaiseEventAsync("owner", "put", Json(new Put("k", "mine")), "p1");
+
+        var outcome = await h.Runtime.RaiseEventAsync("intruder", "put", Json(new Put("k", "theirs")), "p1");
+        await h.Runtime.RaiseEventAsync("intruder", "take", Json(new Take("k")), "t1");
+
+        Assert.Equal(RaiseResult.Applied, outcome.Result);
+        var row = (await h.Runtime.ReadModel(ShelfWorkflow.Table).GetAsync("p", "k"))!;
+        Assert.Equal(("mine", "owner"), (row.GetString("label"), row.GetString("_Owner")));
+        var refused = (await h.Runtime.GetWholeHistoryAsync("intruder"))!.Where(e => e.Kind == HistoryKind.DeliveryFailed).ToList();
+        Assert.Equal(2, refused.Count); // the write and the removal alike
+        Assert.All(refused, e => Assert.Contains("belongs to instance 'owner'", e.Reason, StringComparison.Ordinal));
+        Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("intruder", CancellationToken.None));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Remove_LeavesATombstone_ThatALateCopyCannotUndo()
     {
         await using var h = await CreateAsync();

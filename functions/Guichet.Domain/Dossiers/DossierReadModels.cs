@@ -9,7 +9,11 @@ namespace Guichet.Domain.Dossiers;
 /// </summary>
 public static class DossierReadModels
 {
-    /// <summary>Every request a dossier holds, by prescriber (PK prescriber id, RK externalRef): <see cref="DossierRequestRow"/>.</summary>
+    /// <summary>
+    /// Every request, once per dossier that holds or held it, by prescriber (PK prescriber id, RK
+    /// <see cref="RequestRowKey"/>): <see cref="DossierRequestRow"/>. A request handed over in a merge has the survivor's
+    /// row beside the sender's (merged), never one row both write; <see cref="CurrentRequest"/> says which is current.
+    /// </summary>
     public const string Requests = "DossierRequests";
 
     /// <summary>Readings to do (PK "medical" or "social", RK dossier id): <see cref="PendingReadingRow"/>.</summary>
@@ -23,10 +27,38 @@ public static class DossierReadModels
 
     /// <summary>Possible matches a person must review (PK "pending", RK "{dossier id}~{other id}"): <see cref="DuplicateReviewRow"/>.</summary>
     public const string DuplicateReviews = "DuplicateReviews";
+
+    /// <summary>The key of a request's row in one dossier: "{externalRef}|{dossier id}".</summary>
+    public static string RequestRowKey(string externalRef, string dossierId) => $"{externalRef}|{dossierId}";
+
+    /// <summary>The key range holding a request's rows, from every dossier that held it (and perhaps rows of longer references, which <see cref="CurrentRequest"/> leaves out).</summary>
+    public static (string From, string To) RequestRowRange(string externalRef) => ($"{externalRef}|", $"{externalRef}}}");
+
+    /// <summary>
+    /// Of the rows read in a request's key range, the one that says where the request is now: the dossier that holds it;
+    /// while its survivor's row is not written yet, the last dossier it was merged away from. Null when there is none.
+    /// </summary>
+    public static DossierRequestRow? CurrentRequest(string externalRef, IEnumerable<(string RowKey, DossierRequestRow Row)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var own = rows.Where(r => r.RowKey == RequestRowKey(externalRef, r.Row.DossierId)).Select(r => r.Row).ToList();
+        var holders = own.Select(r => r.DossierId).ToHashSet(StringComparer.Ordinal);
+        return own.Where(r => r.MergedInto is null || !holders.Contains(r.MergedInto))
+            .OrderBy(r => r.MergedInto is not null)
+            .ThenByDescending(r => r.SubmittedAt)
+            .ThenBy(r => r.DossierId, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
 }
 
-/// <summary>One request and the dossier that holds it: what a prescriber finds by its externalRef.</summary>
-public sealed record DossierRequestRow(string DossierId, string Device, string Status, DateTimeOffset SubmittedAt, string? Reason);
+/// <summary>One request and a dossier that holds it, or held it until merged: what a prescriber finds by its externalRef.</summary>
+/// <param name="DossierId">The dossier, the row's only writer.</param>
+/// <param name="Device">The device, as on the wire.</param>
+/// <param name="Status">The dossier's status, as on the wire ("merged" from the hand-over on).</param>
+/// <param name="SubmittedAt">When the request was submitted.</param>
+/// <param name="Reason">Why it is where it is.</param>
+/// <param name="MergedInto">The dossier it was handed over to, once handed over; null otherwise.</param>
+public sealed record DossierRequestRow(string DossierId, string Device, string Status, DateTimeOffset SubmittedAt, string? Reason, string? MergedInto = null);
 
 /// <summary>A reading to do.</summary>
 public sealed record PendingReadingRow(string DossierId, string Device, DateTimeOffset FirstRequestAt, string PrescriberName, string Status);

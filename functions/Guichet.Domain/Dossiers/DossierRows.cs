@@ -9,7 +9,8 @@ namespace Guichet.Domain.Dossiers;
 /// The read-model rows a dossier's state stands for (<see cref="DossierReadModels"/>), computed from the state
 /// alone, so that a step writes the rows that changed and removes those that no longer apply, whatever rule ran.
 /// An ended dossier keeps only its requests' rows, with its final status and reason; a request withdrawn while the
-/// dossier went on keeps its row, withdrawn.
+/// dossier went on keeps its row, withdrawn. Every row's key names the dossier: a row has one writer, this dossier
+/// (the runtime orders one writer's rows only, and refuses a second writer).
 /// </summary>
 public static class DossierRows
 {
@@ -23,16 +24,16 @@ public static class DossierRows
         var reason = dossier.End?.Reason ?? dossier.Information?.Question;
         foreach (var request in dossier.Requests)
         {
-            // Handed over to a survivor, a request's row says merged from the start, and not again at the end: the
-            // survivor writes that row in between, and a later write of this dossier would hide it.
-            yield return new(DossierReadModels.Requests, request.Prescriber.Id, request.ExternalRef, dossier.MergingInto is { } merge
-                ? new DossierRequestRow(dossier.Id, device, WireName.Of(DossierStatus.Merged), request.SubmittedAt, merge.Reason)
-                : new DossierRequestRow(dossier.Id, device, statusName, request.SubmittedAt, reason));
+            // The dossier's own row of the request (the survivor of a merge writes its own beside it). Handed over, it says
+            // merged from the hand-over on, so that the request is never shown open in two dossiers, and the same at the end.
+            yield return new(DossierReadModels.Requests, request.Prescriber.Id, DossierReadModels.RequestRowKey(request.ExternalRef, dossier.Id), dossier.MergingInto is { } merge
+                ? new DossierRequestRow(dossier.Id, device, WireName.Of(DossierStatus.Merged), request.SubmittedAt, merge.Reason, merge.DossierId)
+                : new DossierRequestRow(dossier.Id, device, statusName, request.SubmittedAt, reason, dossier.End?.MergedInto));
         }
 
         foreach (var withdrawn in dossier.Withdrawals)
         {
-            yield return new(DossierReadModels.Requests, withdrawn.Request.Prescriber.Id, withdrawn.Request.ExternalRef,
+            yield return new(DossierReadModels.Requests, withdrawn.Request.Prescriber.Id, DossierReadModels.RequestRowKey(withdrawn.Request.ExternalRef, dossier.Id),
                 new DossierRequestRow(dossier.Id, device, WireName.Of(DossierStatus.Withdrawn), withdrawn.Request.SubmittedAt, withdrawn.Reason));
         }
 

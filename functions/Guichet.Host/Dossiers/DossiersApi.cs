@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Intake;
@@ -78,9 +79,9 @@ public static partial class DossiersApi
 
         // The policy requires the organisation: it is the prescriber's id, the partition of its requests.
         var prescriberId = Caller.Org(http.User)!;
-        if (await runtime.ReadModel(DossierReadModels.Requests).GetAsync(prescriberId, externalRef, cancellationToken) is { } row)
+        if (DossierReadModels.CurrentRequest(externalRef, await RequestRowsAsync(runtime, prescriberId, externalRef, cancellationToken)) is { } row)
         {
-            var dossier = ReadModelRows.Request(row);
+            var dossier = new RequestDossier(row.DossierId, row.Device, row.Status, row.SubmittedAt, row.Reason);
             AuditDisclosure.Record(http, dossier.DossierId, "request status", medicalShown: false);
             return TypedResults.Ok(new RequestLookup(externalRef, dossier, null));
         }
@@ -90,5 +91,24 @@ public static partial class DossiersApi
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 detail: $"Aucune demande « {externalRef} » de votre organisation : ni dossier, ni rejet. Une demande déposée à l'instant peut mettre quelques secondes à apparaître.");
+    }
+
+    /// <summary>The rows of a request, one per dossier that held it: one key range of the prescriber's partition, one page as a rule.</summary>
+    private static async Task<List<(string RowKey, DossierRequestRow Row)>> RequestRowsAsync(WorkflowRuntime runtime, string prescriberId, string externalRef, CancellationToken ct)
+    {
+        var (from, to) = DossierReadModels.RequestRowRange(externalRef);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {prescriberId} and RowKey ge {from} and RowKey lt {to}");
+        var model = runtime.ReadModel(DossierReadModels.Requests);
+        var rows = new List<(string, DossierRequestRow)>();
+        string? token = null;
+        do
+        {
+            var page = await model.QueryAsync(filter, continuationToken: token, cancellationToken: ct);
+            rows.AddRange(page.Rows.Select(r => (r.RowKey, ReadModelRows.Request(r))));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return rows;
     }
 }

@@ -24,12 +24,13 @@ internal static class ReadModelRows
         row.GetString("reasons") ?? "",
         Date(row, "foundAt"));
 
-    public static RequestDossier Request(TableEntity row) => new(
+    public static DossierRequestRow Request(TableEntity row) => new(
         row.GetString("dossierId") ?? "",
         row.GetString("device") ?? "",
         row.GetString("status") ?? "",
         Date(row, "submittedAt"),
-        row.GetString("reason"));
+        row.GetString("reason"),
+        row.GetString("mergedInto"));
 
     private static DateTimeOffset Date(TableEntity row, string column) => (row.TryGetValue(column, out var value) ? value : null) switch
     {

@@ -20,10 +20,11 @@ internal static class EffectAttempts
 
     /// <summary>
     /// Whether Azure refused the request as it stands, so that sending it again cannot succeed: any 4xx but not found
-    /// (a queue or table deleted meanwhile is created again), timeout, conflict, failed precondition and throttling.
+    /// (a queue or table deleted meanwhile is created again), timeout, conflict, failed precondition and throttling;
+    /// or the read-model row belongs to another instance.
     /// </summary>
     public static bool IsRefusal(Exception ex) =>
-        ex is RequestFailedException { Status: >= 400 and < 500 and not (404 or 408 or 409 or 412 or 429) };
+        ex is RequestFailedException { Status: >= 400 and < 500 and not (404 or 408 or 409 or 412 or 429) } or ReadModels.ForeignRowException;
 
     /// <summary>The wait after <paramref name="failedAttempts"/> failed attempts: the first delay, doubled each time, capped.</summary>
     public static TimeSpan Delay(int failedAttempts, RuntimeOptions options)

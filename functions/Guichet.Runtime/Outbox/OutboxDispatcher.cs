@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Threading.Channels;
+using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Guichet.Runtime.Instances;
 using Microsoft.Extensions.Logging;
@@ -13,10 +15,12 @@ namespace Guichet.Runtime.Outbox;
 /// back-off, by this host's sweeper or the scheduled job, for as long as the failure lasts; only what storage refused
 /// as it stands is given up, at once, and recorded in its instance's history, never dropped silently.
 /// An event to an instance that does not exist or has ended is recorded in the sender's history the same way.
+/// An instance's outbox is carried out whole, in step order, by one dispatcher of this host at a time (<see cref="DispatchTurns"/>).
 /// </summary>
 internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClient queues, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
+    private readonly DispatchTurns _turns = new();
 
     /// <summary>Instances whose outbox was left for later (depth reached, or a failure): the sweeper drains them.</summary>
     public Channel<DeferredOutbox> Deferred { get; } = Channel.CreateUnbounded<DeferredOutbox>();
@@ -28,10 +32,53 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
     /// Carries out everything in an instance's outbox, in order; says what is left for later. <paramref name="atOnce"/>
     /// tries effects waiting for their next attempt now (an administrator's purge asks now, once).
     /// </summary>
-    public async Task<OutboxProgress> DispatchPendingAsync(string instanceId, bool atOnce, CancellationToken ct)
+    public Task<OutboxProgress> DispatchPendingAsync(string instanceId, bool atOnce, CancellationToken ct) =>
+        CarryOutAsync(instanceId, null, 0, atOnce, ct);
+
+    /// <summary>
+    /// Carries out an instance's whole outbox as it stands after <paramref name="step"/> committed (null: as the sweeper
+    /// finds it), so that what earlier steps left there (an effect backing off, another host's step) goes first; reading it
+    /// back costs one request. While this host's turn for the instance is another dispatcher's, the outbox is left to it
+    /// (<see cref="OutboxProgress.HandedOver"/>); the holder reads it again until nobody asked, then, all done, drops the
+    /// marks of the steps it carried out for.
+    /// </summary>
+    public async Task<OutboxProgress> CarryOutAsync(string instanceId, long? step, int depth, bool atOnce, CancellationToken ct)
     {
-        var items = await runtime.Store.ReadOutboxAsync(instanceId, ct);
-        return await DispatchAsync(instanceId, atOnce ? [.. items.Select(i => i with { NextAttemptAt = null })] : items, 0, ct);
+        if (!_turns.TryTake(instanceId, step))
+        {
+            return OutboxProgress.HandedOver;
+        }
+
+        List<long> steps = step is { } own ? [own] : [];
+        var released = false;
+        OutboxProgress progress;
+        try
+        {
+            do
+            {
+                var items = await runtime.Store.ReadOutboxAsync(instanceId, ct);
+                progress = await DispatchAsync(instanceId, atOnce ? [.. items.Select(i => i with { NextAttemptAt = null })] : items, depth, ct);
+            }
+            while (progress.IsDone && !(released = _turns.TryRelease(instanceId, steps)));
+        }
+        finally
+        {
+            if (!released)
+            {
+                _turns.Release(instanceId); // what is left is deferred by the caller: the sweeper reads the outbox whole
+            }
+        }
+
+        if (progress.IsDone)
+        {
+            foreach (var done in steps.Distinct())
+            {
+                // The key is that step's: no other step's mark can go with it.
+                await runtime.Store.Marks.DeleteAsync(PendingMarks.OutboxKey(instanceId, done), ETag.All, ct);
+            }
+        }
+
+        return progress;
     }
 
     /// <summary>
@@ -41,7 +88,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
     /// </summary>
     public async Task<OutboxProgress> DispatchAsync(string instanceId, IReadOnlyList<OutboxItem> items, int depth, CancellationToken ct)
     {
-        var done = new List<string>(items.Count);
+        var done = new List<OutboxItem>(items.Count);
         try
         {
             foreach (var item in items)
@@ -60,7 +107,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
                 switch (await AttemptAsync(instanceId, item, depth, ct))
                 {
                     case EffectSettled.CarriedOut:
-                        done.Add(item.RowKey);
+                        done.Add(item);
                         break;
                     case EffectSettled.RowRemoved:
                         break;
@@ -79,16 +126,40 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
         }
         finally
         {
-            await runtime.Store.DeleteRowsAsync(instanceId, done, CancellationToken.None);
+            await DeleteDoneAsync(instanceId, done);
         }
     }
+
+    /// <summary>
+    /// Deletes the rows of the effects carried out, each only if it is still the row read (its ETag). One found gone or
+    /// changed was carried out, or tried, by a dispatcher of another host at the same time: it is deleted all the same
+    /// (done is done), and logged, since both sent it.
+    /// </summary>
+    private async Task DeleteDoneAsync(string instanceId, List<OutboxItem> done)
+    {
+        foreach (var chunk in done.Chunk(Storage.Commit.MaxOperations))
+        {
+            var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(instanceId, i.RowKey), IfMatch(i)));
+            try
+            {
+                await runtime.Store.Table.SubmitTransactionAsync(actions, CancellationToken.None);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+            {
+                logger.LogInformation("Outbox of {InstanceId}: another host's dispatcher carried out or tried some of the same effects at the same time", instanceId);
+                await runtime.Store.DeleteRowsAsync(instanceId, chunk.Select(i => i.RowKey), CancellationToken.None);
+            }
+        }
+    }
+
+    private static ETag IfMatch(OutboxItem item) => item.ETag == default ? ETag.All : item.ETag;
 
     /// <summary>One attempt at an effect; a failure is counted on its row, or gives the effect up when storage refused it for good.</summary>
     private async Task<EffectSettled> AttemptAsync(string instanceId, OutboxItem item, int depth, CancellationToken ct)
     {
         try
         {
-            return await CarryOutAsync(instanceId, item, depth, ct) ? EffectSettled.CarriedOut : EffectSettled.RowRemoved;
+            return await CarryOutEffectAsync(instanceId, item, depth, ct) ? EffectSettled.CarriedOut : EffectSettled.RowRemoved;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -133,7 +204,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
     }
 
     /// <summary>Carries out one effect; false when its row was settled otherwise (a recorded delivery failure).</summary>
-    private async Task<bool> CarryOutAsync(string instanceId, OutboxItem item, int depth, CancellationToken ct)
+    private async Task<bool> CarryOutEffectAsync(string instanceId, OutboxItem item, int depth, CancellationToken ct)
     {
         switch (item.Kind)
         {

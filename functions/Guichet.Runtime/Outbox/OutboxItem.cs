@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Guichet.Runtime.Storage;
 
@@ -52,6 +53,9 @@ internal sealed record OutboxItem(
     /// <summary>Not to be tried again before this, after a failed attempt; null when never tried or not failed.</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>The row's ETag when it was read: its deletion once carried out is conditional on it (default: not read, any).</summary>
+    public ETag ETag { get; init; }
+
     public TableEntity ToEntity(string instanceId)
     {
         var entity = new TableEntity(instanceId, RowKey)
@@ -89,5 +93,6 @@ internal sealed record OutboxItem(
         LeftStatus = entity.GetString("LeftStatus"),
         Attempts = entity.GetInt32(EffectAttempts.AttemptsColumn) ?? 0,
         NextAttemptAt = entity.GetDateTimeOffset(EffectAttempts.NextAttemptColumn),
+        ETag = entity.ETag,
     };
 }

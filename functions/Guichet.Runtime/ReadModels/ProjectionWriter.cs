@@ -9,7 +9,8 @@ namespace Guichet.Runtime.ReadModels;
 /// Writes a projected row in step order: it reads the row first and skips when the same instance already wrote it
 /// from the same or a later step of the same or a later generation (see <see cref="ProjectionStamp"/>); otherwise it
 /// inserts it if absent, or replaces it if unchanged since the read, and tries again when another write came in
-/// between. Repeating a write is therefore harmless.
+/// between. Repeating a write is therefore harmless. A row has one owner, the instance that first wrote it: another
+/// instance's write is refused (<see cref="ForeignRowException"/>), since stamps order one writer's steps only.
 /// </summary>
 internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
 {
@@ -57,9 +58,17 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
                 }
 
                 var current = existing.Value!;
-                if (ProjectionStamp.Of(current) is { } held && stamp.IsAtOrBefore(held))
+                if (ProjectionStamp.Of(current) is { } held)
                 {
-                    return held; // the same or a later step of this writer wrote it: this copy is late
+                    if (held.Owner != stamp.Owner)
+                    {
+                        throw new ForeignRowException(table.Name, row.PartitionKey, row.RowKey, held.Owner, stamp.Owner);
+                    }
+
+                    if (stamp.IsAtOrBefore(held))
+                    {
+                        return held; // the same or a later step of this writer wrote it: this copy is late
+                    }
                 }
 
                 await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);

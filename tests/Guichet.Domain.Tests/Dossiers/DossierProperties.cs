@@ -222,10 +222,16 @@ public sealed class DossierProperties
 
         Assert.Equal(before.End is null && after.End is not null, decision.Completes());
 
+        // One owner per row: every row the dossier writes or removes is keyed by the dossier itself.
+        Assert.All(decision.Effects.OfType<Project>(), p => Assert.True(IsOwnKey(p.RowKey, after.Id), $"{p.Table}/{p.PartitionKey}/{p.RowKey} is not {after.Id}'s"));
+
         // The read model written step after step is the one the state stands for.
         var expected = DossierRows.Of(after).ToDictionary(p => (p.Table, p.PartitionKey, p.RowKey), p => p.Row!);
         Assert.Equal(expected.OrderBy(p => p.Key), readModel.OrderBy(p => p.Key));
     }
+
+    private static bool IsOwnKey(string rowKey, string dossierId) =>
+        rowKey == dossierId || rowKey.StartsWith(dossierId + "~", StringComparison.Ordinal) || rowKey.EndsWith("|" + dossierId, StringComparison.Ordinal);
 
     private static void Replay(Dictionary<(string, string, string), object> readModel, Decision<Dossier> decision)
     {

@@ -29,7 +29,7 @@ public sealed class InformationTests
         var message = Assert.Single(asked.Messages());
         Assert.Equal("needs-information", message.Status);
         Assert.Equal("Informations demandées, réponse attendue avant le 23/12/2026 : la question du médecin lecteur est à lire sur le guichet unique (GET /api/dossiers?externalRef=).", message.Reason);
-        Assert.Equal("Merci de joindre le dernier compte rendu.", asked.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123").Reason);
+        Assert.Equal("Merci de joindre le dernier compte rendu.", asked.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, DossierReadModels.RequestRowKey("VT-2026-000123", DossierId)).Reason);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class InformationTests
         Assert.Equal(new DossierEnd(DossierStatus.Closed, DueAt, "Dossier clos : informations demandées non reçues dans le délai", null), dossier.End);
         var message = Assert.Single(closed.Messages());
         Assert.Equal(("closed", DossierDecider.IncompleteReason), (message.Status, message.Reason));
-        Assert.Equal("closed", closed.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123").Status);
+        Assert.Equal("closed", closed.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, DossierReadModels.RequestRowKey("VT-2026-000123", DossierId)).Status);
         Assert.True(closed.Removes(DossierReadModels.PendingReadings, "social", DossierId) is false, "the social reading was done: no row to remove");
         Assert.True(closed.Completes());
     }

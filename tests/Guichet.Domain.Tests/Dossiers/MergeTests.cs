@@ -32,7 +32,7 @@ public sealed class MergeTests
         Assert.All(messages, m => Assert.Equal("Même personne : la demande est rattachée à une autre demande pour la même personne, dans le dossier D-ACT-DIALLO, qui garde la date de demande la plus ancienne. Même INS.", m.Reason));
         Assert.Equal(
             new DossierRequestRow(DossierId, "ACT", "under-review", Earlier.SubmittedAt, null),
-            merged.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471"));
+            merged.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, DossierReadModels.RequestRowKey("HOP-4471", DossierId)));
         Assert.Equal(Earlier.SubmittedAt, merged.Row<PendingReadingRow, Dossier>(DossierReadModels.PendingReadings, "social", DossierId).FirstRequestAt);
     }
 
@@ -87,9 +87,22 @@ public sealed class MergeTests
         Assert.Equal([Request().Key, Earlier.Key], payload.Requests.Select(r => r.Key));
         Assert.Empty(merging.Messages());
         Assert.False(merging.Completes());
-        // The requests' rows say merged now, before the survivor writes them, so that this dossier never writes them again.
-        Assert.Equal("merged", merging.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471").Status);
+        // The dossier's own rows of its requests say merged now, before the survivor writes its own: never open in two dossiers.
+        Assert.Equal("merged", merging.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, DossierReadModels.RequestRowKey("HOP-4471", DossierId)).Status);
         Assert.True(merging.Effects.ToList().FindLastIndex(e => e is Project) < merging.Effects.ToList().FindIndex(e => e is SendEvent), "rows are written before the survivor hears of the merge");
+    }
+
+    [Fact]
+    public void TheSurvivor_WritesItsOwnRowOfEachRequestHandedOver_NeverTheSendersRow()
+    {
+        var scenario = Scenario();
+
+        var joined = scenario.When(scenario.Given(Open()), new DossierMerged("D-YOUNGER", [Earlier], "Même INS."));
+
+        Assert.Equal(
+            new DossierRequestRow(DossierId, "ACT", "received", Earlier.SubmittedAt, null),
+            joined.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, DossierReadModels.RequestRowKey("HOP-4471", DossierId)));
+        Assert.DoesNotContain(joined.Effects.OfType<Project>(), p => p.RowKey.Contains("D-YOUNGER", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,7 +137,7 @@ public sealed class MergeTests
         Assert.Equal(DossierStatus.UnderReview, dossier.Status);
         Assert.Equal([Request().Key], dossier.Requests.Select(r => r.Key));
         Assert.Empty(dossier.PossibleDuplicates);
-        Assert.Equal("under-review", refused.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123").Status);
+        Assert.Equal("under-review", refused.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, DossierReadModels.RequestRowKey("VT-2026-000123", DossierId)).Status);
         var told = Assert.Single(refused.Messages());
         Assert.Equal(("under-review", $"Fusion dans le dossier D-ENDED impossible : ce dossier est clos ou l'a refusée. Le dossier {DossierId} reste ouvert avec sa demande."), (told.Status, told.Reason));
         Assert.False(refused.Completes());

@@ -30,7 +30,7 @@ public sealed class OpeningTests
     {
         var started = Scenario().Start(Open());
 
-        var row = started.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123");
+        var row = started.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, DossierReadModels.RequestRowKey("VT-2026-000123", DossierId));
         Assert.Equal(new DossierRequestRow(DossierId, "ACT", "received", Request().SubmittedAt, null), row);
         Assert.Equal(["medical", "social"], started.Rows(DossierReadModels.PendingReadings).Select(p => p.PartitionKey));
         Assert.All(started.Rows(DossierReadModels.PendingReadings), p => Assert.Equal(

@@ -98,7 +98,7 @@ public sealed class ReadingTests
         Assert.Equal(new DossierEnd(DossierStatus.NotAdmissible, Now, expected, null), dossier.End);
         var message = Assert.Single(read.Messages());
         Assert.Equal(("not-admissible", expected), (message.Status, message.Reason));
-        Assert.Equal(expected, read.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, "VT-2026-000123").Reason);
+        Assert.Equal(expected, read.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Maraude.Id, DossierReadModels.RequestRowKey("VT-2026-000123", DossierId)).Reason);
         Assert.True(read.Removes(DossierReadModels.PendingReadings, "medical", DossierId));
         Assert.True(read.Completes());
     }

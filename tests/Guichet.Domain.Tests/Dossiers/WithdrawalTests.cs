@@ -61,7 +61,7 @@ public sealed class WithdrawalTests
         Assert.Equal(Request().SubmittedAt, withdrawn.Row<PendingReadingRow, Dossier>(DossierReadModels.PendingReadings, "social", DossierId).FirstRequestAt);
         Assert.Equal(
             new DossierRequestRow(DossierId, "ACT", "withdrawn", Earlier.SubmittedAt, "Demande retirée par le prescripteur : Orientée vers un LHSS."),
-            withdrawn.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, "HOP-4471"));
+            withdrawn.Row<DossierRequestRow, Dossier>(DossierReadModels.Requests, Avicenne.Id, DossierReadModels.RequestRowKey("HOP-4471", DossierId)));
         var messages = withdrawn.Messages();
         Assert.Equal(
             [(Avicenne.Id, "HOP-4471", "withdrawn"), (Maraude.Id, "VT-2026-000123", "under-review")],
@@ -86,7 +86,7 @@ public sealed class WithdrawalTests
         Assert.Equal(
             [(Avicenne.Id, "Demande retirée par le prescripteur : Orientée vers un LHSS."), (Maraude.Id, "Demande retirée par le prescripteur : Hébergée par sa famille.")],
             DossierRows.Of(ended).Select(p => (p.PartitionKey, ((DossierRequestRow)p.Row!).Reason)).Order());
-        Assert.False(withdrawn.Removes(DossierReadModels.Requests, Avicenne.Id, "HOP-4471"));
+        Assert.False(withdrawn.Removes(DossierReadModels.Requests, Avicenne.Id, DossierReadModels.RequestRowKey("HOP-4471", DossierId)));
         Assert.True(withdrawn.Completes());
     }
 
