@@ -2,6 +2,7 @@ using System.Text.Json;
 using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Steps;
 using Guichet.Runtime.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,8 @@ public sealed partial class WorkflowRuntime
     internal async Task<bool> RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, int attempts, CancellationToken ct)
     {
         _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);
-        var sender = await Store.LoadAsync(instanceId, ct);
+        // A notice of a refusal that could not be delivered in turn is only recorded: notices never answer notices.
+        var sender = StepPlanner.IsNotice(item) ? null : await Store.LoadAsync(instanceId, ct);
         if (sender is not null && WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
         {
             var failure = JsonSerializer.SerializeToElement(new DeliveryFailed(item.Target, item.Name ?? "event", reason), WorkflowJson.Options);

@@ -61,7 +61,15 @@ internal sealed partial class StepPlanner
             Timers = failed.TimerId is { } timerId ? rewound.Record.Timers.RemoveAll(t => t.TimerId == timerId) : rewound.Record.Timers,
         };
         var cause = new StepCause(HistoryKind.Rejected, failed.Event.Name, null, failed.Event.Actor, failed.CorrelationId);
-        var notApplied = chain.Seal(Entry(skipped, skipped, cause, Truncated($"Not applied: the instance was rewound past it ({reason})."), []) with { EventId = failed.Event.EventId });
-        return rewound with { Record = Seal(skipped, notApplied), Discards = [new(failed.Position, notApplied)] };
+        var why = Truncated($"Not applied: the instance was rewound past it ({reason}).");
+        var notApplied = chain.Seal(Entry(skipped, skipped, cause, why, []) with { EventId = failed.Event.EventId });
+        var after = Seal(skipped, notApplied);
+        return rewound with
+        {
+            Record = after,
+            Discards = [new(failed.Position, notApplied)],
+            Settled = [new(failed.Event.EventId, EventResult.Refused, why)],
+            Outbox = [.. rewound.Outbox, .. Notices(after, failed.Event, failed.CorrelationId, why, after.LastSequence, rewound.Outbox.Count)],
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace Guichet.Runtime.Steps;
 /// the history entry. Pure apart from the decider it calls; the runtime commits what it returns. The workflow
 /// is null when the instance's type is no longer registered: operators may still terminate and purge it.
 /// </summary>
-internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chain, DateTimeOffset now)
+internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chain, DateTimeOffset now, string? catalog = null)
 {
     /// <summary>Reserved for the runtime's own timers; deciders may not use names with this prefix.</summary>
     public const string ReservedPrefix = "runtime.";
@@ -68,7 +68,7 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
             }
 
             var decided = record with { State = result.State, CustomStatus = result.CustomStatus ?? record.CustomStatus, WorkflowVersion = Workflow.Version };
-            planner = new EffectPlanner(decided, sequence, Workflow.Version, cause.CorrelationId).Apply(result.Effects.Where(NotReserved).ToList());
+            planner = new EffectPlanner(decided, sequence, Workflow.Version, cause.CorrelationId) { Catalog = catalog }.Apply(result.Effects.Where(NotReserved).ToList());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -19,6 +19,9 @@ internal sealed record Commit(InstanceRecord Record, bool IsNew)
     /// <summary>Buffered events of an instance that ended first: each recorded as not applied, its inbox row deleted.</summary>
     public IReadOnlyList<InboxDiscard> Discards { get; init; } = [];
 
+    /// <summary>Buffered events this step settles (applied, refused, failed on): their processed-event rows say so.</summary>
+    public IReadOnlyList<EventSettlement> Settled { get; init; } = [];
+
     /// <summary>Whether buffered events that did not fit this transaction are left to record and delete right after it.</summary>
     public bool InboxLeftBehind { get; init; }
 
@@ -27,7 +30,7 @@ internal sealed record Commit(InstanceRecord Record, bool IsNew)
 
     public int OperationCount =>
         1 + (Entry is null ? 0 : 1) + (EventId is null ? 0 : 1) + Outbox.Count
-        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1) + 2 * Discards.Count;
+        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1) + 2 * Discards.Count + Settled.Count;
 }
 
 /// <summary>How a commit ended.</summary>
