@@ -75,6 +75,13 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
             return Failure(record, cause, ex);
         }
 
+        // A decider that asks to fail is treated as one that threw: nothing of the step is kept, so that a rewind
+        // returns to the state before it and a retry decides the same event again.
+        if (planner.Record.RuntimeStatus == RuntimeStatus.Failed)
+        {
+            return Failure(record, cause, planner.Record.Error ?? "failed");
+        }
+
         var entry = Entry(record, planner.Record, cause, planner.Record.Error, planner.Descriptions);
         return new Commit(Seal(planner.Record, entry), false) { Entry = entry, Outbox = planner.Outbox };
     }
@@ -83,9 +90,12 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
     /// A bug (the decider threw, or asked for what cannot be done) fails the instance, which keeps its state and
     /// its timers (they wait in its inbox when due) so that an administrator can rewind it once the code is fixed.
     /// </summary>
-    private Commit Failure(InstanceRecord record, StepCause cause, Exception ex)
+    private Commit Failure(InstanceRecord record, StepCause cause, Exception ex) =>
+        Failure(record, cause, $"{ex.GetType().Name}: {ex.Message}");
+
+    private Commit Failure(InstanceRecord record, StepCause cause, string reason)
     {
-        var error = Truncated($"{ex.GetType().Name}: {ex.Message}");
+        var error = Truncated(reason);
         var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Failed, Error = error }, record.LastSequence + 1, record.WorkflowVersion, cause.CorrelationId);
         var failed = Entry(record, planner.Record, cause with { Kind = HistoryKind.Failed }, error, planner.Descriptions);
         return new Commit(Seal(planner.Record, failed), false) { Entry = failed, Outbox = planner.Outbox, EventId = cause.Event?.EventId };

@@ -50,6 +50,7 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
 
         actions.AddRange(commit.Settled.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRows.ToEntity(id, s))));
 
+        actions.AddRange(commit.Preceding.Select(e => new TableTransactionAction(TableTransactionActionType.Add, HistoryRows.ToEntity(id, e))));
         if (commit.Entry is not null)
         {
             actions.Add(new(TableTransactionActionType.Add, HistoryRows.ToEntity(id, commit.Entry)));
