@@ -20,7 +20,11 @@ public sealed record RequestContext(string? Actor = null, string? CorrelationId 
 /// </summary>
 /// <param name="Queue">A queue name.</param>
 /// <param name="Body">The message's text, at most 48 KiB in UTF-8.</param>
-public sealed record RefusalReply(string Queue, string Body);
+public sealed record RefusalReply(string Queue, string Body)
+{
+    /// <summary>The largest body, in UTF-8 bytes: a queue message holds 64 KiB once base64-encoded.</summary>
+    public const int MaxBodyBytes = Steps.EffectPlanner.MaxMessageBytes;
+}
 
 public sealed partial class WorkflowRuntime
 {
