@@ -69,38 +69,6 @@ public sealed partial class WorkflowRuntime
         return ApplyEventAsync(item.Target, @event, item.CorrelationId, null, depth, ct, record => item.PayloadVersionFor(record.WorkflowType));
     }
 
-    /// <summary>
-    /// A refusal found after the event was buffered, owed to the instance that sent it: raised as <see cref="DeliveryFailed"/>
-    /// when its catalog takes it, else (or when its decider refuses it) recorded in its history under the notice's id, once.
-    /// </summary>
-    private async Task<RaiseOutcome> DeliverNoticeAsync(string refusingId, OutboxItem item, int depth, CancellationToken ct)
-    {
-        var sender = await Store.LoadAsync(item.Target, ct);
-        if (sender is null)
-        {
-            return new(RaiseResult.NotFound, null);
-        }
-
-        var notice = new WorkflowEvent(item.Name!, Parse(item.Payload), item.Id!, EventOrigin.Instance, "runtime");
-        if (WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
-        {
-            var outcome = await ApplyEventAsync(item.Target, notice, item.CorrelationId, null, depth, ct);
-            if (outcome.Result is not (RaiseResult.Invalid or RaiseResult.Rejected))
-            {
-                return outcome;
-            }
-        }
-
-        var failure = JsonSerializer.Deserialize<DeliveryFailed>(item.Payload, WorkflowJson.Options)!;
-        var sent = new OutboxItem(item.RowKey, OutboxKind.SendEvent, refusingId, failure.SentEventName, item.Id![(StepPlanner.NoticeId("").Length)..], null, null, item.Version, item.CorrelationId);
-        return await RunStepAsync(
-            item.Target,
-            item.Id,
-            record => record.RuntimeStatus.IsFinished() ? Steps.Step.Refused(RaiseResult.Finished) : new(PlannerFor(record).DeliveryFailed(record, sent, failure.Reason) with { OutboxRemove = null, EventId = item.Id }, RaiseResult.Applied),
-            depth,
-            ct);
-    }
-
     internal Task<RaiseOutcome> FireTimerAsync(DueTimer timer, CancellationToken ct)
     {
         var @event = new WorkflowEvent(timer.Name, Parse(timer.Payload), "timer:" + timer.TimerId, EventOrigin.Timer, "timer");
