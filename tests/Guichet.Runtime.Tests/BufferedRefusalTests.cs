@@ -34,6 +34,33 @@ public sealed class BufferedRefusalTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task NoticeThatCannotBeDeliveredNow_StaysInTheRefusingStepsOutbox_ThenArrivesOnce()
+    {
+        var hub = UniqueNames.Hub();
+        var faults = new StorageFaults();
+        await using (var h = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new RelayWorkflow(), new ProbeWorkflow()], clients: azurite.Azurite.Clients(faults)))
+        {
+            await h.Runtime.StartAsync(TypeName, "target");
+            await h.Runtime.StartAsync(RelayWorkflow.TypeName, "sender");
+            await h.Runtime.SuspendAsync("target");
+            await h.Runtime.RaiseEventAsync("sender", "relay", Json(new { target = "target", eventName = "refuse", payload = new { why = "Non." } }), "s1");
+
+            // The sender's partition does not answer while the target refuses the event: the notice waits in the outbox.
+            faults.Fail("'sender'");
+            await h.Runtime.ResumeAsync("target");
+        }
+
+        await using var survivor = await RuntimeHarness.CreateAsync(azurite, hub, workflows: [new RelayWorkflow(), new ProbeWorkflow()]);
+        var owed = await survivor.Runtime.Store.ReadOutboxAsync("target", CancellationToken.None);
+        await survivor.Runtime.CarryOutPendingAsync("target", CancellationToken.None, atOnce: true);
+        await survivor.Runtime.CarryOutPendingAsync("target", CancellationToken.None, atOnce: true);
+
+        Assert.Contains(owed, o => o.Name == "delivery-failed" && o.Target == "sender");
+        Assert.Contains("Non.", Assert.Single(Refusals((await survivor.Runtime.GetStatusAsync("sender", withData: true))!)), StringComparison.Ordinal);
+        Assert.Empty(await survivor.Runtime.Store.ReadOutboxAsync("target", CancellationToken.None));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task EventFromAnInstance_BufferedWhenItsTargetIsTerminated_RecordedInASenderThatTakesNoNotice()
     {
         await using var h = await RuntimeHarness.CreateAsync(azurite);
