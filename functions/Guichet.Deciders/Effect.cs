@@ -51,6 +51,10 @@ public sealed record Project(string Table, string PartitionKey, string RowKey, o
 /// <param name="Output">What it produced, if anything.</param>
 public sealed record Complete(object? Output = null) : Effect;
 
-/// <summary>Ends the instance as Failed with a reason; its pending timers are cancelled. An administrator may rewind it.</summary>
+/// <summary>
+/// Fails the instance with a reason, as a decider that throws does: nothing else of the step is kept (its state, its
+/// other effects), its timers wait, and the event waits at the head of its inbox. An administrator may retry the event
+/// (decide it again) or rewind the instance (back to the state before the step, the event recorded as not applied).
+/// </summary>
 /// <param name="Reason">Why.</param>
 public sealed record Fail(string Reason) : Effect;

@@ -34,8 +34,8 @@ public sealed partial class WorkflowRuntime
         }, cancellationToken);
 
     /// <summary>
-    /// Puts a Failed instance back to Running with the state it had before the failure (as Durable Functions' rewind
-    /// does), once the cause is fixed; its timers that came due meanwhile are applied next. The event whose step failed
+    /// Puts a Failed instance back to Running with the state it had before the failing step (as Durable Functions' rewind
+    /// does), once the cause is fixed; one that failed in its start has no such state: its start runs again; its timers that came due meanwhile are applied next. The event whose step failed
     /// is recorded as not applied, with the reason, in the same transaction; the reason and the administrator are
     /// recorded in its history.
     /// </summary>
@@ -62,6 +62,7 @@ public sealed partial class WorkflowRuntime
                 return current.RuntimeStatus switch
                 {
                     _ when moved => Refuse(ControlResult.InvalidState),
+                    _ when StepPlanner.FailedToStart(current) => (ControlResult.Done, PlannerFor(current).RestartFailed(current, "rewind", reason, context?.Actor)),
                     RuntimeStatus.Failed => (ControlResult.Done, PlannerFor(current).Rewind(current, reason, context?.Actor, failed)),
                     RuntimeStatus.Completed or RuntimeStatus.Terminated => Refuse(ControlResult.Finished),
                     _ => Refuse(ControlResult.InvalidState),
@@ -77,15 +78,16 @@ public sealed partial class WorkflowRuntime
     /// <summary>
     /// Puts a Failed instance back to Running and applies again the event whose step failed (the same event, its id and
     /// actor, its payload as written by its version), so that a fixed decider decides it: one transaction, after which
-    /// the event is applied from the head of the inbox, by this call or, after a crash, by the sweeper.
-    /// <see cref="ControlResult.InvalidState"/> when the instance did not fail on an event (it asked to fail, or failed on
-    /// start: rewind it instead).
+    /// the event is applied from the head of the inbox, by this call or, after a crash, by the sweeper. An instance that
+    /// failed in its start runs its start again from its recorded input. <see cref="ControlResult.InvalidState"/> when
+    /// the instance has not failed.
     /// </summary>
     public async Task<ControlOutcome> RetryAsync(string instanceId, string reason, RequestContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var outcome = await ControlAsync(instanceId, record => record.RuntimeStatus switch
         {
+            _ when StepPlanner.FailedToStart(record) => (ControlResult.Done, PlannerFor(record).RestartFailed(record, "retry", reason, context?.Actor)),
             RuntimeStatus.Failed when record.FailedEvent is not null => (ControlResult.Done, PlannerFor(record).Retry(record, reason, context?.Actor)),
             RuntimeStatus.Completed or RuntimeStatus.Terminated => Refuse(ControlResult.Finished),
             _ => Refuse(ControlResult.InvalidState),

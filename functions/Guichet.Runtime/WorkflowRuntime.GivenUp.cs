@@ -2,6 +2,7 @@ using System.Text.Json;
 using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
+using Guichet.Runtime.Steps;
 using Guichet.Runtime.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,8 @@ public sealed partial class WorkflowRuntime
     internal async Task<bool> RecordDeliveryFailureAsync(string instanceId, OutboxItem item, string reason, int attempts, CancellationToken ct)
     {
         _logger.LogWarning("Event {EventName} from {InstanceId} not delivered: {Reason}", item.Name, instanceId, reason);
-        var sender = await Store.LoadAsync(instanceId, ct);
+        // A notice of a refusal that could not be delivered in turn is only recorded: notices never answer notices.
+        var sender = StepPlanner.IsNotice(item) ? null : await Store.LoadAsync(instanceId, ct);
         if (sender is not null && WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
         {
             var failure = JsonSerializer.SerializeToElement(new DeliveryFailed(item.Target, item.Name ?? "event", reason), WorkflowJson.Options);
@@ -41,4 +43,38 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     internal Task RecordGivenUpAsync(string instanceId, OutboxItem item, int attempts, string reason, CancellationToken ct) =>
         RunStepAsync(instanceId, null, record => new(PlannerFor(record).DeliveryFailed(record, item, reason, attempts), RaiseResult.Applied), 0, ct);
+
+    /// <summary>
+    /// A refusal found after the event was buffered, owed to the instance that sent it: raised as <see cref="DeliveryFailed"/>
+    /// when its catalog takes it, else (or when its decider refuses it) recorded in its history under the notice's id, once.
+    /// </summary>
+    private async Task<RaiseOutcome> DeliverNoticeAsync(string refusingId, OutboxItem item, int depth, CancellationToken ct)
+    {
+        var sender = await Store.LoadAsync(item.Target, ct);
+        if (sender is null)
+        {
+            return new(RaiseResult.NotFound, null);
+        }
+
+        var notice = new WorkflowEvent(item.Name!, Parse(item.Payload), item.Id!, EventOrigin.Instance, "runtime");
+        if (WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
+        {
+            var outcome = await ApplyEventAsync(item.Target, notice, item.CorrelationId, null, depth, ct);
+            if (outcome.Result is not (RaiseResult.Invalid or RaiseResult.Rejected))
+            {
+                return outcome;
+            }
+        }
+
+        // The sender's history records the event it sent (no outbox row of its own is left to remove), under the notice's id.
+        var failure = JsonSerializer.Deserialize<DeliveryFailed>(item.Payload, WorkflowJson.Options)!;
+        var sentId = item.Id![StepPlanner.NoticeId(string.Empty).Length..];
+        var sent = new OutboxItem(item.RowKey, OutboxKind.SendEvent, refusingId, failure.SentEventName, sentId, null, null, item.Version, item.CorrelationId);
+        return await RunStepAsync(item.Target, item.Id, record => NoticeRecorded(record, sent, failure.Reason, item.Id!), depth, ct);
+    }
+
+    private Step NoticeRecorded(InstanceRecord sender, OutboxItem sent, string reason, string noticeId) =>
+        sender.RuntimeStatus.IsFinished()
+            ? Step.Refused(RaiseResult.Finished)
+            : new(PlannerFor(sender).DeliveryFailed(sender, sent, reason) with { OutboxRemove = null, EventId = noticeId }, RaiseResult.Applied);
 }

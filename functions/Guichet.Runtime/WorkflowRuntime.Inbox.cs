@@ -43,9 +43,10 @@ public sealed partial class WorkflowRuntime
                 return;
             }
 
-            var result = (await Store.CommitAsync(PlannerFor(record).DiscardBuffered(unchanged, items), ct)).Result;
-            if (result == CommitResult.Committed)
+            var discarded = PlannerFor(record).DiscardBuffered(unchanged, items);
+            if ((await Store.CommitAsync(discarded, ct)).Result == CommitResult.Committed)
             {
+                await CarryOutAsync(discarded, 0, ct); // the refusals owed to their senders
                 attempt = 0;
             }
             else

@@ -3,6 +3,7 @@ using Guichet.Deciders;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Outbox;
 using Guichet.Runtime.Storage;
+using Guichet.Runtime.Steps;
 using Guichet.Runtime.Timers;
 using Guichet.Runtime.Workflows;
 
@@ -35,14 +36,37 @@ public sealed partial class WorkflowRuntime
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(eventId.Length, 1024, nameof(eventId));
         ValidatePayload(payload, nameof(payload));
-        var @event = new WorkflowEvent(eventName, payload ?? NullJson, eventId, EventOrigin.External, context?.Actor);
+        ValidateReply(context?.OnRefusal);
+        var @event = new WorkflowEvent(eventName, payload ?? NullJson, eventId, EventOrigin.External, context?.Actor) { Reply = context?.OnRefusal };
         return ApplyEventAsync(instanceId, @event, context?.CorrelationId, null, 0, cancellationToken);
     }
 
+    /// <summary>
+    /// What became of an event id raised on an instance: still buffered, applied, refused (with the reason), or failed
+    /// on; null when the instance never met it (or does not exist). A caller told <see cref="RaiseResult.Buffered"/> asks here.
+    /// </summary>
+    public Task<EventOutcome?> GetEventOutcomeAsync(string instanceId, string eventId, CancellationToken cancellationToken = default)
+    {
+        InstanceIds.Validate(instanceId, nameof(instanceId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        return Store.ReadEventAsync(instanceId, eventId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers an event another instance sent. Its payload was written by the sender's code, to the target's record as
+    /// that code knew it: the version it is upcast from is the target type's version in the catalog of the host that
+    /// wrote it (see <see cref="OutboxItem.TargetVersions"/>). A notice that an event was not applied goes to history
+    /// when its receiver's catalog does not take <see cref="DeliveryFailed"/>.
+    /// </summary>
     internal Task<RaiseOutcome> DeliverAsync(string sourceId, OutboxItem item, int depth, CancellationToken ct)
     {
+        if (StepPlanner.IsNotice(item))
+        {
+            return DeliverNoticeAsync(sourceId, item, depth, ct);
+        }
+
         var @event = new WorkflowEvent(item.Name!, Parse(item.Payload), item.Id!, EventOrigin.Instance, sourceId);
-        return ApplyEventAsync(item.Target, @event, item.CorrelationId, null, depth, ct, item.Version);
+        return ApplyEventAsync(item.Target, @event, item.CorrelationId, null, depth, ct, record => item.PayloadVersionFor(record.WorkflowType));
     }
 
     internal Task<RaiseOutcome> FireTimerAsync(DueTimer timer, CancellationToken ct)
@@ -52,13 +76,13 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>Applies an event; its payload was written by the code of <paramref name="payloadVersion"/> (a timer's, a sender's), else by this host's.</summary>
-    private async Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct, int? payloadVersion = null)
+    private async Task<RaiseOutcome> ApplyEventAsync(string instanceId, WorkflowEvent @event, string? correlationId, DueTimer? timer, int depth, CancellationToken ct, Func<InstanceRecord, int?>? payloadVersion = null)
     {
         using var activity = RuntimeTelemetry.Start($"{@event.Origin} {@event.Name}", instanceId, correlationId);
         var outcome = await RunStepAsync(
             instanceId,
             @event.EventId,
-            record => PlannerFor(record).Apply(record, @event, correlationId, timer?.TimerId, timer?.Version ?? payloadVersion ?? WorkflowOf(record)?.Version ?? record.WorkflowVersion),
+            record => PlannerFor(record).Apply(record, @event, correlationId, timer?.TimerId, timer?.Version ?? payloadVersion?.Invoke(record) ?? WorkflowOf(record)?.Version ?? record.WorkflowVersion),
             depth,
             ct);
         activity?.SetTag("guichet.result", outcome.Result.ToString());
@@ -115,6 +139,24 @@ public sealed partial class WorkflowRuntime
             {
                 await BackOffAsync(attempt, ct);
             }
+        }
+    }
+
+    private static void ValidateReply(RefusalReply? reply)
+    {
+        if (reply is null)
+        {
+            return;
+        }
+
+        if (!QueueNames.IsValid(reply.Queue))
+        {
+            throw new ArgumentException($"'{reply.Queue}' is not a valid queue name.", nameof(reply));
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(reply.Body) > EffectPlanner.MaxMessageBytes)
+        {
+            throw new PayloadTooLargeException(nameof(reply), System.Text.Encoding.UTF8.GetByteCount(reply.Body), EffectPlanner.MaxMessageBytes);
         }
     }
 

@@ -9,7 +9,22 @@ namespace Guichet.Runtime;
 /// <summary>Who and what a request to the runtime comes with.</summary>
 /// <param name="Actor">Who asks (recorded in the history).</param>
 /// <param name="CorrelationId">The id that ties this request to everything it causes.</param>
-public sealed record RequestContext(string? Actor = null, string? CorrelationId = null);
+/// <param name="OnRefusal">For an event: the message to send when it is buffered and later not applied (see <see cref="RefusalReply"/>).</param>
+public sealed record RequestContext(string? Actor = null, string? CorrelationId = null, RefusalReply? OnRefusal = null);
+
+/// <summary>
+/// A message an external caller leaves with an event, sent to <paramref name="Queue"/> if the event is buffered and
+/// later not applied (refused, or its instance ended or was rewound past it first), through the outbox of the step
+/// that settles it: once, durably. A caller who got <see cref="RaiseResult.Buffered"/> and moved on learns of the
+/// refusal this way (the intake sends itself its request again, to route it elsewhere).
+/// </summary>
+/// <param name="Queue">A queue name.</param>
+/// <param name="Body">The message's text, at most 48 KiB in UTF-8.</param>
+public sealed record RefusalReply(string Queue, string Body)
+{
+    /// <summary>The largest body, in UTF-8 bytes: a queue message holds 64 KiB once base64-encoded.</summary>
+    public const int MaxBodyBytes = Steps.EffectPlanner.MaxMessageBytes;
+}
 
 public sealed partial class WorkflowRuntime
 {
@@ -35,7 +50,7 @@ public sealed partial class WorkflowRuntime
         InstanceIds.Validate(instanceId, nameof(instanceId));
         var workflow = _registry.Get(workflowType);
         var inputBytes = ValidatePayload(input, nameof(input));
-        var step = new StepPlanner(workflow, Chain, Time.GetUtcNow()).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
+        var step = new StepPlanner(workflow, Chain, Time.GetUtcNow(), _registry.Versions).Start(instanceId, inputBytes, context?.Actor, context?.CorrelationId, startAt);
         if (step.Commit is not { } planned)
         {
             return new(step.Result == RaiseResult.Invalid ? StartResult.Invalid : StartResult.Rejected, null, step.Reason);

@@ -80,7 +80,7 @@ public sealed partial class WorkflowRuntime
     private IWorkflow? WorkflowOf(InstanceRecord record) =>
         _registry.Contains(record.WorkflowType) ? _registry.Get(record.WorkflowType) : null;
 
-    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Chain, Time.GetUtcNow());
+    private StepPlanner PlannerFor(InstanceRecord record) => new(WorkflowOf(record), Chain, Time.GetUtcNow(), _registry.Versions);
 
     /// <summary>
     /// Loads the instance, plans a step and commits it, again from a fresh load whenever another step won

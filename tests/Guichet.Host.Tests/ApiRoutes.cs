@@ -32,6 +32,7 @@ public static class ApiRoutes
         new("GET", "/api/instances/{instanceId}/history", "/api/instances/matrix-1/history", Admin),
         new("GET", "/api/instances/{instanceId}/history/verification", "/api/instances/matrix-1/history/verification", Admin),
         new("POST", "/api/instances/{instanceId}/events/{name}", "/api/instances/matrix-1/events/add", Admin),
+        new("GET", "/api/instances/{instanceId}/event-outcome", "/api/instances/matrix-1/event-outcome?eventId=e1", Admin),
         new("POST", "/api/instances/{instanceId}/terminate", "/api/instances/matrix-1/terminate?reason=test", Admin),
         new("POST", "/api/instances/{instanceId}/suspend", "/api/instances/matrix-1/suspend", Admin),
         new("POST", "/api/instances/{instanceId}/resume", "/api/instances/matrix-1/resume", Admin),

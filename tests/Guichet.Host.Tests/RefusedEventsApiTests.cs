@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Guichet.Host.Tests.Workflows;
+using Guichet.Runtime.Instances;
 using Guichet.Testing;
 
 namespace Guichet.Host.Tests;
@@ -79,8 +80,33 @@ public sealed class RefusedEventsApiTests(AzuriteFixture azurite, SharedApp shar
         Assert.Equal(HttpStatusCode.Accepted, rewound.StatusCode);
         Assert.Equal("Running", (await rewound.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runtimeStatus").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        // The event that asked to fail is recorded as not applied after the rewind's own entry.
         var history = (await app.Runtime.GetWholeHistoryAsync(id))!;
-        Assert.Equal("cause corrigée", history[^1].Reason);
-        Assert.StartsWith("Alice", history[^1].Actor, StringComparison.Ordinal);
+        Assert.Equal("cause corrigée", history[^2].Reason);
+        Assert.StartsWith("Alice", history[^2].Actor, StringComparison.Ordinal);
+        Assert.Equal(("f1", HistoryKind.Rejected), (history[^1].EventId, history[^1].Kind));
+    }
+
+    [Fact]
+    public async Task BufferedEventRefusedLater_ItsLocationSaysRefusedWithTheReason()
+    {
+        var (_, admin, id) = await StartAsync();
+        await admin.PostAsync($"/api/instances/{id}/suspend", null);
+
+        using var buffered = await admin.PostAsync($"/api/instances/{id}/events/add", Body("""{"amount":-5}"""));
+        var location = buffered.Headers.Location!;
+        using var waiting = await admin.GetAsync(location);
+        await admin.PostAsync($"/api/instances/{id}/resume", null);
+        using var refused = await admin.GetAsync(location);
+        using var unknown = await admin.GetAsync($"/api/instances/{id}/event-outcome?eventId=jamais");
+        using var missing = await admin.GetAsync($"/api/instances/{id}/event-outcome");
+
+        Assert.Equal(HttpStatusCode.Accepted, buffered.StatusCode);
+        Assert.Contains("/event-outcome?eventId=", location.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Buffered", (await waiting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+        var outcome = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Refused", "Un montant négatif est refusé."), (outcome.GetProperty("result").GetString(), outcome.GetProperty("reason").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 }

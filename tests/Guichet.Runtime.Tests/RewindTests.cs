@@ -72,10 +72,79 @@ public sealed class RewindTests(AzuriteFixture azurite)
         Assert.Equal(ControlResult.InvalidState, (await h.Runtime.RewindAsync("healthy", "pourquoi pas")).Result);
         Assert.Equal(ControlResult.NotFound, (await h.Runtime.RewindAsync("nobody", "pourquoi pas")).Result);
 
-        // It asked to fail: there is no failed event to retry, but it can be rewound.
-        Assert.Equal(ControlResult.InvalidState, (await h.Runtime.RetryAsync("asked", "encore")).Result);
+        // It asked to fail: a retry decides that event again (and fails again); a rewind skips it.
+        var retried = await h.Runtime.RetryAsync("asked", "encore");
+        Assert.Equal((ControlResult.Done, RuntimeStatus.Failed), (retried.Result, retried.Status!.RuntimeStatus));
         Assert.Equal(ControlResult.Done, (await h.Runtime.RewindAsync("asked", "reprise")).Result);
         Assert.Equal(RuntimeStatus.Running, (await h.Runtime.GetStatusAsync("asked"))!.RuntimeStatus);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Rewind_AfterTheDeciderAskedToFail_ReturnsToTheStateBeforeThatStep()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "asked");
+        await h.Runtime.RaiseEventAsync("asked", "add", Json(new { amount = 2 }), "a1");
+
+        var failed = await h.Runtime.RaiseEventAsync("asked", "fail", null, "f1");
+        var whileFailed = (await h.Runtime.GetStatusAsync("asked", withData: true))!;
+        await h.Runtime.RewindAsync("asked", "Demande d'échec levée");
+
+        Assert.Equal(RaiseResult.Failed, failed.Result);
+        Assert.Equal(("asked to fail", "Count1"), (whileFailed.Error, whileFailed.CustomStatus));
+        var status = (await h.Runtime.GetStatusAsync("asked", withData: true))!;
+        Assert.Equal((RuntimeStatus.Running, "Count1"), (status.RuntimeStatus, status.CustomStatus));
+        Assert.Equal(["a1"], status.State!.Value.GetProperty("applied").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, status.State!.Value.GetProperty("total").GetInt32());
+        var history = (await h.Runtime.GetWholeHistoryAsync("asked"))!;
+        Assert.Equal([HistoryKind.Started, HistoryKind.EventApplied, HistoryKind.Failed, HistoryKind.Rewound, HistoryKind.Rejected], history.Select(e => e.Kind));
+        Assert.Equal(EventResult.Refused, (await h.Runtime.GetEventOutcomeAsync("asked", "f1"))!.Result);
+        Assert.Equal(RaiseResult.Applied, (await h.Runtime.RaiseEventAsync("asked", "add", Json(new { amount = 1 }), "a2")).Result);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("retry")]
+    [InlineData("rewind")]
+    public async Task FailedStart_RetriedOrRewound_RunsTheStartAgainFromItsInput_WithTheReasonInHistory(string operation)
+    {
+        var hub = UniqueNames.Hub();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var buggy = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow(brokenStart: true)]))
+        {
+            var started = await buggy.Runtime.StartAsync(RelayWorkflow.TypeName, "unborn");
+            Assert.Equal(StartResult.Failed, started.Result);
+            Assert.Equal(RaiseResult.Finished, (await buggy.Runtime.RaiseEventAsync("unborn", "ping", Json(new { n = 1 }), "p0")).Result);
+        }
+
+        await using var fixedHost = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow()]);
+        var context = new RequestContext("Alice (ars)");
+        var outcome = operation == "retry"
+            ? await fixedHost.Runtime.RetryAsync("unborn", "Correctif du démarrage", context)
+            : await fixedHost.Runtime.RewindAsync("unborn", "Correctif du démarrage", context);
+
+        Assert.Equal(ControlResult.Done, outcome.Result);
+        var status = (await fixedHost.Runtime.GetStatusAsync("unborn", withData: true))!;
+        Assert.Equal((RuntimeStatus.Running, "Pinged0", null), (status.RuntimeStatus, status.CustomStatus, status.Error));
+        Assert.Equal(0, status.State!.Value.GetProperty("pings").GetInt32());
+        var history = (await fixedHost.Runtime.GetWholeHistoryAsync("unborn"))!;
+        Assert.Equal([HistoryKind.Failed, HistoryKind.Rewound, HistoryKind.Started], history.Select(e => e.Kind));
+        Assert.Equal((operation, "Correctif du démarrage", "Alice (ars)"), (history[1].Name, history[1].Reason, history[1].Actor));
+        Assert.True((await fixedHost.Runtime.VerifyHistoryAsync("unborn"))!.IsIntact);
+        Assert.Equal(RaiseResult.Applied, (await fixedHost.Runtime.RaiseEventAsync("unborn", "ping", Json(new { n = 2 }), "p1")).Result);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FailedStart_RetriedWithTheBugStillThere_FailsAgain_AndCanBeRetriedLater()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite, workflows: [new RelayWorkflow(brokenStart: true)]);
+        await h.Runtime.StartAsync(RelayWorkflow.TypeName, "stubborn");
+
+        var retried = await h.Runtime.RetryAsync("stubborn", "essai");
+
+        Assert.Equal(RuntimeStatus.Failed, retried.Status!.RuntimeStatus);
+        var history = (await h.Runtime.GetWholeHistoryAsync("stubborn"))!;
+        Assert.Equal([HistoryKind.Failed, HistoryKind.Rewound, HistoryKind.Failed], history.Select(e => e.Kind));
+        Assert.True((await h.Runtime.VerifyHistoryAsync("stubborn"))!.IsIntact);
     }
 
     [Fact(Timeout = 30_000)]

@@ -37,6 +37,49 @@ public sealed class VersioningTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task EventSentByANewerSenderType_IsReadAsTheTargetsVersion_NotTheSenders()
+    {
+        // The sender is at version 3, the target at version 2: the sender's number says nothing of the target's record.
+        await using var h = await RuntimeHarness.CreateAsync(azurite, workflows: [new RelayWorkflow(version: 3), new TallyV2()]);
+        await h.Runtime.StartAsync("tally", "t-2");
+        await h.Runtime.StartAsync(RelayWorkflow.TypeName, "sender");
+
+        await h.Runtime.RaiseEventAsync("sender", "relay", Json(new { target = "t-2", eventName = "add", payload = new { value = 5 } }), "s1");
+
+        var status = (await h.Runtime.GetStatusAsync("t-2", withData: true))!;
+        Assert.Equal((0L, null), (status.BufferedEvents, status.Waiting));
+        Assert.Equal(5, status.State!.Value.GetProperty("tally").GetProperty("count").GetInt32());
+        Assert.Equal(2, (await h.Runtime.GetWholeHistoryAsync("t-2"))![^1].WorkflowVersion);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task EventWrittenWhenTheTargetTypeWasV1_DeliveredByAV2Host_IsUpcastFromV1()
+    {
+        var hub = UniqueNames.Hub();
+        var clock = new FakeTimeProvider(RuntimeHarness.Epoch);
+        var crash = new CrashAfterCommits();
+        await using (var v2 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow(version: 3), new TallyV2()]))
+        {
+            await v2.Runtime.StartAsync("tally", "t-3");
+            await v2.Runtime.StartAsync(RelayWorkflow.TypeName, "sender");
+        }
+
+        // A host of the earlier build commits the send (its code wrote "close" as version 1 had it) and dies before delivering.
+        await using (var v1 = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow(version: 3), new TallyV1()], clients: azurite.Azurite.Clients(crash)))
+        {
+            crash.Arm(1);
+            await Record.ExceptionAsync(() => v1.Runtime.RaiseEventAsync("sender", "relay", Json(new { target = "t-3", eventName = "close", payload = new { note = "écrit en v1" } }), "s1"));
+        }
+
+        await using var survivor = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow(version: 3), new TallyV2()]);
+        await survivor.Runtime.SweepOutboxAsync();
+
+        var status = (await survivor.Runtime.GetStatusAsync("t-3", withData: true))!;
+        Assert.True(status.RuntimeStatus == RuntimeStatus.Completed, status.Error ?? status.Waiting);
+        Assert.Equal("écrit en v1", status.State!.Value.GetProperty("closedBecause").GetString());
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task InstanceStoredByNewerVersion_EventsWaitBufferedWithTheReason_UntilANewerHostAppliesThem()
     {
         var hub = UniqueNames.Hub();

@@ -46,7 +46,7 @@ internal sealed class IntakeHandler(IntakeRouter router, IntakeRejections reject
         var request = validated.Request;
         var outcome = request is null ? IntakeOutcome.Rejected(validated.Violations)
             : opening.Refusal(request.Device, now) is { } closed ? IntakeOutcome.Rejected("$.device", closed)
-            : await router.RouteAsync(new IntakeRequest(request, hash, new RequestContext("intake:" + request.Prescriber.Id, message.CorrelationId)), cancellationToken);
+            : await router.RouteAsync(new IntakeRequest(request, hash, new RequestContext("intake:" + request.Prescriber.Id, message.CorrelationId), text), cancellationToken);
 
         // One line per message, never with the person's identity (a reason may quote a birth date: only its path is logged).
         if (outcome.Kind == IntakeOutcomeKind.Rejected)

@@ -10,7 +10,9 @@ internal sealed partial class IntakeRouter
     /// <summary>
     /// Joins the request to the surviving dossier its key records, following that dossier's own merges; the event id is
     /// the message's hash, so a delivery again is applied once. When the survivor has ended otherwise, or refuses, the
-    /// request is routed again without it.
+    /// request is routed again without it. A merge the dossier buffers counts as merged; should the dossier refuse it
+    /// later, the runtime sends the message back to the intake queue (<see cref="IntakeRequest.MergeContext"/>), and
+    /// this routes it again, the refusing dossier listed as a possible duplicate (nothing dropped, invariant 8).
     /// </summary>
     private async Task<IntakeOutcome> MergeAsync(IntakeRequest intake, IntakeKeyRow row, IReadOnlyCollection<string> excluded, CancellationToken ct)
     {
@@ -33,14 +35,17 @@ internal sealed partial class IntakeRouter
 
             if (survivor is null || survivor.End is not null || status.RuntimeStatus.IsFinished())
             {
-                return await ReplanAsync(intake, row, [.. excluded, target], null, ct);
+                return await ReplanAsync(intake, row, [.. excluded, target], await RefusedAsync(intake, target, survivor, ct), ct);
             }
 
             var match = DossierCandidates.Best(IdentityProfile.Of(intake.Request.Person), survivor);
             await index.AddAsync(intake.Request.Device, intake.Request.Person, target, ct);
-            var outcome = await RaiseAsync(target, DossierEventNames.RequestMerged, new RequestMerged(intake.Request, null, MatchReasonText.Sentence(match)), intake.Hash, intake, ct);
+            var merged = new RequestMerged(intake.Request, null, MatchReasonText.Sentence(match));
+            var outcome = await RaiseAsync(target, DossierEventNames.RequestMerged, merged, intake.Hash, intake, ct, intake.MergeContext);
             switch (outcome.Result)
             {
+                case RaiseResult.Duplicate when await RefusedAsync(intake, target, survivor, ct) is { } refusal:
+                    return await ReplanAsync(intake, row, [.. excluded, target], refusal, ct);
                 case RaiseResult.Applied or RaiseResult.Buffered or RaiseResult.Duplicate:
                     return IntakeOutcome.Merged(target);
                 case RaiseResult.Failed:
@@ -57,6 +62,22 @@ internal sealed partial class IntakeRouter
         }
 
         throw new InvalidOperationException($"Request '{intake.Key.ExternalRef}' followed {MaxHops} merges without reaching an active dossier; retried.");
+    }
+
+    /// <summary>
+    /// The dossier that refused this request's merge after buffering it (it ended, or its decider said no once it took
+    /// it): listed as a possible duplicate where the request goes now, as when the refusal comes at once. Null when it
+    /// did not refuse it (applied, still waiting, never raised).
+    /// </summary>
+    private async Task<PossibleDuplicate?> RefusedAsync(IntakeRequest intake, string target, Dossier? survivor, CancellationToken ct)
+    {
+        if (await runtime.GetEventOutcomeAsync(target, intake.Hash, ct) is not { Result: EventResult.Refused } outcome)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> reasons = survivor is null ? [] : MatchReasonText.Of(DossierCandidates.Best(IdentityProfile.Of(intake.Request.Person), survivor));
+        return new PossibleDuplicate(target, [.. reasons, $"fusion refusée par le dossier : {outcome.Reason}"]);
     }
 
     /// <summary>Routes a request again without the dossiers it could not join, recording the new route in place of the old.</summary>

@@ -49,8 +49,8 @@ internal sealed partial class IntakeRouter(WorkflowRuntime runtime, IntakeKeys k
     private Task<IntakeOutcome> CarryOutAsync(IntakeRequest intake, IntakeKeyRow row, Plan plan, IReadOnlyCollection<string> excluded, CancellationToken ct) =>
         plan.Route == IntakeRoute.Merged ? MergeAsync(intake, row, excluded, ct) : CreateAsync(intake, row, plan.Possibles, ct);
 
-    private Task<RaiseOutcome> RaiseAsync(string dossierId, string name, DossierEvent payload, string eventId, IntakeRequest intake, CancellationToken ct) =>
-        runtime.RaiseEventAsync(dossierId, name, JsonSerializer.SerializeToElement<object>(payload, WorkflowJson.Options), eventId, intake.Context, ct);
+    private Task<RaiseOutcome> RaiseAsync(string dossierId, string name, DossierEvent payload, string eventId, IntakeRequest intake, CancellationToken ct, RequestContext? context = null) =>
+        runtime.RaiseEventAsync(dossierId, name, JsonSerializer.SerializeToElement<object>(payload, WorkflowJson.Options), eventId, context ?? intake.Context, ct);
 
     private static readonly Comparer<DossierCandidate> SurvivalOrder = Comparer<DossierCandidate>.Create((a, b) => DossierCandidate.Compare(a.Dossier, b.Dossier));
 

@@ -23,6 +23,12 @@ internal sealed record InboxItem(long Position, WorkflowEvent Event, string? Cor
             ["Version"] = Version,
         };
         BinaryChunks.Write(entity, "Payload", Encoding.UTF8.GetBytes(Event.Payload.GetRawText()));
+        if (Event.Reply is { } reply)
+        {
+            entity["ReplyQueue"] = reply.Queue;
+            BinaryChunks.Write(entity, "ReplyBody", Encoding.UTF8.GetBytes(reply.Body));
+        }
+
         return entity;
     }
 
@@ -34,7 +40,10 @@ internal sealed record InboxItem(long Position, WorkflowEvent Event, string? Cor
             payload,
             entity.GetString("EventId"),
             Enum.Parse<EventOrigin>(entity.GetString("Origin")),
-            entity.GetString("Actor"));
+            entity.GetString("Actor"))
+        {
+            Reply = entity.GetString("ReplyQueue") is { } queue ? new RefusalReply(queue, Encoding.UTF8.GetString(BinaryChunks.Read(entity, "ReplyBody") ?? [])) : null,
+        };
         return new(
             long.Parse(entity.RowKey[RowKeys.InboxPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture),
             @event,

@@ -83,3 +83,25 @@ public enum ControlResult
 
 /// <summary>What became of an operator's action, with the status afterwards when the instance still exists.</summary>
 public sealed record ControlOutcome(ControlResult Result, InstanceStatus? Status);
+
+/// <summary>What became of an event id an instance recorded (see <see cref="WorkflowRuntime.GetEventOutcomeAsync"/>).</summary>
+public enum EventResult
+{
+    /// <summary>It waits in the instance's inbox (the instance is pending, suspended, or behind a newer version).</summary>
+    Buffered,
+
+    /// <summary>The decider applied it.</summary>
+    Applied,
+
+    /// <summary>It was not applied (its payload did not bind, the decider rejected it, the instance ended or was rewound past it); the reason says which.</summary>
+    Refused,
+
+    /// <summary>Its step failed the instance; it waits at the head of the inbox for an administrator's retry or rewind.</summary>
+    Failed,
+}
+
+/// <summary>What became of an event id an instance recorded, and why when it was not applied.</summary>
+/// <param name="EventId">The event's de-duplication id.</param>
+/// <param name="Result">Where it stands.</param>
+/// <param name="Reason">Why it was refused or failed, or why it waits.</param>
+public sealed record EventOutcome(string EventId, EventResult Result, string? Reason = null);

@@ -47,6 +47,23 @@ internal sealed record OutboxItem(
     /// <summary>For a row of the instance list: the runtime status the step left, whose row of the by-status list goes; null otherwise.</summary>
     public string? LeftStatus { get; init; }
 
+    /// <summary>
+    /// For an event sent to another instance: the version of every workflow type in the catalog of the host whose code
+    /// wrote it (see <see cref="Workflows.WorkflowRegistry.Versions"/>); null for other effects and for older rows.
+    /// </summary>
+    public string? TargetVersions { get; init; }
+
+    /// <summary>
+    /// The version of the target's record its payload was written to: the target type's version in the writer's catalog;
+    /// null when that catalog did not hold the type, or for a row written before catalogs were stamped (the target's code
+    /// then reads the payload as its own).
+    /// </summary>
+    public int? PayloadVersionFor(string targetType)
+    {
+        var versions = TargetVersions is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(TargetVersions);
+        return versions is not null && versions.TryGetValue(targetType, out var version) ? version : null;
+    }
+
     /// <summary>How many attempts to carry it out failed so far (see <see cref="EffectAttempts"/>).</summary>
     public int Attempts { get; init; }
 
@@ -69,6 +86,7 @@ internal sealed record OutboxItem(
             ["CorrelationId"] = CorrelationId,
             ["Generation"] = Generation,
             ["LeftStatus"] = LeftStatus,
+            ["TargetVersions"] = TargetVersions,
         };
         if (Payload is not null)
         {
@@ -91,6 +109,7 @@ internal sealed record OutboxItem(
     {
         Generation = entity.GetInt64("Generation") ?? 0,
         LeftStatus = entity.GetString("LeftStatus"),
+        TargetVersions = entity.GetString("TargetVersions"),
         Attempts = entity.GetInt32(EffectAttempts.AttemptsColumn) ?? 0,
         NextAttemptAt = entity.GetDateTimeOffset(EffectAttempts.NextAttemptColumn),
         ETag = entity.ETag,

@@ -42,6 +42,9 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
 
     public IReadOnlyList<string> Descriptions => _descriptions;
 
+    /// <summary>The catalog of the code deciding this step (<see cref="Workflows.WorkflowRegistry.Versions"/>), stamped on the events it sends.</summary>
+    public string? Catalog { get; init; }
+
     public EffectPlanner Apply(IReadOnlyList<Effect> effects)
     {
         for (var i = 0; i < effects.Count; i++)
@@ -86,6 +89,7 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
                 InstanceIds.Validate(send.InstanceId, "target instance id");
                 InstanceIds.Validate(send.EventName, "event name");
                 Add(OutboxKind.SendEvent, send.InstanceId, send.EventName, $"{_instanceId}:{sequence}:{index}", Bytes(send.Payload), null);
+                _outbox[^1] = _outbox[^1] with { TargetVersions = Catalog };
                 _descriptions.Add($"send {send.EventName} to {send.InstanceId}");
                 break;
             case SendMessage message:

@@ -57,8 +57,8 @@ internal sealed partial class StepPlanner
     }
 
     /// <summary>
-    /// Applies the event at the head of the inbox; nobody waits for it any more, so a refusal is recorded, not
-    /// returned. Null when it must wait on: its instance or payload is newer than this code.
+    /// Applies the event at the head of the inbox; nobody waits for it any more, so a refusal is recorded, and sent
+    /// to whoever raised it (see <see cref="Notices"/>). Null when it must wait on: its instance or payload is newer than this code.
     /// </summary>
     public Commit? ApplyBuffered(InstanceRecord record, InboxItem item)
     {
@@ -78,10 +78,18 @@ internal sealed partial class StepPlanner
         var kind = item.TimerId is null ? HistoryKind.EventApplied : HistoryKind.TimerFired;
         var step = Decide(current, StepCause.Of(kind, item.Event, item.CorrelationId), item.Version, callerWaits: false);
 
-        // The event id was recorded when the event was buffered; an event whose step failed stays at the head.
-        return IsFailure(step.Commit!)
-            ? StaysAtHead(step.Commit! with { EventId = null }, record.Timers, item.Position)
-            : step.Commit! with { EventId = null, InboxRemove = item.Position };
+        // The event id was recorded when the event was buffered; its row now says what became of it. An event whose
+        // step failed stays at the head; one refused owes its sender the refusal.
+        var commit = step.Commit! with { EventId = null, Settled = [EventRows.Of(step.Commit!, item.Event.EventId)] };
+        if (IsFailure(commit))
+        {
+            return StaysAtHead(commit, record.Timers, item.Position);
+        }
+
+        var notices = commit.Entry?.Kind == HistoryKind.Rejected
+            ? Notices(commit.Record, item.Event, item.CorrelationId, step.Reason ?? "refused", commit.Record.LastSequence, commit.Outbox.Count)
+            : [];
+        return commit with { InboxRemove = item.Position, Outbox = [.. commit.Outbox, .. notices] };
     }
 
     /// <summary>Why this host must not decide for the instance (its state or the payload is from a newer version), or null.</summary>

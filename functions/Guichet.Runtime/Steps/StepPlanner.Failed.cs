@@ -39,6 +39,22 @@ internal sealed partial class StepPlanner
         return new Commit(Seal(running, entry), false) { Entry = entry };
     }
 
+    /// <summary>Whether the instance failed in its start: it has no state to go back to, only its recorded input to start from again.</summary>
+    public static bool FailedToStart(InstanceRecord record) => record.RuntimeStatus == RuntimeStatus.Failed && record.State.Length == 0;
+
+    /// <summary>
+    /// Runs again the start that failed, from the input recorded when the instance was created, in one transaction
+    /// with the administrator's entry (<paramref name="operation"/>: retry or rewind, both go back to "not started").
+    /// A start the decider now refuses ends the instance as Terminated with the reason, as a refused scheduled start does.
+    /// </summary>
+    public Commit RestartFailed(InstanceRecord record, string operation, string reason, string? actor)
+    {
+        var pending = record with { RuntimeStatus = RuntimeStatus.Pending, Error = null, FailedEvent = null };
+        var entry = Entry(record, pending, new StepCause(HistoryKind.Rewound, operation, null, actor, null), Truncated(reason), []);
+        var started = RunStart(Seal(pending, entry), record.CorrelationId).Commit!;
+        return started with { Preceding = [entry, .. started.Preceding] };
+    }
+
     /// <summary>
     /// Puts a Failed instance back to Running as it was before the failure, with its timers (those that came due
     /// meanwhile wait in its inbox and are applied next); the error goes, the reason stays in history. The event that
@@ -61,7 +77,15 @@ internal sealed partial class StepPlanner
             Timers = failed.TimerId is { } timerId ? rewound.Record.Timers.RemoveAll(t => t.TimerId == timerId) : rewound.Record.Timers,
         };
         var cause = new StepCause(HistoryKind.Rejected, failed.Event.Name, null, failed.Event.Actor, failed.CorrelationId);
-        var notApplied = chain.Seal(Entry(skipped, skipped, cause, Truncated($"Not applied: the instance was rewound past it ({reason})."), []) with { EventId = failed.Event.EventId });
-        return rewound with { Record = Seal(skipped, notApplied), Discards = [new(failed.Position, notApplied)] };
+        var why = Truncated($"Not applied: the instance was rewound past it ({reason}).");
+        var notApplied = chain.Seal(Entry(skipped, skipped, cause, why, []) with { EventId = failed.Event.EventId });
+        var after = Seal(skipped, notApplied);
+        return rewound with
+        {
+            Record = after,
+            Discards = [new(failed.Position, notApplied)],
+            Settled = [new(failed.Event.EventId, EventResult.Refused, why)],
+            Outbox = [.. rewound.Outbox, .. Notices(after, failed.Event, failed.CorrelationId, why, after.LastSequence, rewound.Outbox.Count)],
+        };
     }
 }

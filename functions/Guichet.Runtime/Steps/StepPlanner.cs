@@ -10,7 +10,7 @@ namespace Guichet.Runtime.Steps;
 /// the history entry. Pure apart from the decider it calls; the runtime commits what it returns. The workflow
 /// is null when the instance's type is no longer registered: operators may still terminate and purge it.
 /// </summary>
-internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chain, DateTimeOffset now)
+internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chain, DateTimeOffset now, string? catalog = null)
 {
     /// <summary>Reserved for the runtime's own timers; deciders may not use names with this prefix.</summary>
     public const string ReservedPrefix = "runtime.";
@@ -68,11 +68,18 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
             }
 
             var decided = record with { State = result.State, CustomStatus = result.CustomStatus ?? record.CustomStatus, WorkflowVersion = Workflow.Version };
-            planner = new EffectPlanner(decided, sequence, Workflow.Version, cause.CorrelationId).Apply(result.Effects.Where(NotReserved).ToList());
+            planner = new EffectPlanner(decided, sequence, Workflow.Version, cause.CorrelationId) { Catalog = catalog }.Apply(result.Effects.Where(NotReserved).ToList());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return Failure(record, cause, ex);
+        }
+
+        // A decider that asks to fail is treated as one that threw: nothing of the step is kept, so that a rewind
+        // returns to the state before it and a retry decides the same event again.
+        if (planner.Record.RuntimeStatus == RuntimeStatus.Failed)
+        {
+            return Failure(record, cause, planner.Record.Error ?? "failed");
         }
 
         var entry = Entry(record, planner.Record, cause, planner.Record.Error, planner.Descriptions);
@@ -83,9 +90,12 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
     /// A bug (the decider threw, or asked for what cannot be done) fails the instance, which keeps its state and
     /// its timers (they wait in its inbox when due) so that an administrator can rewind it once the code is fixed.
     /// </summary>
-    private Commit Failure(InstanceRecord record, StepCause cause, Exception ex)
+    private Commit Failure(InstanceRecord record, StepCause cause, Exception ex) =>
+        Failure(record, cause, $"{ex.GetType().Name}: {ex.Message}");
+
+    private Commit Failure(InstanceRecord record, StepCause cause, string reason)
     {
-        var error = Truncated($"{ex.GetType().Name}: {ex.Message}");
+        var error = Truncated(reason);
         var planner = new EffectPlanner(record with { RuntimeStatus = RuntimeStatus.Failed, Error = error }, record.LastSequence + 1, record.WorkflowVersion, cause.CorrelationId);
         var failed = Entry(record, planner.Record, cause with { Kind = HistoryKind.Failed }, error, planner.Descriptions);
         return new Commit(Seal(planner.Record, failed), false) { Entry = failed, Outbox = planner.Outbox, EventId = cause.Event?.EventId };

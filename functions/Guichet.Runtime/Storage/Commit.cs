@@ -10,6 +10,9 @@ namespace Guichet.Runtime.Storage;
 internal sealed record Commit(InstanceRecord Record, bool IsNew)
 {
     public HistoryEntry? Entry { get; init; }
+
+    /// <summary>Entries sealed before <see cref="Entry"/> in the same step (an administrator's retry of a failed start, then the start).</summary>
+    public IReadOnlyList<HistoryEntry> Preceding { get; init; } = [];
     public string? EventId { get; init; }
     public IReadOnlyList<OutboxItem> Outbox { get; init; } = [];
     public InboxItem? InboxAdd { get; init; }
@@ -19,6 +22,9 @@ internal sealed record Commit(InstanceRecord Record, bool IsNew)
     /// <summary>Buffered events of an instance that ended first: each recorded as not applied, its inbox row deleted.</summary>
     public IReadOnlyList<InboxDiscard> Discards { get; init; } = [];
 
+    /// <summary>Buffered events this step settles (applied, refused, failed on): their processed-event rows say so.</summary>
+    public IReadOnlyList<EventSettlement> Settled { get; init; } = [];
+
     /// <summary>Whether buffered events that did not fit this transaction are left to record and delete right after it.</summary>
     public bool InboxLeftBehind { get; init; }
 
@@ -26,8 +32,8 @@ internal sealed record Commit(InstanceRecord Record, bool IsNew)
     public const int MaxOperations = 100;
 
     public int OperationCount =>
-        1 + (Entry is null ? 0 : 1) + (EventId is null ? 0 : 1) + Outbox.Count
-        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1) + 2 * Discards.Count;
+        1 + Preceding.Count + (Entry is null ? 0 : 1) + (EventId is null ? 0 : 1) + Outbox.Count
+        + (InboxAdd is null ? 0 : 1) + (InboxRemove is null ? 0 : 1) + (OutboxRemove is null ? 0 : 1) + 2 * Discards.Count + Settled.Count;
 }
 
 /// <summary>How a commit ended.</summary>

@@ -45,9 +45,12 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
         if (commit.EventId is not null)
         {
             eventIndex = actions.Count;
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(id, RowKeys.Event(commit.EventId)) { ["EventId"] = commit.EventId }));
+            actions.Add(new(TableTransactionActionType.Add, EventRows.ToEntity(id, EventRows.Of(commit, commit.EventId))));
         }
 
+        actions.AddRange(commit.Settled.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRows.ToEntity(id, s))));
+
+        actions.AddRange(commit.Preceding.Select(e => new TableTransactionAction(TableTransactionActionType.Add, HistoryRows.ToEntity(id, e))));
         if (commit.Entry is not null)
         {
             actions.Add(new(TableTransactionActionType.Add, HistoryRows.ToEntity(id, commit.Entry)));
@@ -117,6 +120,13 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
         }
 
         return CommitResult.Conflict;
+    }
+
+    /// <summary>What became of an event id the instance recorded, or null when it never met it.</summary>
+    public async Task<EventOutcome?> ReadEventAsync(string instanceId, string eventId, CancellationToken ct)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeys.Event(eventId), cancellationToken: ct);
+        return response.HasValue ? EventRows.FromEntity(response.Value!) : null;
     }
 
     public async Task<bool> HasProcessedAsync(string instanceId, string eventId, CancellationToken ct)

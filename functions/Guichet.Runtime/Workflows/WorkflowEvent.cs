@@ -9,4 +9,8 @@ namespace Guichet.Runtime.Workflows;
 /// <param name="EventId">The de-duplication id: an event id is applied at most once per instance.</param>
 /// <param name="Origin">Where it comes from.</param>
 /// <param name="Actor">Who raised it, when known (a user, a system, another instance).</param>
-internal sealed record WorkflowEvent(string Name, JsonElement Payload, string EventId, EventOrigin Origin, string? Actor);
+internal sealed record WorkflowEvent(string Name, JsonElement Payload, string EventId, EventOrigin Origin, string? Actor)
+{
+    /// <summary>What to send its external caller if it is buffered and then not applied.</summary>
+    public RefusalReply? Reply { get; init; }
+}

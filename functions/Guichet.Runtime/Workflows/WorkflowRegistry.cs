@@ -6,6 +6,7 @@ namespace Guichet.Runtime.Workflows;
 public sealed class WorkflowRegistry
 {
     private readonly Dictionary<string, IWorkflow> _workflows = new(StringComparer.Ordinal);
+    private string? _versions;
 
     /// <summary>Creates a registry holding the given deciders.</summary>
     public WorkflowRegistry(IEnumerable<IDecider> deciders)
@@ -28,7 +29,16 @@ public sealed class WorkflowRegistry
         {
             throw new ArgumentException($"Workflow type '{workflow.Type}' is registered twice.", nameof(decider));
         }
+
+        _versions = null;
     }
+
+    /// <summary>
+    /// The version of each registered type, as JSON (<c>{"type":version}</c>): stamped on every event an instance sends,
+    /// since the sender's code wrote its payload to the target's record as this build knows it.
+    /// </summary>
+    internal string Versions => _versions ??= System.Text.Json.JsonSerializer.Serialize(
+        new SortedDictionary<string, int>(_workflows.ToDictionary(w => w.Key, w => w.Value.Version), StringComparer.Ordinal));
 
     /// <summary>Whether a workflow of that type is registered.</summary>
     public bool Contains(string type) => _workflows.ContainsKey(type);

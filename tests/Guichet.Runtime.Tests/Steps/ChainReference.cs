@@ -6,7 +6,8 @@ namespace Guichet.Runtime.Tests.Steps;
 /// What the README promises, written plainly for <see cref="ChainWorkflow"/>: an event id is accepted once;
 /// while suspended, or while earlier events wait, events and due timers queue and are applied in order once
 /// running; a timer fires once, after it is due and its arming was carried out, unless cancelled or replaced
-/// first. The log it keeps is the fold of the accepted events in acceptance order.
+/// first. An event refused by rule or that does not bind changes nothing; one that fails stops everything behind
+/// it until an administrator rewinds past it. The log it keeps is the fold of the accepted events in acceptance order.
 /// </summary>
 internal sealed class ChainReference(Func<DateTimeOffset> now)
 {
@@ -16,18 +17,26 @@ internal sealed class ChainReference(Func<DateTimeOffset> now)
     private readonly List<Armed> _armed = [];
     private readonly List<Armed> _armedByThisStep = [];
     private bool _suspended;
+    private bool _failed;
 
     public List<string> Log { get; } = [];
 
+    /// <summary>
+    /// A failed instance refuses events; one that does not bind is refused at once, and one a rule refuses too when it
+    /// would be decided now (nothing recorded, its id free); queued, a refused event is recorded and its id taken.
+    /// </summary>
     public void Raise(Operation.Raise raise)
     {
-        if (!_seen.Add(raise.EventId))
+        var queued = _suspended || _waiting.Count > 0;
+        if (_failed || raise.Kind == RaiseKind.Unbound || (raise.Kind == RaiseKind.Refuse && !queued) || !_seen.Add(raise.EventId))
         {
             return;
         }
 
-        if (_suspended || _waiting.Count > 0)
+        if (queued || raise.Kind == RaiseKind.Boom)
         {
+            // An event that fails waits at the head of the inbox for the administrator.
+            _failed = !queued;
             _waiting.Enqueue((raise, null));
         }
         else
@@ -40,7 +49,7 @@ internal sealed class ChainReference(Func<DateTimeOffset> now)
 
     public void Suspend()
     {
-        if (!_suspended)
+        if (!_suspended && !_failed)
         {
             _suspended = true;
             AfterCommit(crash: false);
@@ -55,6 +64,29 @@ internal sealed class ChainReference(Func<DateTimeOffset> now)
             AfterCommit(crash);
         }
     }
+
+    /// <summary>A rewind skips the event that failed (recorded as not applied), then what waited behind it is applied.</summary>
+    public void Rewind(bool crash)
+    {
+        if (_failed)
+        {
+            _failed = false;
+            _waiting.Dequeue();
+            AfterCommit(crash);
+        }
+    }
+
+    /// <summary>A retry decides the failed event again; the bug is still there, so it fails again when the inbox drains.</summary>
+    public void Retry(bool crash)
+    {
+        if (_failed)
+        {
+            _failed = false;
+            AfterCommit(crash);
+        }
+    }
+
+    public bool Failed => _failed;
 
     /// <summary>Timers whose arming was carried out fire in due order, then arming order; one cancelled, replaced or fired already does nothing.</summary>
     public void FireDue()
@@ -108,8 +140,15 @@ internal sealed class ChainReference(Func<DateTimeOffset> now)
 
     private void Drain()
     {
-        while (!_suspended && _waiting.TryDequeue(out var next))
+        while (!_suspended && !_failed && _waiting.TryPeek(out var next))
         {
+            if (next.Event is { Kind: RaiseKind.Boom })
+            {
+                _failed = true; // it stays at the head
+                break;
+            }
+
+            _waiting.Dequeue();
             if (next.Event is { } raise)
             {
                 Apply(raise);
@@ -136,6 +175,8 @@ internal sealed class ChainReference(Func<DateTimeOffset> now)
                 _armed.Add(timer);
                 _armedByThisStep.Add(timer);
                 break;
+            case RaiseKind.Refuse:
+                break; // recorded as not applied: the state stays
             default:
                 Log.Add($"disarm:{raise.EventId}");
                 _pending.Remove(raise.Timer);

@@ -17,6 +17,7 @@ internal sealed class InMemoryPartition
     private readonly SortedDictionary<long, InboxItem> _inbox = [];
     private readonly SortedDictionary<string, OutboxItem> _outbox = new(StringComparer.Ordinal);
     private readonly List<HistoryEntry> _history = [];
+    private readonly Dictionary<string, EventSettlement> _settled = new(StringComparer.Ordinal);
     private long _version;
 
     public InstanceRecord? Record { get; private set; }
@@ -45,9 +46,19 @@ internal sealed class InMemoryPartition
             return CommitResult.Duplicate;
         }
 
-        if (commit.Entry is { } entry && entry.Sequence != (Record?.LastSequence ?? 0) + 1)
+        // Entries go in sequence: those before the step's own, the step's, then those of the buffered events it settles.
+        var sequence = Record?.LastSequence ?? 0;
+        foreach (var entry in Entries(commit))
         {
-            throw new InvalidOperationException($"History entry {entry.Sequence} does not follow {Record?.LastSequence}.");
+            if (entry.Sequence != ++sequence)
+            {
+                throw new InvalidOperationException($"History entry {entry.Sequence} does not follow {sequence - 1}.");
+            }
+        }
+
+        if (Entries(commit).Any() && sequence != commit.Record.LastSequence)
+        {
+            throw new InvalidOperationException($"The record says {commit.Record.LastSequence} entries, the commit writes up to {sequence}.");
         }
 
         if (commit.InboxAdd is { } add && _inbox.ContainsKey(add.Position))
@@ -60,9 +71,15 @@ internal sealed class InMemoryPartition
             _processed.Add(commit.EventId);
         }
 
-        if (commit.Entry is not null)
+        _history.AddRange(Entries(commit));
+        foreach (var discard in commit.Discards)
         {
-            _history.Add(commit.Entry);
+            _inbox.Remove(discard.Position);
+        }
+
+        foreach (var settled in commit.Settled)
+        {
+            _settled[settled.EventId] = settled;
         }
 
         foreach (var item in commit.Outbox)
@@ -88,6 +105,12 @@ internal sealed class InMemoryPartition
         Record = commit.Record with { ETag = new ETag((++_version).ToString(CultureInfo.InvariantCulture)) };
         return CommitResult.Committed;
     }
+
+    /// <summary>What the steps that settled buffered events recorded of them, by event id (the last word on each).</summary>
+    public IReadOnlyDictionary<string, EventSettlement> Settled => _settled;
+
+    private static IEnumerable<HistoryEntry> Entries(Commit commit) =>
+        [.. commit.Preceding, .. commit.Entry is null ? [] : new[] { commit.Entry }, .. commit.Discards.Select(d => d.Entry)];
 
     /// <summary>Deletes an outbox row once its effect is carried out.</summary>
     public void Done(OutboxItem item) => _outbox.Remove(item.RowKey);

@@ -44,6 +44,16 @@ internal sealed class PlannerHost(IWorkflow workflow, FakeTimeProvider clock, st
         r => r.RuntimeStatus == RuntimeStatus.Suspended ? new Step(Planner.Control(r, HistoryKind.Resumed, RuntimeStatus.Running, null, "op"), RaiseResult.Applied) : Step.Refused(RaiseResult.Ignored),
         crash);
 
+    public RaiseResult Rewind(bool crash) => Run(
+        r => r.RuntimeStatus == RuntimeStatus.Failed
+            ? new Step(Planner.Rewind(r, "rewound", "op", r.FailedEvent is { } position ? Partition.Inbox[position] : null), RaiseResult.Applied)
+            : Step.Refused(RaiseResult.Ignored),
+        crash);
+
+    public RaiseResult Retry(bool crash) => Run(
+        r => r is { RuntimeStatus: RuntimeStatus.Failed, FailedEvent: not null } ? new Step(Planner.Retry(r, "retried", "op"), RaiseResult.Applied) : Step.Refused(RaiseResult.Ignored),
+        crash);
+
     /// <summary>Fires the due timers in index order; when <paramref name="clearFails"/>, their index rows stay (as after a failed delete).</summary>
     public void FireDue(bool clearFails)
     {

@@ -11,8 +11,9 @@ namespace Guichet.Runtime.Tests.Steps;
 
 /// <summary>
 /// The step planner against the plain statement of the runtime's promises (<see cref="ChainReference"/>), on
-/// generated sequences of events with duplicate ids, suspend and resume, timers armed, cancelled and fired,
-/// crashes after commits and sweeps: pure, in memory, no storage.
+/// generated sequences of events with duplicate ids, events a rule refuses, payloads that do not bind, a decider
+/// that throws, rewinds and retries, suspend and resume, timers armed, cancelled and fired, crashes after commits
+/// and sweeps: pure, in memory, no storage.
 /// </summary>
 public sealed class StepPlannerProperties
 {
@@ -32,13 +33,36 @@ public sealed class StepPlannerProperties
         {
             var (host, _) = Run(operations);
             var applied = host.Partition.History.Where(e => e.Kind is HistoryKind.EventApplied or HistoryKind.TimerFired).ToList();
-            Assert.Equal(applied.Count, applied.Select(e => e.EventId).Distinct(StringComparer.Ordinal).Count());
+            var settled = host.Partition.History.Where(e => e.Kind is HistoryKind.EventApplied or HistoryKind.TimerFired or HistoryKind.Rejected).ToList();
+            Assert.Equal(settled.Count, settled.Select(e => e.EventId).Distinct(StringComparer.Ordinal).Count());
             var (state, folded) = (State(host.Record), Fold(applied));
             Assert.Equal(folded.Log, state.Log);
             Assert.Equal(folded.Fired, state.Fired);
             var verifier = new HistoryVerifier(PlannerHost.Chain, host.Record.LastSequence, host.Record.LastHash);
             Assert.All(host.Partition.History, e => verifier.Check(e));
             Assert.True(verifier.Finish().IsIntact);
+        });
+
+    [Property(MaxTest = Cases)]
+    public Property AnySequence_RefusalsAndFailures_ChangeNoState_AndEveryBufferedEventSaysWhatBecameOfIt() =>
+        Prop.ForAll(Operation.Sequences(), operations =>
+        {
+            var (host, _) = Run(operations);
+            var history = host.Partition.History;
+            Assert.All(history.Where(e => e.Kind is HistoryKind.Rejected or HistoryKind.Failed), e => Assert.Equal(e.StatusBefore, e.StatusAfter));
+            Assert.All(history.Where(e => e.Kind == HistoryKind.Failed), e => Assert.Equal("boom", e.Name));
+            Assert.DoesNotContain(history, e => e.Kind == HistoryKind.EventApplied && e.Name is "refuse" or "boom");
+            foreach (var (eventId, settlement) in host.Partition.Settled.Where(s => !s.Key.StartsWith("timer:", StringComparison.Ordinal)))
+            {
+                var last = history.Last(e => e.EventId == eventId);
+                var expected = last.Kind switch
+                {
+                    HistoryKind.EventApplied => EventResult.Applied,
+                    HistoryKind.Rejected => EventResult.Refused,
+                    _ => EventResult.Failed,
+                };
+                Assert.Equal(expected, settlement.Result);
+            }
         });
 
     [Property(MaxTest = Cases)]
@@ -61,7 +85,8 @@ public sealed class StepPlannerProperties
         var host = new PlannerHost(new WorkflowRegistry([new ChainWorkflow()]).Get(ChainWorkflow.TypeName), clock, "chain-1");
         var reference = new ChainReference(clock.GetUtcNow);
         host.Start();
-        IEnumerable<Operation> ending = [new Operation.Resume(false), new Operation.Sweep(), new Operation.Advance(60), new Operation.FireDue(false), new Operation.Sweep()];
+        // The ending rewinds past every failed event before time runs out, so that what waits behind them is armed in time.
+        IEnumerable<Operation> ending = [new Operation.Resume(false), .. RewindAll, new Operation.Sweep(), .. RewindAll, new Operation.Advance(60), new Operation.FireDue(false), new Operation.Sweep()];
         foreach (var operation in operations.Concat(ending))
         {
             switch (operation)
@@ -81,6 +106,14 @@ public sealed class StepPlannerProperties
                 case Operation.Advance advance:
                     clock.Advance(TimeSpan.FromSeconds(advance.Seconds));
                     break;
+                case Operation.Rewind rewind:
+                    host.Rewind(rewind.Crash);
+                    reference.Rewind(rewind.Crash);
+                    break;
+                case Operation.Retry retry:
+                    host.Retry(retry.Crash);
+                    reference.Retry(retry.Crash);
+                    break;
                 case Operation.FireDue fire:
                     host.FireDue(fire.ClearFails);
                     reference.FireDue();
@@ -95,13 +128,17 @@ public sealed class StepPlannerProperties
         return (host, reference);
     }
 
-    private static string Name(RaiseKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>Enough rewinds for every event that may fail (each rewind skips one; one behind it may fail next).</summary>
+    private static readonly Operation[] RewindAll = [.. Enumerable.Repeat<Operation>(new Operation.Rewind(false), 41)];
+
+    private static string Name(RaiseKind kind) => kind == RaiseKind.Unbound ? "arm" : kind.ToString().ToLowerInvariant();
 
     private static JsonElement Payload(Operation.Raise raise) => raise.Kind switch
     {
-        RaiseKind.Append => JsonSerializer.SerializeToElement(new { }),
         RaiseKind.Arm => JsonSerializer.SerializeToElement(new Arm(raise.Timer, raise.Seconds), WorkflowJson.Options),
-        _ => JsonSerializer.SerializeToElement(new Disarm(raise.Timer), WorkflowJson.Options),
+        RaiseKind.Disarm => JsonSerializer.SerializeToElement(new Disarm(raise.Timer), WorkflowJson.Options),
+        RaiseKind.Unbound => JsonSerializer.SerializeToElement(new { timer = raise.Seconds, seconds = raise.Timer }),
+        _ => JsonSerializer.SerializeToElement(new { }),
     };
 
     private static ChainState State(InstanceRecord record) =>

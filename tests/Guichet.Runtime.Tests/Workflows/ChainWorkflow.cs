@@ -5,7 +5,7 @@ namespace Guichet.Runtime.Tests.Workflows;
 /// <summary>
 /// A workflow whose state is the ordered list of everything applied to it: events by id, timers by name and the
 /// event that armed them. Two runs reach the same state only if they applied the same things in the same order,
-/// so a reordering, a loss or a double application shows.
+/// so a reordering, a loss or a double application shows. "refuse" is rejected by rule, "boom" throws.
 /// </summary>
 public sealed class ChainWorkflow : Decider<ChainStart, ChainState, ChainEvent>
 {
@@ -32,6 +32,8 @@ public sealed class ChainWorkflow : Decider<ChainStart, ChainState, ChainEvent>
             Arm arm => Decision.Accept(state.With($"arm:{context.EventId}"), new ScheduleTimer(arm.Timer, context.Now.AddSeconds(arm.Seconds), new TimerTick(context.EventId))),
             Disarm disarm => Decision.Accept(state.With($"disarm:{context.EventId}"), new CancelTimer(disarm.Timer)),
             TimerTick tick => state.With(Fired(context.EventName, tick.ArmedBy)) with { Fired = state.Fired + 1 },
+            Denied => Decision.Reject("refused by rule"),
+            Blowup => throw new InvalidOperationException("the decider blew up"),
             _ => throw new ArgumentException($"unknown event {happened}"),
         };
     }
@@ -41,7 +43,7 @@ public sealed class ChainWorkflow : Decider<ChainStart, ChainState, ChainEvent>
 
     private static EventCatalog<ChainEvent> Catalog()
     {
-        var catalog = new EventCatalog<ChainEvent>().Add<Append>("append").Add<Arm>("arm").Add<Disarm>("disarm");
+        var catalog = new EventCatalog<ChainEvent>().Add<Append>("append").Add<Arm>("arm").Add<Disarm>("disarm").Add<Denied>("refuse").Add<Blowup>("boom");
         foreach (var name in TimerNames)
         {
             catalog.Add<TimerTick>(name);
@@ -61,6 +63,12 @@ public sealed record Append : ChainEvent;
 public sealed record Arm(string Timer, int Seconds) : ChainEvent;
 
 public sealed record Disarm(string Timer) : ChainEvent;
+
+/// <summary>A rule says no: refused with a reason, the state unchanged.</summary>
+public sealed record Denied : ChainEvent;
+
+/// <summary>A bug: the decider throws, the instance fails until rewound.</summary>
+public sealed record Blowup : ChainEvent;
 
 /// <summary>A timer's event; it names the event that armed it.</summary>
 public sealed record TimerTick(string ArmedBy) : ChainEvent;
