@@ -25,22 +25,30 @@ public sealed partial class WorkflowRuntime
         TimeSpan.FromTicks(Math.Min(TimerRetryDelay.Ticks << Math.Clamp(failures - 1, 0, 20), MaxTimerRetryDelay.Ticks));
 
     /// <summary>
+    /// How long a timer re-armed by its own firing at or before the time it was due waits, so that a timer that re-arms
+    /// itself "now" fires at most once per step instead of in a tight loop; timers armed ahead of time never wait it.
+    /// </summary>
+    public static readonly TimeSpan TimerMinimumStep = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Fires every durable timer due now, once each across all hosts (the firing is de-duplicated by timer
-    /// id), and returns when the next timer is due, or null when none is pending. A timer whose firing fails for a
-    /// reason that may pass (storage trouble) is skipped, so that it holds up no other, and tried again with back-off
-    /// (<see cref="TimerRetryDelay"/> doubling to <see cref="MaxTimerRetryDelay"/>); one whose firing can never succeed
+    /// id), and returns when the next timer is due, or null when none is pending. The timers of one instance fire in due
+    /// order: one whose firing fails for a reason that may pass (storage trouble) holds back the later ones of its
+    /// instance, and is tried again with back-off (<see cref="TimerRetryDelay"/> doubling to
+    /// <see cref="MaxTimerRetryDelay"/>) while other instances' timers go on; one whose firing can never succeed
     /// (storage refused it for good, its row cannot be read) is recorded in its instance's history as a
-    /// <see cref="Instances.HistoryKind.Rejected"/> entry with the reason and consumed. This is the whole of the timer
-    /// work, so a one-shot command can run it while the app is scaled to zero.
+    /// <see cref="Instances.HistoryKind.Rejected"/> entry with the reason and consumed. A timer that a firing of this call
+    /// re-armed at or before its due time is left to the next call, <see cref="TimerMinimumStep"/> later. This is the whole
+    /// of the timer work, so a one-shot command can run it while the app is scaled to zero.
     /// </summary>
     public async Task<DateTimeOffset?> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
-        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var round = new TimerRound();
         for (var pass = 0; pass < MaxTimerPasses; pass++)
         {
             var now = Time.GetUtcNow();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var (due, next) = await DueTimersAsync(now, failed, seen, cancellationToken);
+            var (due, next) = await DueTimersAsync(now, round, seen, cancellationToken);
             if (due.Count == 0)
             {
                 // Every due row was seen: a timer backing off whose row is gone (another host fired it) is forgotten.
@@ -50,19 +58,22 @@ public sealed partial class WorkflowRuntime
                 }
 
                 var retry = _timerBackOff.IsEmpty ? (DateTimeOffset?)null : _timerBackOff.Values.Min(b => b.NotBefore);
-                return retry is null || next < retry ? next : (retry < now ? now : retry);
+                return Earliest(Earliest(next, retry is { } r && r < now ? now : retry), round.DeferredUntil);
             }
 
-            // Instances fire side by side; the timers of one instance, in due order.
+            // Instances fire side by side; the timers of one instance, in due order, none past one that failed.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = TimerConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(due.GroupBy(t => t.InstanceId, StringComparer.Ordinal), parallel, async (timers, ct) =>
+            await Parallel.ForEachAsync(due.GroupBy(t => t.OrderGroup, StringComparer.Ordinal), parallel, async (timers, ct) =>
             {
                 foreach (var timer in timers)
                 {
                     if (!await TryFireAsync(timer, ct))
                     {
-                        failed[timer.RowKey] = true;
+                        round.Failed(timer);
+                        break;
                     }
+
+                    round.Fired(timer);
                 }
             });
 
@@ -73,10 +84,16 @@ public sealed partial class WorkflowRuntime
         return Time.GetUtcNow();
     }
 
-    /// <summary>Up to a batch of due timers not already failed in this pass, and the next due time when the read reached it.</summary>
-    private async Task<(List<DueTimer> Due, DateTimeOffset? Next)> DueTimersAsync(DateTimeOffset now, ConcurrentDictionary<string, bool> failed, HashSet<string> seen, CancellationToken ct)
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a < b ? a : b;
+
+    /// <summary>
+    /// Up to a batch of due timers, in due order, without those that failed in this call or are backing off, those
+    /// this call re-armed at once, and any later timer of their instances; and the next due time when the read reached it.
+    /// </summary>
+    private async Task<(List<DueTimer> Due, DateTimeOffset? Next)> DueTimersAsync(DateTimeOffset now, TimerRound round, HashSet<string> seen, CancellationToken ct)
     {
         var due = new List<DueTimer>();
+        var held = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var timer in TimerIndex.FromEarliestAsync(ct))
         {
             if (timer.DueAt > now)
@@ -85,11 +102,16 @@ public sealed partial class WorkflowRuntime
             }
 
             seen.Add(timer.RowKey);
-            if (!failed.ContainsKey(timer.RowKey) && !(_timerBackOff.TryGetValue(timer.RowKey, out var backOff) && backOff.NotBefore > now))
+            var waits = held.Contains(timer.OrderGroup) || round.HasFailed(timer)
+                || (_timerBackOff.TryGetValue(timer.RowKey, out var backOff) && backOff.NotBefore > now)
+                || round.Defers(timer, now, TimerMinimumStep);
+            if (waits)
             {
-                due.Add(timer);
+                held.Add(timer.OrderGroup);
+                continue;
             }
 
+            due.Add(timer);
             if (due.Count == TimerBatch)
             {
                 break;

@@ -114,11 +114,45 @@ public sealed partial class WorkflowRuntime
 
         var stale = Time.GetUtcNow() - MarkGrace;
         done.AddRange(marks.Where(m => m.WrittenAt < stale && !Vouches(m, record)));
+        done.AddRange(await LostForGoodAsync(instanceId, marks.Where(m => m.WrittenAt >= stale && !Vouches(m, record)).ToList(), record, ct));
         foreach (var mark in done.Distinct())
         {
             // With the ETag read: a mark written again meanwhile (a resume, a retried commit) stays.
             await Store.Marks.DeleteAsync(mark.RowKey, mark.ETag, ct);
         }
+    }
+
+    /// <summary>
+    /// The outbox marks, among those not vouched for, whose every attempt lost for good: each was a step applying an event
+    /// already processed (a duplicate that lost its commit), so none can ever commit. An attempt with no event id, or
+    /// whose event is not processed, may still be landing: its mark waits for <see cref="MarkGrace"/>. The state is read
+    /// again after the processed rows, so that an event processed by the very step the mark stands for (committed meanwhile)
+    /// is not taken for a duplicate; and the mark is deleted with the ETag read, so a host that added its attempt since keeps it.
+    /// </summary>
+    private async Task<List<PendingMark>> LostForGoodAsync(string instanceId, List<PendingMark> unvouched, InstanceRecord? record, CancellationToken ct)
+    {
+        var lost = new List<PendingMark>();
+        foreach (var mark in unvouched.Where(m => m.Kind == PendingKind.Outbox && record is not null && m.Attempts.All(a => a is not null)))
+        {
+            var processed = true;
+            foreach (var eventId in mark.Attempts)
+            {
+                processed = processed && await Store.HasProcessedAsync(instanceId, eventId!, ct);
+            }
+
+            if (processed)
+            {
+                lost.Add(mark);
+            }
+        }
+
+        if (lost.Count == 0)
+        {
+            return lost;
+        }
+
+        var now = await Store.LoadAsync(instanceId, ct);
+        return now is null || now.CreatedAt != record!.CreatedAt ? [] : [.. lost.Where(m => m.Number > now.LastSequence)];
     }
 
     /// <summary>Whether a mark stands for work there is to do: a committed step's outbox, or the inbox of a running instance.</summary>

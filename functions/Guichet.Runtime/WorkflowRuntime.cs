@@ -135,6 +135,11 @@ public sealed partial class WorkflowRuntime
     private async Task<(Commit Commit, CommitOutcome Outcome)> CommitFittingAsync(InstanceRecord loaded, Commit commit, CancellationToken ct)
     {
         var outcome = await Store.CommitAsync(commit, ct);
+        if (outcome.Result == CommitResult.Committed)
+        {
+            await RefreshListedAsync(commit, ct);
+        }
+
         if (outcome.Result != CommitResult.DoesNotFit)
         {
             return (commit, outcome);

@@ -38,6 +38,22 @@ public sealed class RefusedEventsApiTests(AzuriteFixture azurite, SharedApp shar
     }
 
     [Fact]
+    public async Task EventOnAFailedInstance_Is409SayingToRewindFirst_NothingChanged()
+    {
+        var (app, admin, id) = await StartAsync();
+        await app.Runtime.RaiseEventAsync(id, "fail", null, "f1");
+        var failed = (await app.Runtime.GetStatusAsync(id))!;
+
+        using var response = await admin.PostAsync($"/api/instances/{id}/events/add", Body("""{"amount":1}"""));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("en échec", detail, StringComparison.Ordinal);
+        Assert.Contains($"/api/instances/{id}/rewind", detail, StringComparison.Ordinal);
+        Assert.Equal(failed.HistoryLength, (await app.Runtime.GetStatusAsync(id))!.HistoryLength);
+    }
+
+    [Fact]
     public async Task UnknownEvent_Is400_NothingChanged()
     {
         var (app, admin, id) = await StartAsync();

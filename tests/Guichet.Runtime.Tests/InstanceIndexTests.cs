@@ -38,6 +38,46 @@ public sealed class InstanceIndexTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ListedSummary_IsCurrentAfterEveryStep_ForOneMergeWhenTheStatusStays()
+    {
+        var counter = new RequestCounter();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(counter));
+        await h.Runtime.StartAsync(TypeName, "moving");
+        await h.Runtime.RaiseEventAsync("moving", "schedule", Json(new { name = "soon", dueAt = RuntimeHarness.Epoch.AddDays(1) }), "s1");
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));
+
+        // The status stays "Waiting": no projection of the summary, which the list still shows current.
+        var before = counter.Count;
+        await h.Runtime.RaiseEventAsync("moving", "schedule", Json(new { name = "later", dueAt = RuntimeHarness.Epoch.AddDays(2) }), "s2");
+        var scheduleCost = counter.Count - before;
+        var afterSchedule = await ListedAsync(h);
+
+        await h.Runtime.SuspendAsync("moving");
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));
+        before = counter.Count;
+        await h.Runtime.RaiseEventAsync("moving", "add", Json(new { amount = 1 }), "a1");
+        var bufferCost = counter.Count - before;
+        var afterBuffer = await ListedAsync(h);
+        var exact = (await h.Runtime.GetStatusAsync("moving"))!;
+
+        Assert.Equal(2, afterSchedule.PendingTimers.Count);
+        Assert.Equal(3, afterSchedule.HistoryLength);
+        Assert.Equal(RuntimeHarness.Epoch.AddMinutes(1), afterSchedule.LastUpdatedAt);
+        Assert.Equal(1, afterBuffer.BufferedEvents);
+        Assert.Equal(exact.HistoryLength, afterBuffer.HistoryLength);
+        Assert.Equal(exact.LastUpdatedAt, afterBuffer.LastUpdatedAt);
+        Assert.Equal("Suspended", afterBuffer.RuntimeStatus.ToString());
+
+        // The six requests such a step made before (read, transaction, its mark, its timer rows, its outbox and mark
+        // cleared) and the one merge of the summary; a buffered event: a read, a transaction, the merge (2 before).
+        Assert.Equal(7, scheduleCost);
+        Assert.Equal(3, bufferCost);
+    }
+
+    private static async Task<InstanceStatus> ListedAsync(RuntimeHarness h) =>
+        Assert.Single((await h.Runtime.QueryInstancesAsync(new InstanceQuery(WorkflowType: TypeName, InstanceIdPrefix: "moving"))).Instances);
+
+    [Fact(Timeout = 30_000)]
     public async Task List_IsServedFromTheIndex_InOneRequestPerPage()
     {
         var counter = new RequestCounter();

@@ -64,8 +64,8 @@ public sealed class PendingWorkTests(AzuriteFixture azurite)
     {
         await using var h = await RuntimeHarness.CreateAsync(azurite);
         await h.Runtime.StartAsync(TypeName, "lost");
-        await h.Runtime.Store.Marks.MarkAsync(PendingMarks.OutboxKey("lost", 7), "lost", h.FakeClock.GetUtcNow(), CancellationToken.None);
-        await h.Runtime.Store.Marks.MarkAsync(PendingMarks.OutboxKey("never-created", 1), "never-created", h.FakeClock.GetUtcNow(), CancellationToken.None);
+        await h.Runtime.Store.Marks.MarkAsync(PendingMarks.OutboxKey("lost", 7), "lost", h.FakeClock.GetUtcNow(), null, CancellationToken.None);
+        await h.Runtime.Store.Marks.MarkAsync(PendingMarks.OutboxKey("never-created", 1), "never-created", h.FakeClock.GetUtcNow(), null, CancellationToken.None);
 
         await h.Runtime.SweepOutboxAsync();
         var young = await MarksAsync(h);
@@ -75,6 +75,51 @@ public sealed class PendingWorkTests(AzuriteFixture azurite)
         Assert.Equal(2, young.Count);
         Assert.Empty(await MarksAsync(h));
         Assert.Equal(RuntimeStatus.Running, (await h.Runtime.GetStatusAsync("lost"))!.RuntimeStatus);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task MarkOfADuplicateThatLostItsCommit_IsDroppedAtTheNextSweep()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "twice");
+        var schedule = Json(new { name = "t", dueAt = RuntimeHarness.Epoch.AddDays(1) });
+        await h.Runtime.RaiseEventAsync("twice", "schedule", schedule, "s1");
+
+        // The same event delivered again (a second host, a queue's redelivery): planned with its effects, marked, and
+        // refused at its commit as a duplicate: its mark stands for a step that can never commit.
+        var again = await h.Runtime.RaiseEventAsync("twice", "schedule", schedule, "s1");
+        var lost = Assert.Single(await MarksAsync(h));
+        await h.Runtime.SweepOutboxAsync();
+
+        Assert.Equal(RaiseResult.Duplicate, again.Result);
+        Assert.Equal(["s1"], lost.Attempts);
+        Assert.Empty(await MarksAsync(h));
+        Assert.False(await h.Runtime.HasWorkDueAsync());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task MarkSharedWithAnAttemptStillLanding_IsKept_AndServesThatStep()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "shared");
+        var schedule = Json(new { name = "t", dueAt = RuntimeHarness.Epoch.AddDays(1) });
+        await h.Runtime.RaiseEventAsync("shared", "schedule", schedule, "s1");
+        await h.Runtime.RaiseEventAsync("shared", "schedule", schedule, "s1");
+        var lost = Assert.Single(await MarksAsync(h));
+
+        // Another host, racing for the same step with a new event, wrote the same key before committing: its attempt is
+        // added to the mark, which the sweep must keep, since that commit may still land.
+        await h.Runtime.Store.Marks.MarkAsync(lost.RowKey, "shared", h.FakeClock.GetUtcNow(), "s2", CancellationToken.None);
+        await h.Runtime.SweepOutboxAsync();
+        var kept = Assert.Single(await MarksAsync(h));
+
+        // That step commits; its carry-out drops the mark.
+        await h.Runtime.RaiseEventAsync("shared", "schedule", Json(new { name = "t", dueAt = RuntimeHarness.Epoch.AddDays(2) }), "s2");
+
+        Assert.Equal(["s1", "s2"], kept.Attempts.Order(StringComparer.Ordinal));
+        Assert.Equal(lost.RowKey, kept.RowKey);
+        Assert.Empty(await MarksAsync(h));
+        Assert.Equal(RuntimeHarness.Epoch.AddDays(2), Assert.Single((await h.Runtime.GetStatusAsync("shared"))!.PendingTimers).DueAt);
     }
 
     [Fact(Timeout = 30_000)]

@@ -14,6 +14,12 @@ internal static class InstanceProblems
             statusCode: StatusCodes.Status410Gone,
             detail: $"L'instance « {instanceId} » est terminée ({status?.RuntimeStatus.ToString() ?? "Completed"}) : elle n'accepte plus d'événement ni d'action, sauf la purge.");
 
+    /// <summary>An event for a Failed instance: 409, since it is not ended for good; it says what puts it back to work.</summary>
+    public static ProblemHttpResult Failed(string instanceId) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            detail: $"L'instance « {instanceId} » est en échec : elle n'accepte aucun événement tant qu'un administrateur ne l'a pas reprise (POST /api/instances/{instanceId}/rewind ou /retry) ; ses minuteurs attendent la reprise. Renvoyez l'événement ensuite.");
+
     /// <summary>An event the workflow does not know, or whose payload does not fit its record: 400 naming the field.</summary>
     public static ValidationProblem InvalidEvent(string reason) =>
         Invalid("payload", $"L'événement ne correspond pas au format attendu : {reason}");

@@ -21,7 +21,7 @@ public static partial class InstancesApi
         MapOutcomes(group);
         group.MapPost("/instances/{instanceId}/events/{name}", RaiseEventAsync).WithName("RaiseInstanceEvent")
             .WithSummary("Envoie un événement (le corps JSON en est la charge) ; 400 si l'événement est inconnu ou sa charge mal formée, 404 si l'instance n'existe pas, " +
-                "409 si c'est un dossier, une séance de commission ou une vacance (leurs événements passent par leurs routes métier), 410 si elle est terminée, 422 si une règle le refuse ; " +
+                "409 si c'est un dossier, une séance de commission ou une vacance (leurs événements passent par leurs routes métier), 410 si elle est terminée, 409 aussi si elle est en échec (à reprendre d'abord), 422 si une règle le refuse ; " +
                 "202 si elle est suspendue ou en attente : l'événement attend, et l'adresse Location dira s'il a été appliqué ou refusé. " +
                 "L'en-tête Idempotency-Key rend l'envoi rejouable sans effet double, pour le même appelant.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
@@ -85,6 +85,7 @@ public static partial class InstancesApi
         return outcome.Result switch
         {
             RaiseResult.NotFound => InstanceProblems.NotFound(instanceId),
+            RaiseResult.Finished when outcome.Status?.RuntimeStatus == RuntimeStatus.Failed => InstanceProblems.Failed(instanceId),
             RaiseResult.Finished => InstanceProblems.Finished(instanceId, outcome.Status),
             RaiseResult.Invalid => InstanceProblems.InvalidEvent(outcome.Reason ?? name),
             RaiseResult.Rejected => InstanceProblems.Rejected(outcome.Reason),

@@ -47,6 +47,20 @@ internal static class InstanceIndex
         };
     }
 
+    /// <summary>
+    /// The columns of a summary that move without a status change, as the summary's projection writes them (an empty
+    /// <c>waiting</c> stands for none, since a merge cannot remove a column).
+    /// </summary>
+    public static TableEntity MovingColumns(InstanceRecord record) => new(record.WorkflowType, record.InstanceId)
+    {
+        ["updatedAt"] = record.UpdatedAt.UtcTicks,
+        ["historyLength"] = record.LastSequence,
+        ["historySize"] = record.HistorySize,
+        ["bufferedEvents"] = record.BufferedEvents,
+        ["pendingTimers"] = JsonSerializer.Serialize(record.Timers, WorkflowJson.Options),
+        ["waiting"] = record.Waiting ?? string.Empty,
+    };
+
     /// <summary>The runtime status an item's summary holds: the partition of its row in the by-status list.</summary>
     public static string StatusOf(OutboxItem item)
     {
@@ -80,7 +94,7 @@ internal static class InstanceIndex
         HistoryLength = row.GetInt64("historyLength") ?? 0,
         HistorySize = row.GetInt64("historySize") ?? 0,
         Error = row.GetString("error"),
-        Waiting = row.GetString("waiting"),
+        Waiting = row.GetString("waiting") is { Length: > 0 } waiting ? waiting : null,
         CorrelationId = row.GetString("correlationId"),
     };
 

@@ -236,7 +236,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
                 var failure = outcome.Result switch
                 {
                     RaiseResult.NotFound => $"Instance '{item.Target}' does not exist.",
-                    RaiseResult.Finished => $"Instance '{item.Target}' has ended ({outcome.Status?.RuntimeStatus}).",
+                    RaiseResult.Finished => outcome.Reason ?? $"Instance '{item.Target}' has ended ({outcome.Status?.RuntimeStatus}).",
                     RaiseResult.Invalid or RaiseResult.Rejected => $"Instance '{item.Target}' refused '{item.Name}': {outcome.Reason}",
                     _ => null,
                 };

@@ -47,8 +47,16 @@ internal sealed class PendingMarks(TableClient table)
         }
     }
 
-    public Task MarkAsync(string rowKey, string instanceId, DateTimeOffset writtenAt, CancellationToken ct) =>
-        Table.UpsertEntityAsync(new TableEntity(WorkIndex.Partition, rowKey) { ["InstanceId"] = instanceId, ["WrittenAt"] = writtenAt }, TableUpdateMode.Replace, ct);
+    /// <summary>
+    /// Writes a mark for a step about to be committed. Hosts racing on the same step write the same key, so each adds its
+    /// attempt to the row (merged, never replaced; see <see cref="PendingMark.Attempts"/>), and the sweeper can tell when
+    /// every attempt behind a mark has lost for good.
+    /// </summary>
+    public Task MarkAsync(string rowKey, string instanceId, DateTimeOffset writtenAt, string? eventId, CancellationToken ct) =>
+        Table.UpsertEntityAsync(
+            new TableEntity(WorkIndex.Partition, rowKey) { ["InstanceId"] = instanceId, ["WrittenAt"] = writtenAt, [PendingMark.AttemptColumn(eventId)] = eventId ?? string.Empty },
+            TableUpdateMode.Merge,
+            ct);
 
     /// <summary>Deletes a mark; one already gone is fine. With the ETag read, a mark written again meanwhile stays.</summary>
     public async Task DeleteAsync(string rowKey, ETag ifMatch, CancellationToken ct)
@@ -73,7 +81,7 @@ internal sealed class PendingMarks(TableClient table)
 
     private async IAsyncEnumerable<PendingMark> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "WrittenAt"], cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             yield return PendingMark.FromEntity(row);
         }

@@ -34,7 +34,7 @@ public sealed class WorkflowEventsHandler(WorkflowRuntime runtime) : IQueueMessa
             case RaiseResult.NotFound:
                 throw new InvalidOperationException($"instance not found: '{parsed.InstanceId}'.");
             case RaiseResult.Finished:
-                throw new PoisonMessageException($"Workflow event refused: instance '{parsed.InstanceId}' has ended ({outcome.Status?.RuntimeStatus}).");
+                throw new PoisonMessageException($"Workflow event refused: {outcome.Reason ?? $"instance '{parsed.InstanceId}' has ended ({outcome.Status?.RuntimeStatus})."}");
             case RaiseResult.Invalid or RaiseResult.Rejected:
                 throw new PoisonMessageException($"Workflow event refused by instance '{parsed.InstanceId}': {outcome.Reason}");
         }

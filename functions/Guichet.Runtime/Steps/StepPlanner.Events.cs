@@ -18,7 +18,7 @@ internal sealed partial class StepPlanner
         var heldTimer = record.RuntimeStatus == RuntimeStatus.Failed && timerId is not null;
         if (record.RuntimeStatus.IsFinished() && !heldTimer)
         {
-            return Step.Refused(RaiseResult.Finished);
+            return Step.Refused(RaiseResult.Finished, record.RuntimeStatus == RuntimeStatus.Failed ? FailedRefusal(record) : null);
         }
 
         if (timerId is not null && !record.Timers.Any(t => t.TimerId == timerId))
@@ -115,4 +115,8 @@ internal sealed partial class StepPlanner
 
     private static InstanceRecord WithoutTimer(InstanceRecord record, string timerId) =>
         record with { Timers = record.Timers.RemoveAll(t => t.TimerId == timerId) };
+
+    /// <summary>Why a Failed instance refuses an event: it is not ended for good, and says what puts it back to work.</summary>
+    private static string FailedRefusal(InstanceRecord record) =>
+        $"Instance '{record.InstanceId}' has failed: it takes no event until an administrator rewinds it or retries its failed event; its timers are held until then. Send the event again once it is running.";
 }

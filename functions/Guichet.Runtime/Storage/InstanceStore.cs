@@ -86,7 +86,7 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
         foreach (var key in PendingMarks.KeysFor(commit))
         {
             // Before the commit: a crash between the two leaves a mark that vouches for nothing, which the sweeper drops.
-            await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, ct);
+            await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, commit.EventId, ct);
         }
 
         try

@@ -62,6 +62,9 @@ internal sealed record DueTimer(string RowKey, string InstanceId, string TimerId
     /// <summary>The tombstone this row collects when due; null for a durable timer.</summary>
     public TombstoneCollection? Tombstone { get; init; }
 
+    /// <summary>The rows that fire in due order, one after another: an instance's timers; a tombstone's collection is on its own.</summary>
+    public string OrderGroup => Tombstone is null ? InstanceId : RowKey;
+
     public static DueTimer FromEntity(TableEntity e) => new(
         e.RowKey,
         e.GetString("InstanceId"),
