@@ -62,6 +62,7 @@ public static class DossierOutcome
         {
             { End: { } end } => end.Reason,
             { Information: { } question } => string.Create(CultureInfo.InvariantCulture, $"Informations demandées, réponse attendue avant le {question.DueAt:dd/MM/yyyy} : {QuestionAsTold(question)}"),
+            { PendingCandidacy: { } candidacy } => string.Create(CultureInfo.InvariantCulture, $"Proposé à {candidacy.StructureName} ; réponse de la structure attendue avant le {candidacy.DueAt:dd/MM/yyyy}."),
             _ => null,
         };
     }
