@@ -6,6 +6,7 @@ using Guichet.Host.Http;
 using Guichet.Host.Intake;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
+using Guichet.Host.Structures;
 using Guichet.Runtime;
 using Guichet.Runtime.Schedules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class HostRegistration
         builder.Services.TryAddSingleton<IIntakeRejectionReader, IntakeRejectionTable>();
         builder.Services.AddPriorityGrid();
         builder.Services.AddCommissions();
+        builder.Services.AddStructures();
         return builder;
     }
 }
