@@ -5,6 +5,7 @@ using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Intake;
 using Guichet.Host.Observability;
+using Guichet.Host.Placement;
 using Guichet.Host.Security;
 using Guichet.Host.Structures;
 using Guichet.Runtime;
@@ -31,6 +32,7 @@ public static class HostRegistration
         builder.Services.AddSingleton(sp => new DeviceOpenings(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimerTriggerOptions>().TimeZone));
         builder.AddGuichetDossiers();
         builder.AddGuichetIntake();
+        builder.AddGuichetPlacement();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();

@@ -7,6 +7,7 @@ using Guichet.Host.Demo;
 using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
+using Guichet.Host.Placement;
 using Guichet.Host.Readings;
 using Guichet.Host.Security;
 using Guichet.Host.Structures;
@@ -60,6 +61,8 @@ app.MapPriorityGridApi();
 app.MapWaitingListApi();
 app.MapCommissionsApi();
 app.MapStructuresApi();
+app.MapVacanciesApi();
+app.MapCandidaciesApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

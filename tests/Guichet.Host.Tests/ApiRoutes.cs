@@ -54,6 +54,12 @@ public static class ApiRoutes
         new("GET", "/api/structures", "/api/structures", Roles.All),
         new("GET", "/api/structures/{structureId}", "/api/structures/ars-idf", Roles.All),
         new("PUT", "/api/structures/{structureId}", "/api/structures/matrix-1", Admin),
+        new("POST", "/api/structures/{structureId}/vacancies", "/api/structures/ars-idf/vacancies", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/vacancies", "/api/structures/ars-idf/vacancies", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/vacancies/{vacancyId}", "/api/structures/ars-idf/vacancies/matrix-1", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/candidacies", "/api/structures/ars-idf/candidacies", StructuresOrAdmin),
+        new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
+        new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>
