@@ -63,7 +63,7 @@ public static class VacanciesApi
         VacancyDeclaration? declaration;
         try
         {
-            declaration = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<VacancyDeclaration>(WorkflowJson.Binding) : null;
+            declaration = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<VacancyDeclaration>(WorkflowJson.Options) : null;
         }
         catch (JsonException ex)
         {
