@@ -138,4 +138,55 @@ public sealed class PlacementFlowTests(AzuriteFixture azurite)
         var view = await host.VacancyAsync("lam-77-du-val", vacancy);
         Assert.Equal(("awaiting-candidates", 0), (view.GetProperty("vacancy").GetProperty("status").GetString(), view.GetProperty("candidacies").GetArrayLength()));
     }
+    [Fact(Timeout = 300_000)]
+    public async Task APersonAdmittedElsewhere_WhileProposedHere_EndsHere_NotAsARefusal()
+    {
+        await using var host = ClockedApp.Start(azurite, Now);
+        await host.WaitingAsync("D-X", 4);
+        var first = await host.DeclareAsync(TraitDUnion);
+        await host.UntilCandidaciesAsync(TraitDUnion, first, 1);
+        using var agency = host.Client(Roles.ArsAdmin);
+        await Eventually.AdvanceUntilAsync(
+            host.Clock,
+            TimeSpan.FromHours(6),
+            async () => (await host.CandidaciesAsync(TraitDUnion, first))[0].Status == "overdue",
+            "overdue at the first place",
+            TimeSpan.FromSeconds(90));
+        await host.UntilStatusAsync("D-X", "waiting-list");
+        var second = await host.DeclareAsync(Passerelles);
+        await host.UntilCandidaciesAsync(Passerelles, second, 1);
+        await host.UntilStatusAsync("D-X", "proposed");
+
+        using (var late = await host.DecideAsync(TraitDUnion, $"{first}~D-X", new { decision = "admit", entryDate = "2026-12-10" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+            Assert.True((await ClockedApp.ReadAsync(late)).GetProperty("late").GetBoolean());
+        }
+
+        await host.UntilStatusAsync("D-X", "admitted");
+        await Eventually.HoldsAsync(async () => (await host.CandidaciesAsync(Passerelles, second))[0].Status == "admitted-elsewhere", "ended as admitted elsewhere");
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task TwoPlacesDeclaredAtOnce_NeverHoldTheSameDossier()
+    {
+        await using var host = ClockedApp.Start(azurite, Now);
+        foreach (var (id, severity) in new[] { ("D-1", 5), ("D-2", 4), ("D-3", 3) })
+        {
+            await host.WaitingAsync(id, severity);
+        }
+
+        var places = await Task.WhenAll(host.DeclareAsync(TraitDUnion), host.DeclareAsync(Passerelles));
+
+        async Task<List<string>> PendingAsync() =>
+            [.. (await host.CandidaciesAsync(TraitDUnion, places[0])).Concat(await host.CandidaciesAsync(Passerelles, places[1])).Where(c => c.Status == "pending").Select(c => c.Dossier)];
+        await Eventually.AdvanceUntilAsync(host.Clock, TimeSpan.FromSeconds(1), async () => (await PendingAsync()).Count == 3, "three dossiers proposed", TimeSpan.FromSeconds(60));
+        host.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(["D-1", "D-2", "D-3"], (await PendingAsync()).Order(StringComparer.Ordinal));
+        foreach (var id in new[] { "D-1", "D-2", "D-3" })
+        {
+            await host.UntilStatusAsync(id, "proposed");
+        }
+    }
 }

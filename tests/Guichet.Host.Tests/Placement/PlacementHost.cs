@@ -11,6 +11,7 @@ namespace Guichet.Host.Tests.Placement;
 internal static class PlacementHost
 {
     public const string TraitDUnion = "act-92-trait-d-union";
+    public const string Passerelles = "act-95-les-passerelles";
 
     /// <summary>A dossier read and declared admissible through its workflow: on the ACT waiting list, its row written.</summary>
     public static async Task<string> WaitingAsync(this ClockedApp host, string id, int severity, int daysAgo = 30)
