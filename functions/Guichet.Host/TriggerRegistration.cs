@@ -28,6 +28,7 @@ public static class TriggerRegistration
         services.AddTimerTrigger("CommissionAct", CommissionCycle.Monthly, CommissionCycle.Opens(Device.Act));
         services.AddTimerTrigger("CommissionLhss", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lhss));
         services.AddTimerTrigger("CommissionLam", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lam));
+        services.AddTimerTrigger(VacancyTopUp.Name, VacancyTopUp.Schedule, VacancyTopUp.RunAsync);
         return services;
     }
 }

@@ -123,7 +123,7 @@ public sealed class PlacementFlowTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 300_000)]
-    public async Task APlaceWithNoCompatibleCandidate_WaitsForCandidates()
+    public async Task APlaceWithNoCompatibleCandidate_WaitsForCandidates_AndIsToppedUpWhenOneBecomesAdmissible()
     {
         await using var host = ClockedApp.Start(azurite, Now);
         await host.WaitingAsync("D-ACT-ONLY", 4);
@@ -137,6 +137,12 @@ public sealed class PlacementFlowTests(AzuriteFixture azurite)
             "the matching ran");
         var view = await host.VacancyAsync("lam-77-du-val", vacancy);
         Assert.Equal(("awaiting-candidates", 0), (view.GetProperty("vacancy").GetProperty("status").GetString(), view.GetProperty("candidacies").GetArrayLength()));
+
+        // A LAM dossier declared admissible later is proposed by the top-up timer, within a quarter of an hour.
+        await host.WaitingAsync("D-LAM", 3, device: Domain.Device.Lam);
+        await Eventually.AdvanceUntilAsync(
+            host.Clock, TimeSpan.FromMinutes(1), async () => (await host.CandidaciesAsync("lam-77-du-val", vacancy)).Count == 1, "the top-up proposed D-LAM", TimeSpan.FromSeconds(60));
+        Assert.Equal(("D-LAM", "pending"), (await host.CandidaciesAsync("lam-77-du-val", vacancy))[0]);
     }
     [Fact(Timeout = 300_000)]
     public async Task APersonAdmittedElsewhere_WhileProposedHere_EndsHere_NotAsARefusal()

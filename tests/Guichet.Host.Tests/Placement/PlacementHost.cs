@@ -13,10 +13,10 @@ internal static class PlacementHost
     public const string TraitDUnion = "act-92-trait-d-union";
     public const string Passerelles = "act-95-les-passerelles";
 
-    /// <summary>A dossier read and declared admissible through its workflow: on the ACT waiting list, its row written.</summary>
-    public static async Task<string> WaitingAsync(this ClockedApp host, string id, int severity, int daysAgo = 30)
+    /// <summary>A dossier read and declared admissible through its workflow: on its device's waiting list (ACT unless said).</summary>
+    public static async Task<string> WaitingAsync(this ClockedApp host, string id, int severity, int daysAgo = 30, Domain.Device device = Domain.Device.Act)
     {
-        await host.AwaitingAsync(id, severity: severity, daysAgo: daysAgo);
+        await host.AwaitingAsync(id, device, severity: severity, daysAgo: daysAgo);
         await host.RaiseAsync(id, DossierEventNames.PutOnAgenda, new PutOnAgenda("S-" + id));
         await host.RaiseAsync(id, DossierEventNames.CommissionDecided, new CommissionDecided("S-" + id, CommissionVerdict.Admissible, null, null, null));
         return id;
