@@ -40,6 +40,12 @@ public static class DossierOutcome
 
         if (after.End is { } end && before?.End is null)
         {
+            // A dossier that ends otherwise than admitted frees the places it was proposed for (an admission tells them itself).
+            if (end.Status != DossierStatus.Admitted)
+            {
+                effects.AddRange(after.Candidacies.Select(c => new SendEvent(c.VacancyId, Placement.VacancyEventNames.CandidateLeft, new Placement.CandidateLeft(after.Id, end.Reason))));
+            }
+
             effects.Add(new Complete(end));
         }
 

@@ -139,6 +139,20 @@ public sealed class CandidacyTests
         Assert.Contains("Aucune candidature", scenario.When(waiting, Ended(VacancyA, CandidacyStatus.Refused)).Refused(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GivenAProposedDossier_WhenWithdrawn_ThenThePlaceIsFreed()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Open(), [.. ToTheWaitingList(), Proposal(VacancyA)]);
+
+        var withdrawn = scenario.When(proposed, new Withdrawn("La personne a trouvé un logement."));
+
+        var left = Assert.Single(withdrawn.Sent());
+        Assert.Equal((VacancyA, VacancyEventNames.CandidateLeft), (left.InstanceId, left.EventName));
+        Assert.Equal(DossierId, Assert.IsType<CandidateLeft>(left.Payload).DossierId);
+        Assert.True(withdrawn.Completes());
+    }
+
     private static CandidacyProposed Proposal(string vacancyId) =>
         new($"{vacancyId}~{DossierId}", vacancyId, "act-75-chemin-vert", "Maison Chemin Vert", Now.AddDays(15));
 
