@@ -67,10 +67,10 @@ var tags = { 'azd-env-name': environmentName }
 // Every queue the host's triggers listen to (functions/Guichet.Host/TriggerRegistration.cs): each is created
 // with the account and wakes the host through its own KEDA scale rule. Guichet.Infra.Tests fails when a
 // queue the host listens to is missing here.
-var hostQueues = ['workflow-events', 'dossiers-intake']
+var hostQueues = ['workflow-events', 'dossiers-intake', 'vacancy-matching']
 // Queues the host writes and other systems read (rejected intake messages, every dossier status change): created
 // with the account, with no scale rule, since no replica of the host consumes them.
-var outboundQueues = ['dossiers-intake-rejected', 'dossier-events']
+var outboundQueues = ['dossiers-intake-rejected', 'dossier-events', 'placement-alerts']
 // Shown until `azd deploy` pushes the host's image (the first provision runs before any build).
 var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
 // Names known before deployment, so that role assignment names and lookups stay predictable for What-If.

@@ -5,7 +5,9 @@ using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Intake;
 using Guichet.Host.Observability;
+using Guichet.Host.Placement;
 using Guichet.Host.Security;
+using Guichet.Host.Structures;
 using Guichet.Runtime;
 using Guichet.Runtime.Schedules;
 
@@ -29,6 +31,7 @@ public static class HostRegistration
         builder.Services.AddSingleton(sp => new DeviceOpenings(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimerTriggerOptions>().TimeZone));
         builder.AddGuichetDossiers();
         builder.AddGuichetIntake();
+        builder.AddGuichetPlacement();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();
@@ -37,6 +40,7 @@ public static class HostRegistration
 
         builder.Services.AddPriorityGrid();
         builder.Services.AddCommissions();
+        builder.Services.AddStructures();
         return builder;
     }
 }

@@ -7,8 +7,10 @@ using Guichet.Host.Demo;
 using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
+using Guichet.Host.Placement;
 using Guichet.Host.Readings;
 using Guichet.Host.Security;
+using Guichet.Host.Structures;
 using Guichet.Host.WaitingList;
 using Guichet.Runtime.Schedules;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -58,6 +60,9 @@ app.MapDeadLettersApi();
 app.MapPriorityGridApi();
 app.MapWaitingListApi();
 app.MapCommissionsApi();
+app.MapStructuresApi();
+app.MapVacanciesApi();
+app.MapCandidaciesApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

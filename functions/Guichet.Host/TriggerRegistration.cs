@@ -1,6 +1,7 @@
 using Guichet.Domain;
 using Guichet.Host.Commissions;
 using Guichet.Host.Intake;
+using Guichet.Host.Placement;
 using Guichet.Runtime.Queues;
 using Guichet.Runtime.Schedules;
 
@@ -23,9 +24,11 @@ public static class TriggerRegistration
         ArgumentNullException.ThrowIfNull(services);
         services.AddQueueTrigger<WorkflowEventsHandler>("WorkflowEvents", WorkflowEventsHandler.QueueName);
         services.AddQueueTrigger<IntakeHandler>("DossiersIntake", IntakeHandler.QueueName);
+        services.AddQueueTrigger<MatchingHandler>("VacancyMatching", MatchingHandler.QueueName);
         services.AddTimerTrigger("CommissionAct", CommissionCycle.Monthly, CommissionCycle.Opens(Device.Act));
         services.AddTimerTrigger("CommissionLhss", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lhss));
         services.AddTimerTrigger("CommissionLam", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lam));
+        services.AddTimerTrigger(VacancyTopUp.Name, VacancyTopUp.Schedule, VacancyTopUp.RunAsync);
         return services;
     }
 }

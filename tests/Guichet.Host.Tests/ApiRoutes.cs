@@ -15,6 +15,7 @@ public static class ApiRoutes
     private static readonly string[] GridReaders = [Roles.ArsAdmin, Roles.Commission, Roles.MedicalReader, Roles.SocialReader, Roles.Observatory];
     private static readonly string[] WaitingList = [Roles.Prescriber, Roles.Commission, Roles.ArsAdmin, Roles.MedicalReader, Roles.SocialReader];
     private static readonly string[] CommissionOrAdmin = [Roles.Commission, Roles.ArsAdmin];
+    private static readonly string[] StructuresOrAdmin = [Roles.Structure, Roles.ArsAdmin];
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -51,6 +52,15 @@ public static class ApiRoutes
         new("GET", "/api/commissions/{sessionId}", "/api/commissions/matrix-1", CommissionOrAdmin),
         new("POST", "/api/commissions/{sessionId}/decisions", "/api/commissions/matrix-1/decisions", [Roles.Commission]),
         new("POST", "/api/commissions/{sessionId}/close", "/api/commissions/matrix-1/close", CommissionOrAdmin),
+        new("GET", "/api/structures", "/api/structures", Roles.All),
+        new("GET", "/api/structures/{structureId}", "/api/structures/ars-idf", Roles.All),
+        new("PUT", "/api/structures/{structureId}", "/api/structures/matrix-1", Admin),
+        new("POST", "/api/structures/{structureId}/vacancies", "/api/structures/ars-idf/vacancies", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/vacancies", "/api/structures/ars-idf/vacancies", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/vacancies/{vacancyId}", "/api/structures/ars-idf/vacancies/matrix-1", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/candidacies", "/api/structures/ars-idf/candidacies", StructuresOrAdmin),
+        new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
+        new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>

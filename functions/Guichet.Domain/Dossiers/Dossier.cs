@@ -59,6 +59,19 @@ public sealed record Dossier(
 
     /// <summary>The merge under way into another dossier, until that one accepts or refuses the requests handed over.</summary>
     public PendingMerge? MergingInto { get; init; }
+
+    /// <summary>
+    /// The candidacies that still hold this dossier, oldest first: at most one pending (invariant 3), and those overdue,
+    /// which a late answer may still end (an admission included).
+    /// </summary>
+    public IReadOnlyList<DossierCandidacy> Candidacies { get; init; } = [];
+
+    /// <summary>Where and when the person was admitted, once admitted.</summary>
+    public Admission? Admission { get; init; }
+
+    /// <summary>The candidacy awaiting the structure's answer, if any.</summary>
+    [JsonIgnore]
+    public DossierCandidacy? PendingCandidacy => Candidacies.FirstOrDefault(c => !c.Overdue);
 }
 
 /// <summary>A request its prescriber withdrew from a dossier that went on for other requests.</summary>

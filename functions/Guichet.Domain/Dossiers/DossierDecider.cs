@@ -42,6 +42,8 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         .Add<Withdrawn>(DossierEventNames.Withdrawn)
         .Add<DossierMerged>(DossierEventNames.DossierMerged)
         .Add<MergeAccepted>(DossierEventNames.MergeAccepted)
+        .Add<Placement.CandidacyProposed>(DossierEventNames.CandidacyProposed)
+        .Add<Placement.CandidacyEnded>(DossierEventNames.CandidacyEnded)
         .Add<EventNotDelivered>(DossierEventNames.DeliveryFailed);
 
     /// <summary>
@@ -76,7 +78,7 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
             (_, RequestMerged or DossierMerged) when state.End is not null => Decision.Reject(
                 $"Le dossier {state.Id} est clos ({Describe(state.Status)}) : un dossier terminé reste de l'historique et ne reçoit plus de demande ; la demande garde son propre dossier."),
             _ when state.End is not null => Decision.Reject($"Le dossier est clos ({Describe(state.Status)}) : plus rien n'y change."),
-            (_, RequestUpdated or RequestMerged or DossierMerged or MergedInto or DuplicateReviewed or Withdrawn) when state.MergingInto is { } merge =>
+            (_, RequestUpdated or RequestMerged or DossierMerged or MergedInto or DuplicateReviewed or Withdrawn or Placement.CandidacyProposed) when state.MergingInto is { } merge =>
                 Decision.Reject($"Ce dossier est en cours de fusion dans le dossier {merge.DossierId} : réessayez dans un instant."),
 
             (_, RequestUpdated u) => UpdateRequest(state, u.Request),
@@ -102,6 +104,9 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
             (_, CommissionDecided) => Decision.Reject($"La commission ne décide que d'un dossier en attente de commission ; celui-ci est {Describe(state.Status)}."),
 
             (_, Withdrawn w) => Withdraw(state, w, now),
+
+            (_, Placement.CandidacyProposed p) => TakeProposal(state, p, now),
+            (_, Placement.CandidacyEnded e) => EndCandidacy(state, e, now),
 
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the dossier workflow."),
         };

@@ -48,6 +48,12 @@ public static class DossierEventNames
     /// <summary><see cref="MergeAccepted"/>, sent by the survivor of a merge.</summary>
     public const string MergeAccepted = "merge-accepted";
 
+    /// <summary><see cref="Placement.CandidacyProposed"/>, sent by a vacancy.</summary>
+    public const string CandidacyProposed = Placement.VacancyEventNames.CandidacyProposed;
+
+    /// <summary><see cref="Placement.CandidacyEnded"/>, sent by a vacancy.</summary>
+    public const string CandidacyEnded = Placement.VacancyEventNames.CandidacyEnded;
+
     /// <summary><see cref="EventNotDelivered"/>, raised by the runtime.</summary>
     public const string DeliveryFailed = Deciders.DeliveryFailed.EventName;
 }

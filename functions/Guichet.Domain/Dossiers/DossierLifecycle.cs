@@ -5,7 +5,7 @@ namespace Guichet.Domain.Dossiers;
 
 /// <summary>
 /// How a dossier's status follows from its state (DESIGN §3), in one place: an end says it; an open question
-/// means the prescriber must answer; an admissible decision puts it on the waiting list; two eligible readings
+/// means the prescriber must answer; an admissible decision puts it on the waiting list, proposed while a candidacy awaits a structure's answer; two eligible readings
 /// make it wait for a commission; a reading recorded or a question answered means it is under review.
 /// </summary>
 public static class DossierLifecycle
@@ -26,7 +26,7 @@ public static class DossierLifecycle
 
         if (dossier.Commission is { Verdict: CommissionVerdict.Admissible })
         {
-            return DossierStatus.WaitingList;
+            return dossier.PendingCandidacy is null ? DossierStatus.WaitingList : DossierStatus.Proposed;
         }
 
         if (BothReadingsEligible(dossier))

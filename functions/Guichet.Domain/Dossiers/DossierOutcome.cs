@@ -40,6 +40,12 @@ public static class DossierOutcome
 
         if (after.End is { } end && before?.End is null)
         {
+            // A dossier that ends otherwise than admitted frees the places it was proposed for (an admission tells them itself).
+            if (end.Status != DossierStatus.Admitted)
+            {
+                effects.AddRange(after.Candidacies.Select(c => new SendEvent(c.VacancyId, Placement.VacancyEventNames.CandidateLeft, new Placement.CandidateLeft(after.Id, end.Reason))));
+            }
+
             effects.Add(new Complete(end));
         }
 
@@ -62,6 +68,7 @@ public static class DossierOutcome
         {
             { End: { } end } => end.Reason,
             { Information: { } question } => string.Create(CultureInfo.InvariantCulture, $"Informations demandées, réponse attendue avant le {question.DueAt:dd/MM/yyyy} : {QuestionAsTold(question)}"),
+            { PendingCandidacy: { } candidacy } => string.Create(CultureInfo.InvariantCulture, $"Proposé à {candidacy.StructureName} ; réponse de la structure attendue avant le {candidacy.DueAt:dd/MM/yyyy}."),
             _ => null,
         };
     }

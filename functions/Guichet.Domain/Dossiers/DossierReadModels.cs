@@ -90,7 +90,11 @@ public sealed record WaitingListRow(
     bool Partner,
     int Children,
     bool Pets,
-    string Requests);
+    string Requests)
+{
+    /// <summary>"waiting-list", or "proposed" while a candidacy awaits a structure's answer (the matching passes it over).</summary>
+    public string? Status { get; init; }
+}
 
 /// <summary>A possible match to review.</summary>
 public sealed record DuplicateReviewRow(string DossierId, string OtherDossierId, string Device, string Reasons, DateTimeOffset FoundAt);

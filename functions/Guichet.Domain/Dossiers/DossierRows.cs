@@ -59,9 +59,10 @@ public static class DossierRows
                 new AwaitingCommissionRow(dossier.Id, device, dossier.ReadingsCompletedAt!.Value, dossier.FirstRequestAt, session));
         }
 
-        if (status == DossierStatus.WaitingList)
+        if (status is DossierStatus.WaitingList or DossierStatus.Proposed)
         {
-            yield return new(DossierReadModels.WaitingList, device, dossier.Id, WaitingListRowOf(dossier));
+            // Proposed, a dossier keeps its place on the list (and its seniority); the matching passes it over.
+            yield return new(DossierReadModels.WaitingList, device, dossier.Id, WaitingListRowOf(dossier) with { Status = statusName });
         }
 
         foreach (var duplicate in dossier.PossibleDuplicates)

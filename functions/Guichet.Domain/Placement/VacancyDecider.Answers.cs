@@ -78,6 +78,18 @@ public sealed partial class VacancyDecider
         return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = outcome }) };
     }
 
+    /// <summary>The candidate's dossier ended while its candidacy here was open: the candidacy is withdrawn, not a refusal, and the slot opens.</summary>
+    private static Decision<Vacancy> Left(Vacancy vacancy, CandidateLeft left, DateTimeOffset now)
+    {
+        if (vacancy.CandidacyOf(left.DossierId) is not { IsOpen: true } candidacy)
+        {
+            return Decision.Reject($"Aucune candidature ouverte du dossier {left.DossierId} pour cette place.");
+        }
+
+        var outcome = new CandidacyOutcome(CandidacyStatus.Withdrawn, now, null, null, null, $"Le dossier a pris fin : {left.Reason}", null, false);
+        return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = outcome }) };
+    }
+
     /// <summary>The structure withdraws the place, saying why: open candidacies end as withdrawn; the pending dossiers are told.</summary>
     private static Decision<Vacancy> Cancel(Vacancy vacancy, VacancyCancelled cancelled, EventContext context)
     {

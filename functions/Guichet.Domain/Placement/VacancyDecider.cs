@@ -41,6 +41,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
         .Add<CandidacyDecided>(VacancyEventNames.CandidacyDecided)
         .Add<CandidacyClockDue>(VacancyEventNames.CandidacyClock)
         .Add<AdmittedElsewhere>(VacancyEventNames.AdmittedElsewhere)
+        .Add<CandidateLeft>(VacancyEventNames.CandidateLeft)
         .Add<VacancyCancelled>(VacancyEventNames.VacancyCancelled)
         .Add<CandidacyNotDelivered>(VacancyEventNames.DeliveryFailed);
 
@@ -83,6 +84,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
             CandidatesProposed proposed => Propose(caught, proposed.Match, context),
             CandidacyDecided decided => Answer(caught, decided, context),
             AdmittedElsewhere admitted => EndElsewhere(caught, admitted, context.Now),
+            CandidateLeft left => Left(caught, left, context.Now),
             VacancyCancelled cancelled => Cancel(caught, cancelled, context),
             CandidacyNotDelivered failed => Undelivered(caught, failed, context.Now),
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the vacancy workflow."),

@@ -18,6 +18,9 @@ public static class VacancyEventNames
     /// <summary><see cref="Placement.AdmittedElsewhere"/>.</summary>
     public const string AdmittedElsewhere = "admitted-elsewhere";
 
+    /// <summary><see cref="Placement.CandidateLeft"/>, sent by a dossier that ended (withdrawn, merged, closed) while proposed.</summary>
+    public const string CandidateLeft = "candidate-left";
+
     /// <summary><see cref="Placement.VacancyCancelled"/>.</summary>
     public const string VacancyCancelled = "vacancy-cancelled";
 

@@ -42,6 +42,11 @@ public sealed record CandidacyClockDue : VacancyEvent;
 /// <param name="VacancyId">The vacancy that admitted it.</param>
 public sealed record AdmittedElsewhere(string DossierId, string VacancyId) : VacancyEvent;
 
+/// <summary>"candidate-left": the candidate's dossier ended (withdrawn, merged, closed) while its candidacy was open; it ends as withdrawn, not a refusal.</summary>
+/// <param name="DossierId">The dossier.</param>
+/// <param name="Reason">Why, as the dossier's end says it.</param>
+public sealed record CandidateLeft(string DossierId, string Reason) : VacancyEvent;
+
 /// <summary>"vacancy-cancelled": the structure withdraws the place; pending candidates go back to the list.</summary>
 /// <param name="Reason">Why.</param>
 public sealed record VacancyCancelled(string Reason) : VacancyEvent;

@@ -56,6 +56,12 @@ public static class Policies
     /// <summary>Commission members or ARS administrators: the sessions' agendas and minutes.</summary>
     public const string CommissionOrAdministration = "commission-or-administration";
 
+    /// <summary>Any role of the guichet (structures with their organisation): the registry of structures, a public directory.</summary>
+    public const string StructureReaders = "structure-readers";
+
+    /// <summary>A structure's users with their organisation (each route then checks it is theirs), or ARS administrators.</summary>
+    public const string StructuresOrAdministration = "structures-or-administration";
+
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -78,6 +84,10 @@ public static class Policies
             context.User.IsInRole(Roles.Commission) || context.User.IsInRole(Roles.ArsAdmin) || context.User.IsInRole(Roles.MedicalReader)
             || context.User.IsInRole(Roles.SocialReader) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
         options.AddPolicy(CommissionOrAdministration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commission, Roles.ArsAdmin));
+        options.AddPolicy(StructureReaders, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            Roles.All.Any(r => r != Roles.Structure && context.User.IsInRole(r)) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
+        options.AddPolicy(StructuresOrAdministration, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 

@@ -59,7 +59,7 @@ public sealed class OpeningTests
         var names = new DossierDecider().Events.Names.Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["commission-decided", "delivery-failed", "dossier-merged", "duplicate-reviewed", "information-deadline", "information-provided", "information-reminder",
+            ["candidacy-ended", "candidacy-proposed", "commission-decided", "delivery-failed", "dossier-merged", "duplicate-reviewed", "information-deadline", "information-provided", "information-reminder",
              "medical-reading-recorded", "merge-accepted", "merged-into", "put-on-agenda", "request-merged", "request-updated", "social-reading-recorded", "withdrawn"],
             names);
         Assert.Equal("dossier", new DossierDecider().Type);

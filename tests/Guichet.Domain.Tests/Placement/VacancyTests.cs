@@ -163,4 +163,16 @@ public sealed class VacancyTests
         var decided = RuntimeJson.Delivered(Refuse(2), typeof(CandidacyDecided));
         Assert.Equal(Refuse(2), decided);
     }
+    [Fact]
+    public void GivenAPendingCandidate_WhenItsDossierEnds_ThenTheCandidacyIsWithdrawn_AndThePlaceAsksForATopUp()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2));
+
+        var left = scenario.When(proposed, new CandidateLeft("D-001", "Demande retirée par le prescripteur."));
+
+        Assert.Equal(CandidacyStatus.Withdrawn, left.Accepted().CandidacyOf("D-001")!.Status);
+        Assert.Equal(2, Assert.IsType<MatchingRequested>(Assert.Single(left.Effects.OfType<Deciders.SendMessage>(), m => m.Queue == MatchingRequested.Queue).Body).Slots);
+        Assert.Contains("Aucune candidature ouverte", scenario.When(left.Accepted(), new CandidateLeft("D-001", "encore")).Refused(), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Guichet.Domain;
+using Guichet.Domain.Placement;
+using Guichet.Host.Http;
+using Guichet.Host.Instances;
+using Guichet.Host.ReadModels;
+using Guichet.Host.Security;
+using Guichet.Host.Structures;
+using Guichet.Runtime;
+using Guichet.Runtime.Instances;
+using Guichet.Runtime.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Host.Placement;
+
+/// <summary>
+/// Candidacies (invariants 4 and 5): a structure lists its own with the deadline and the days left, and answers each
+/// (admit with an entry date, or refuse with a code and a justification; 422 with the rule's reason, nothing changed);
+/// ARS administrators list candidacies by status, the overdue ones first of all.
+/// </summary>
+public static class CandidaciesApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapCandidaciesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithMetadata(StructuresApi.Tag);
+        group.MapGet("/structures/{structureId}/candidacies", ListOwnAsync).WithName("ListStructureCandidacies").RequireAuthorization(Policies.StructuresOrAdministration)
+            .WithSummary("Les candidatures proposées à la structure, avec l'échéance et les jours restants ; status filtre (pending, overdue, refused…).")
+            .ProducesValidationProblem().ProducesProblem(403);
+        group.MapGet("/candidacies", ListAsync).WithName("ListCandidacies").RequireAuthorization(Policies.Administration)
+            .WithSummary("Les candidatures de toutes les structures à un statut (status = overdue : la liste des réponses en retard pour l'ARS).")
+            .ProducesValidationProblem();
+        group.MapPost("/candidacies/{candidacyId}/decision", DecideAsync).WithName("DecideCandidacy").RequireAuthorization(Policies.Structures)
+            .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive.")
+            .Accepts<CandidacyAnswer>("application/json")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<CandidacyView>>, ProblemHttpResult, ValidationProblem>> ListOwnAsync(
+        string structureId, string? status, WorkflowRuntime runtime, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!StructureAccess.CanActFor(http.User, structureId))
+        {
+            return StructureProblems.NotYours(structureId);
+        }
+
+        if (CheckStatus(status, required: false) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var filter = status is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {structureId}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {structureId} and status eq {status}");
+        return TypedResults.Ok(await ReadAsync(runtime, filter, time, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<List<CandidacyView>>, ValidationProblem>> ListAsync(string? status, WorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (CheckStatus(status, required: true) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return TypedResults.Ok(await ReadAsync(runtime, TableClient.CreateQueryFilter($"status eq {status}"), time, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<CandidacyView>, ProblemHttpResult, ValidationProblem>> DecideAsync(
+        string candidacyId,
+        [FromBody] JsonElement? body,
+        [FromHeader(Name = VacanciesApi.IdempotencyKeyHeader)] string? idempotencyKey,
+        WorkflowRuntime runtime,
+        TimeProvider time,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (vacancyId, dossierId) = Split(candidacyId);
+        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyOf(dossierId) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune candidature « {candidacyId} ».");
+        }
+
+        if (!StructureAccess.IsOwnStructure(http.User, vacancy.Place.StructureId))
+        {
+            return StructureProblems.NotYours(vacancy.Place.StructureId);
+        }
+
+        CandidacyAnswer? answer;
+        try
+        {
+            answer = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<CandidacyAnswer>(WorkflowJson.Options) : null;
+        }
+        catch (JsonException ex)
+        {
+            return StructureProblems.Invalid(ex.Path ?? "$", $"La réponse ne se lit pas : {ex.Message}");
+        }
+
+        if (answer is null)
+        {
+            return StructureProblems.Invalid("$", "Le corps est la réponse de la structure : decision (admit ou refuse), entryDate, code, justification, recommendedOrientation.");
+        }
+
+        var decided = new CandidacyDecided(dossierId, answer.Decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation);
+        var payload = JsonSerializer.SerializeToElement(decided, WorkflowJson.Options);
+        var outcome = await runtime.RaiseEventAsync(vacancyId, VacancyEventNames.CandidacyDecided, payload, CallerEventIds.For(http, idempotencyKey), http.ToRequestContext(), cancellationToken);
+        var after = await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) ?? vacancy;
+        return outcome.Result switch
+        {
+            RaiseResult.Applied or RaiseResult.Buffered => TypedResults.Ok(ViewOf(after, candidacyId, time)),
+            RaiseResult.Finished when SameAnswer(after, decided) => TypedResults.Ok(ViewOf(after, candidacyId, time)),
+            RaiseResult.Finished => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: $"La place est {(after.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : cette candidature a pris fin ({WireName.Of(after.CandidacyOf(dossierId)!.Status)})."),
+            RaiseResult.Invalid => StructureProblems.Invalid("$", $"La réponse ne correspond pas au format attendu : {outcome.Reason}"),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: outcome.Reason),
+        };
+    }
+
+    /// <summary>Whether the ended vacancy already holds this very answer: the same decision sent again is answered as the first.</summary>
+    private static bool SameAnswer(Vacancy vacancy, CandidacyDecided decided) =>
+        vacancy.CandidacyOf(decided.DossierId)?.Outcome is { } outcome
+        && outcome.Status == (decided.Decision == CandidacyDecision.Admit ? CandidacyStatus.Admitted : CandidacyStatus.Refused)
+        && outcome.EntryDate == decided.EntryDate && outcome.Code == decided.Code;
+
+    private static CandidacyView ViewOf(Vacancy vacancy, string candidacyId, TimeProvider time) =>
+        CandidacyView.Of(VacancyRows.Of(vacancy).Select(p => p.Row).OfType<CandidacyRow>().Single(r => r.CandidacyId == candidacyId), time.GetUtcNow());
+
+    /// <summary>"{vacancy id}~{dossier id}"; an id without the separator names no vacancy.</summary>
+    private static (string VacancyId, string DossierId) Split(string candidacyId) =>
+        candidacyId.IndexOf('~', StringComparison.Ordinal) is var at and > 0 ? (candidacyId[..at], candidacyId[(at + 1)..]) : ("", "");
+
+    private static ValidationProblem? CheckStatus(string? status, bool required) =>
+        status is null && !required ? null
+        : status is not null && WireName.TryParse<CandidacyStatus>(status, out _) ? null
+        : StructureProblems.Invalid("status", $"Statut de candidature attendu : {string.Join(", ", WireName.All<CandidacyStatus>())}.");
+
+    private static async Task<List<CandidacyView>> ReadAsync(WorkflowRuntime runtime, string filter, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await runtime.ReadModel(PlacementReadModels.Candidacies).ReadAllAsync(filter, cancellationToken);
+        return [.. rows.Select(ReadModelRows.As<CandidacyRow>).OrderBy(r => r.DueAt).ThenBy(r => r.CandidacyId, StringComparer.Ordinal).Select(r => CandidacyView.Of(r, now))];
+    }
+}
