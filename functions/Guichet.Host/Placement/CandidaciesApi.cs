@@ -34,7 +34,8 @@ public static class CandidaciesApi
             .WithSummary("Les candidatures de toutes les structures à un statut (status = overdue : la liste des réponses en retard pour l'ARS).")
             .ProducesValidationProblem();
         group.MapPost("/candidacies/{candidacyId}/decision", DecideAsync).WithName("DecideCandidacy").RequireAuthorization(Policies.Structures)
-            .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive.")
+            .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive ; " +
+                "202 si la place est suspendue (la réponse n'est pas encore prise en compte : l'adresse Location dira si elle a été appliquée ou refusée) ; 409 si la place est en échec.")
             .Accepts<CandidacyAnswer>("application/json")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         group.MapGet("/candidacies/{candidacyId}/event-outcome", GetEventOutcomeAsync).WithName("GetCandidacyEventOutcome").RequireAuthorization(Policies.Structures)
