@@ -22,6 +22,7 @@ public static class ApiRoutes
         new("GET", "/api/dossiers/{id}", "/api/dossiers/matrix-1", DossierReaders),
         new("GET", "/api/dossiers", "/api/dossiers?externalRef=matrix-1", Prescriber),
         new("POST", "/api/dossiers/{id}/withdraw", "/api/dossiers/matrix-1/withdraw", [Roles.Prescriber, Roles.ArsAdmin]),
+        new("GET", "/api/dossiers/{id}/event-outcome", "/api/dossiers/matrix-1/event-outcome?eventId=e1", DossierReaders),
         new("POST", "/api/dossiers/{id}/information", "/api/dossiers/matrix-1/information", Prescriber),
         new("GET", "/api/dossiers/duplicates", "/api/dossiers/duplicates", Reviewers),
         new("POST", "/api/dossiers/{id}/duplicates/{otherId}", "/api/dossiers/matrix-1/duplicates/matrix-2", Reviewers),
@@ -51,6 +52,7 @@ public static class ApiRoutes
         new("POST", "/api/commissions", "/api/commissions?device=LAM", Admin),
         new("GET", "/api/commissions/{sessionId}", "/api/commissions/matrix-1", CommissionOrAdmin),
         new("POST", "/api/commissions/{sessionId}/decisions", "/api/commissions/matrix-1/decisions", [Roles.Commission]),
+        new("GET", "/api/commissions/{sessionId}/event-outcome", "/api/commissions/matrix-1/event-outcome?eventId=e1", CommissionOrAdmin),
         new("POST", "/api/commissions/{sessionId}/close", "/api/commissions/matrix-1/close", CommissionOrAdmin),
         new("GET", "/api/structures", "/api/structures", Roles.All),
         new("GET", "/api/structures/{structureId}", "/api/structures/ars-idf", Roles.All),
@@ -61,6 +63,7 @@ public static class ApiRoutes
         new("GET", "/api/structures/{structureId}/candidacies", "/api/structures/ars-idf/candidacies", StructuresOrAdmin),
         new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
         new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
+        new("GET", "/api/candidacies/{candidacyId}/event-outcome", "/api/candidacies/matrix-1~d-1/event-outcome?eventId=e1", [Roles.Structure]),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>

@@ -11,13 +11,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace Guichet.Host.Commissions;
 
 // What the members do in a session: decide on a dossier of its agenda, close it. Both are events of the session's
-// workflow: its decider says no with a reason (422), a closed session takes nothing more (409).
+// workflow: its decider says no with a reason (422), a closed session takes nothing more (409), nor a Failed one until
+// an administrator puts it back to work (409). One buffered while the session is suspended answers 202 with the event's
+// outcome as Location, since it may still be refused.
 public static partial class CommissionsApi
 {
     /// <summary>The header whose value, scoped by its caller, becomes a decision's de-duplication id.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private const int MaxIdempotencyKeyLength = 200;
+
+    private static async Task<Results<Ok<EventOutcome>, ProblemHttpResult, ValidationProblem>> GetEventOutcomeAsync(
+        string sessionId, [FromQuery] string? eventId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        !InstanceIds.IsValid(sessionId) ? CommissionProblems.Invalid("sessionId", $"« {sessionId} » n'est pas un identifiant de séance valide.")
+        : await runtime.GetStatusAsync(sessionId, cancellationToken: cancellationToken) is not { WorkflowType: CommissionSessionDecider.TypeName } ? CommissionProblems.NotFound(sessionId)
+        : await RaisedEvents.ReadAsync(runtime, sessionId, eventId, hideReason: false, cancellationToken);
 
     private static Task<Results<Ok<SessionResponse>, Accepted<SessionResponse>, ProblemHttpResult, ValidationProblem>> DecideAsync(
         string sessionId,
@@ -51,15 +59,21 @@ public static partial class CommissionsApi
             return CommissionProblems.NotFound(sessionId);
         }
 
+        var eventId = CallerEventIds.For(http, idempotencyKey);
         RaiseOutcome outcome;
         try
         {
             var body = payload is { ValueKind: JsonValueKind.Undefined } ? null : payload;
-            outcome = await runtime.RaiseEventAsync(sessionId, eventName, body, CallerEventIds.For(http, idempotencyKey), http.ToRequestContext(), cancellationToken);
+            outcome = await runtime.RaiseEventAsync(sessionId, eventName, body, eventId, http.ToRequestContext(), cancellationToken);
         }
         catch (PayloadTooLargeException ex)
         {
             return CommissionProblems.TooLarge(ex);
+        }
+
+        if (RaisedEvents.OnFailedInstance(outcome))
+        {
+            return RaisedEvents.Failed($"La séance « {sessionId} »", sessionId);
         }
 
         switch (outcome.Result)
@@ -78,7 +92,7 @@ public static partial class CommissionsApi
 
         var session = await LoadAsync(runtime, sessionId, cancellationToken);
         return outcome.Result == RaiseResult.Buffered
-            ? TypedResults.Accepted($"{Prefix}/{sessionId}", SessionResponse.From(session!))
+            ? TypedResults.Accepted(RaisedEvents.OutcomeUri($"{Prefix}/{sessionId}", eventId), SessionResponse.From(session!))
             : TypedResults.Ok(SessionResponse.From(session!));
     }
 }

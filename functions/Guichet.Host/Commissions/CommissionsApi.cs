@@ -45,6 +45,10 @@ public static partial class CommissionsApi
         group.MapPost("/commissions/{sessionId}/close", CloseAsync).WithName("CloseCommissionSession").RequireAuthorization(Policies.CommissionOrAdministration)
             .WithSummary("Clôt la séance ; les dossiers non décidés passent à la séance suivante du dispositif.")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        group.MapGet("/commissions/{sessionId}/event-outcome", GetEventOutcomeAsync).WithName("GetCommissionEventOutcome").RequireAuthorization(Policies.CommissionOrAdministration)
+            .WithSummary("Ce qu'est devenue une décision ou une clôture envoyée à la séance (eventId) : en attente tant que la séance est suspendue, appliquée, refusée avec le motif, ou en échec ; " +
+                "l'adresse (Location) d'un envoi mis en attente.")
+            .ProducesValidationProblem().ProducesProblem(404);
         return app;
     }
 

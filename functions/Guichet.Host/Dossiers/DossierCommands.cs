@@ -12,7 +12,8 @@ namespace Guichet.Host.Dossiers;
 
 /// <summary>
 /// Raises a command on a dossier as its event and answers as the instance API does: 202 with <c>Location</c>
-/// once applied (or de-duplicated), 404 for no dossier, 410 for an ended one, 422 with the rule's French reason
+/// once applied (or de-duplicated) or buffered (then <c>Location</c> is the event's outcome, since it may still be
+/// refused), 404 for no dossier, 409 for a Failed one, 410 for an ended one, 422 with the rule's French reason
 /// when the dossier says no (nothing changed). The <c>Idempotency-Key</c> header, when given, scoped by its
 /// caller, is the event's id, so that a retried command is applied once; without it, each call is a new event.
 /// </summary>
@@ -56,12 +57,15 @@ internal static class DossierCommands
         return outcome.Result switch
         {
             RaiseResult.NotFound => DossierProblems.NotFound(dossierId),
+            _ when RaisedEvents.OnFailedInstance(outcome) => RaisedEvents.Failed($"Le dossier « {dossierId} »", dossierId),
             RaiseResult.Finished => DossierProblems.Finished(dossierId, outcome.Status?.CustomStatus),
             RaiseResult.Rejected => DossierProblems.Rejected(outcome.Reason),
             RaiseResult.Invalid => DossierProblems.Invalid("payload", $"La demande ne correspond pas à l'événement « {eventName} » du dossier : {outcome.Reason}"),
             RaiseResult.Failed => DossierProblems.Failed(dossierId),
             _ => TypedResults.Accepted(
-                DossierRoutes.Location(http.Request, dossierId),
+                outcome.Result == RaiseResult.Buffered
+                    ? RaisedEvents.OutcomeUri(DossierRoutes.Location(http.Request, dossierId), eventId)
+                    : DossierRoutes.Location(http.Request, dossierId),
                 new DossierCommandResponse(dossierId, eventId, outcome.Result, outcome.Status?.CustomStatus)),
         };
     }

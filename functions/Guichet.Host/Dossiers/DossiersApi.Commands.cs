@@ -13,11 +13,11 @@ public static partial class DossiersApi
     {
         group.MapPost("/dossiers/{id}/withdraw", WithdrawAsync).WithName("WithdrawDossier").RequireAuthorization(Policies.Withdrawers)
             .WithSummary("Le prescripteur retire ses propres demandes (motif obligatoire) : le dossier continue pour les demandes d'autres prescripteurs et n'est clos qu'avec sa dernière demande ; " +
-                "l'administrateur ARS retire le dossier entier pour le guichet. Rejouable sans effet double avec l'en-tête Idempotency-Key ; 410 si le dossier est clos.")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+                "l'administrateur ARS retire le dossier entier pour le guichet. Rejouable sans effet double avec l'en-tête Idempotency-Key ; 202 avec Location vers le sort de l'action si le dossier est suspendu ; 409 s'il est en échec ; 410 s'il est clos.")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         group.MapPost("/dossiers/{id}/information", ProvideInformationAsync).WithName("ProvideDossierInformation").RequireAuthorization(Policies.Prescribers)
             .WithSummary("Le prescripteur répond à la question posée (answer) ; le dossier repart en lecture ; 422 si aucune question n'est ouverte.")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Guichet.Host.Intake;
 using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
+using Guichet.Runtime.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,6 +37,10 @@ public static partial class DossiersApi
         group.MapGet("/dossiers", FindByExternalRefAsync).WithName("FindDossierByExternalRef").RequireAuthorization(Policies.Prescribers)
             .WithSummary("Ce qu'est devenue une demande du prescripteur, par sa référence (externalRef) : le dossier qui la porte, ou son rejet avec les motifs ; 404 si ni l'un ni l'autre.")
             .ProducesValidationProblem().ProducesProblem(404);
+        group.MapGet("/dossiers/{id}/event-outcome", GetEventOutcomeAsync).WithName("GetDossierEventOutcome").RequireAuthorization(Policies.DossierReaders)
+            .WithSummary("Ce qu'est devenue une action envoyée au dossier (eventId) : en attente tant que le dossier est suspendu, appliquée, refusée avec le motif, ou en échec ; " +
+                "l'adresse (Location) d'une action mise en attente. Mêmes droits que le dossier ; le motif d'un refus est réservé aux rôles médicaux.")
+            .ProducesValidationProblem().ProducesProblem(404);
         MapCommands(group);
         return app;
     }
@@ -58,6 +63,26 @@ public static partial class DossiersApi
         var view = DossierView.Of(dossier, reader);
         AuditDisclosure.Record(http, id, "dossier", view.MedicalShown);
         return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<EventOutcome>, ProblemHttpResult, ValidationProblem>> GetEventOutcomeAsync(
+        string id, [FromQuery] string? eventId, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await DossierLoader.LoadAsync(runtime, id, cancellationToken) is not var (dossier, _))
+        {
+            return DossierProblems.NotFound(id);
+        }
+
+        if (!DossierReader.Of(http.User).MayRead(dossier))
+        {
+            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
+            return DossierProblems.NotFound(id);
+        }
+
+        // A refusal may quote what the dossier holds: its reason, as the instance route, to the medical roles only.
+        var medical = http.User.IsInRole(Roles.MedicalReader);
+        AuditDisclosure.Record(http, id, "event outcome", medical);
+        return await RaisedEvents.ReadAsync(runtime, id, eventId, hideReason: !medical, cancellationToken);
     }
 
     private static async Task<Results<Ok<RequestLookup>, ProblemHttpResult, ValidationProblem>> FindByExternalRefAsync(

@@ -32,7 +32,7 @@ public static class DuplicatesApi
             .ProducesValidationProblem();
         group.MapPost("/dossiers/{id}/duplicates/{otherId}", ReviewAsync).WithName("ReviewDuplicate")
             .WithSummary("Décide d'un doublon possible : fusionner ce dossier dans l'autre (merge: true) ou les garder distincts, avec le motif ; 422 si ce n'est pas un doublon possible de ce dossier, ou si l'autre dossier est clos (on ne fusionne pas dans un dossier terminé).")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         return app;
     }
 

@@ -17,7 +17,8 @@ namespace Guichet.Host.Placement;
 
 /// <summary>
 /// Candidacies (invariants 4 and 5): a structure lists its own with the deadline and the days left, and answers each
-/// (admit with an entry date, or refuse with a code and a justification; 422 with the rule's reason, nothing changed);
+/// (admit with an entry date, or refuse with a code and a justification; 422 with the rule's reason, nothing changed;
+/// 202 when the vacancy is suspended, with the answer's outcome as <c>Location</c>, since it may still be refused);
 /// ARS administrators list candidacies by status, the overdue ones first of all.
 /// </summary>
 public static class CandidaciesApi
@@ -33,9 +34,14 @@ public static class CandidaciesApi
             .WithSummary("Les candidatures de toutes les structures à un statut (status = overdue : la liste des réponses en retard pour l'ARS).")
             .ProducesValidationProblem();
         group.MapPost("/candidacies/{candidacyId}/decision", DecideAsync).WithName("DecideCandidacy").RequireAuthorization(Policies.Structures)
-            .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive.")
+            .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive ; " +
+                "202 si la place est suspendue (la réponse n'est pas encore prise en compte : l'adresse Location dira si elle a été appliquée ou refusée) ; 409 si la place est en échec.")
             .Accepts<CandidacyAnswer>("application/json")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        group.MapGet("/candidacies/{candidacyId}/event-outcome", GetEventOutcomeAsync).WithName("GetCandidacyEventOutcome").RequireAuthorization(Policies.Structures)
+            .WithSummary("Ce qu'est devenue une réponse de la structure (eventId) : en attente tant que la place est suspendue, appliquée, refusée avec le motif, ou en échec ; " +
+                "l'adresse (Location) d'une réponse mise en attente.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         return app;
     }
 
@@ -68,7 +74,21 @@ public static class CandidaciesApi
         return TypedResults.Ok(await ReadAsync(runtime, TableClient.CreateQueryFilter($"status eq {status}"), time, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CandidacyView>, ProblemHttpResult, ValidationProblem>> DecideAsync(
+    private static async Task<Results<Ok<EventOutcome>, ProblemHttpResult, ValidationProblem>> GetEventOutcomeAsync(
+        string candidacyId, [FromQuery] string? eventId, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
+    {
+        var (vacancyId, dossierId) = Split(candidacyId);
+        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyOf(dossierId) is null)
+        {
+            return NoCandidacy(candidacyId);
+        }
+
+        return StructureAccess.IsOwnStructure(http.User, vacancy.Place.StructureId)
+            ? await RaisedEvents.ReadAsync(runtime, vacancyId, eventId, hideReason: false, cancellationToken)
+            : StructureProblems.NotYours(vacancy.Place.StructureId);
+    }
+
+    private static async Task<Results<Ok<CandidacyView>, Accepted<CandidacyView>, ProblemHttpResult, ValidationProblem>> DecideAsync(
         string candidacyId,
         [FromBody] JsonElement? body,
         [FromHeader(Name = VacanciesApi.IdempotencyKeyHeader)] string? idempotencyKey,
@@ -80,7 +100,7 @@ public static class CandidaciesApi
         var (vacancyId, dossierId) = Split(candidacyId);
         if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyOf(dossierId) is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune candidature « {candidacyId} ».");
+            return NoCandidacy(candidacyId);
         }
 
         if (!StructureAccess.IsOwnStructure(http.User, vacancy.Place.StructureId))
@@ -105,17 +125,27 @@ public static class CandidaciesApi
 
         var decided = new CandidacyDecided(dossierId, answer.Decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation);
         var payload = JsonSerializer.SerializeToElement(decided, WorkflowJson.Options);
-        var outcome = await runtime.RaiseEventAsync(vacancyId, VacancyEventNames.CandidacyDecided, payload, CallerEventIds.For(http, idempotencyKey), http.ToRequestContext(), cancellationToken);
+        var eventId = CallerEventIds.For(http, idempotencyKey);
+        var outcome = await runtime.RaiseEventAsync(vacancyId, VacancyEventNames.CandidacyDecided, payload, eventId, http.ToRequestContext(), cancellationToken);
         var after = await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) ?? vacancy;
         return outcome.Result switch
         {
-            RaiseResult.Applied or RaiseResult.Buffered => TypedResults.Ok(ViewOf(after, candidacyId, time)),
+            RaiseResult.Applied => TypedResults.Ok(ViewOf(after, candidacyId, time)),
+            // Not taken yet: the vacancy is suspended, and the answer may still be refused on resumption.
+            RaiseResult.Buffered => TypedResults.Accepted(RaisedEvents.OutcomeUri(CandidacyUri(http.Request, candidacyId), eventId), ViewOf(after, candidacyId, time)),
+            _ when RaisedEvents.OnFailedInstance(outcome) => RaisedEvents.Failed($"La place « {vacancyId} »", vacancyId),
             RaiseResult.Finished when SameAnswer(after, decided) => TypedResults.Ok(ViewOf(after, candidacyId, time)),
             RaiseResult.Finished => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: $"La place est {(after.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : cette candidature a pris fin ({WireName.Of(after.CandidacyOf(dossierId)!.Status)})."),
             RaiseResult.Invalid => StructureProblems.Invalid("$", $"La réponse ne correspond pas au format attendu : {outcome.Reason}"),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: outcome.Reason),
         };
     }
+
+    private static ProblemHttpResult NoCandidacy(string candidacyId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune candidature « {candidacyId} ».");
+
+    private static string CandidacyUri(HttpRequest request, string candidacyId) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/api/candidacies/{Uri.EscapeDataString(candidacyId)}";
 
     /// <summary>Whether the ended vacancy already holds this very answer: the same decision sent again is answered as the first.</summary>
     private static bool SameAnswer(Vacancy vacancy, CandidacyDecided decided) =>

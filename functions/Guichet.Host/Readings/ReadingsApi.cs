@@ -27,10 +27,10 @@ public static partial class ReadingsApi
             .ProducesValidationProblem();
         group.MapPost("/dossiers/{id}/readings/medical", RecordMedicalAsync).WithName("RecordMedicalReading").RequireAuthorization(Policies.MedicalReaders)
             .WithSummary("Enregistre la lecture médicale d'un dossier (lecteurs médicaux) ; 422 si une règle la refuse (inéligibilité sans motif ni orientation, lecture déjà faite…).")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         group.MapPost("/dossiers/{id}/readings/social", RecordSocialAsync).WithName("RecordSocialReading").RequireAuthorization(Policies.SocialReaders)
             .WithSummary("Enregistre la lecture sociale d'un dossier (lecteurs sociaux) ; 422 si une règle la refuse.")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(413).ProducesProblem(422);
         return app;
     }
 
