@@ -18,7 +18,31 @@ public sealed partial class WorkflowRuntime
         }
 
         var items = await Store.ReadInboxFromAsync(ended.InstanceId, ended.InboxHead, StepPlanner.DiscardRoom(commit), ct);
-        return PlannerFor(ended).DiscardBuffered(commit, items);
+        return Fitting(commit, items, orNone: true);
+    }
+
+    /// <summary>
+    /// The commit with as many of <paramref name="items"/> discarded as its transaction holds (refusal replies can be
+    /// 48 KiB each): halved until it fits, nothing sent meanwhile. Down to none when <paramref name="orNone"/> (the step
+    /// that ends the instance: the rest follow after it); else down to one, recorded without its reply if alone it does
+    /// not fit, so that the sweep always moves on.
+    /// </summary>
+    private Commit Fitting(Commit commit, List<InboxItem> items, bool orNone)
+    {
+        var planner = PlannerFor(commit.Record);
+        for (var count = items.Count; ; count /= 2)
+        {
+            var discarded = planner.DiscardBuffered(commit, [.. items.Take(count)]);
+            if (InstanceStore.Problem(discarded) is null || (orNone && count == 0))
+            {
+                return discarded;
+            }
+
+            if (!orNone && count <= 1)
+            {
+                return planner.DiscardBuffered(commit, [.. items.Take(1)], withReplies: false);
+            }
+        }
     }
 
     /// <summary>
@@ -27,7 +51,7 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     private async Task DiscardInboxAsync(string instanceId, CancellationToken ct)
     {
-        var attempt = 0;
+        var (attempt, limit, bare) = (0, int.MaxValue, false);
         while (attempt < MaxCommitAttempts)
         {
             var record = await Store.LoadAsync(instanceId, ct);
@@ -37,17 +61,27 @@ public sealed partial class WorkflowRuntime
             }
 
             var unchanged = new Commit(record, false);
-            var items = await Store.ReadInboxFromAsync(instanceId, 0, StepPlanner.DiscardRoom(unchanged), ct);
+            var items = await Store.ReadInboxFromAsync(instanceId, 0, Math.Min(limit, StepPlanner.DiscardRoom(unchanged)), ct);
             if (items.Count == 0)
             {
                 return;
             }
 
-            var discarded = PlannerFor(record).DiscardBuffered(unchanged, items);
-            if ((await Store.CommitAsync(discarded, ct)).Result == CommitResult.Committed)
+            var discarded = bare
+                ? PlannerFor(record).DiscardBuffered(unchanged, [items[0]], withReplies: false)
+                : Fitting(unchanged, items, orNone: false);
+            var outcome = await Store.CommitAsync(discarded, ct);
+            if (outcome.Result == CommitResult.Committed)
             {
                 await CarryOutAsync(discarded, 0, ct); // the refusals owed to their senders
-                attempt = 0;
+                (attempt, bare) = (0, false);
+            }
+            else if (outcome.Result == CommitResult.DoesNotFit)
+            {
+                // Azure refused what the limits let through: a retry as it is would fail for ever, so fewer, then one bare.
+                (limit, bare) = bare
+                    ? throw new InvalidOperationException($"Instance '{instanceId}' cannot record the events it will never apply: {outcome.Problem}")
+                    : discarded.Discards.Count > 1 ? (discarded.Discards.Count / 2, false) : (1, true);
             }
             else
             {

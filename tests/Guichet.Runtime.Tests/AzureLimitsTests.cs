@@ -45,6 +45,22 @@ public sealed class AzureLimitsTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task BufferedEventWhoseStepDoesNotFit_ItsOutcomeSaysFailed()
+    {
+        await using var h = await StartAsync("big-2");
+        await h.Runtime.SuspendAsync("big-2");
+        var buffered = await h.Runtime.RaiseEventAsync("big-2", "long-status", System.Text.Json.JsonDocument.Parse("""{"chars":40000}""").RootElement, "e1");
+
+        await h.Runtime.ResumeAsync("big-2");
+
+        Assert.Equal(RaiseResult.Buffered, buffered.Result);
+        Assert.Equal(RuntimeStatus.Failed, (await h.Runtime.GetStatusAsync("big-2"))!.RuntimeStatus);
+        var outcome = (await h.Runtime.GetEventOutcomeAsync("big-2", "e1"))!;
+        Assert.Equal(EventResult.Failed, outcome.Result);
+        Assert.Contains("40000 characters", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task PendingTimersBeyondOneProperty_TheStepThatAddsThemFails_TheEarlierOnesStay()
     {
         await using var h = await StartAsync("timers-1");

@@ -84,6 +84,32 @@ public sealed class BufferedEventsAtEndTests(AzuriteFixture azurite)
         Assert.Empty(await InboxAsync(h, "crowded"));
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task EndingStep_WithLeftoverEventsWhoseRepliesOverflowItsTransaction_CommitsAndDiscardsThemInBatchesThatFit()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite, workflows: [new Workflows.OversizeWorkflow()]);
+        await h.Runtime.StartAsync(Workflows.OversizeWorkflow.TypeName, "heavy-end");
+        await h.Runtime.SuspendAsync("heavy-end");
+
+        // A step of some 3.2 MiB on the wire ends the instance; 18 events wait behind it, each with a 48 KiB reply
+        // (64 KiB base64): all of them in its transaction would pass Azure's 4 MiB.
+        await h.Runtime.RaiseEventAsync("heavy-end", "heavy-finish", Json(new { sends = 3, chars = 800_000 }), "end");
+        var reply = new RefusalReply(UniqueNames.Queue("refused"), new string('r', RefusalReply.MaxBodyBytes));
+        for (var i = 0; i < 18; i++)
+        {
+            await h.Runtime.RaiseEventAsync("heavy-end", "touch", null, $"t{i}", new RequestContext(OnRefusal: reply));
+        }
+
+        await h.Runtime.ResumeAsync("heavy-end");
+
+        Assert.Equal(RuntimeStatus.Completed, (await h.Runtime.GetStatusAsync("heavy-end"))!.RuntimeStatus);
+        Assert.Empty(await InboxAsync(h, "heavy-end"));
+        for (var i = 0; i < 18; i++)
+        {
+            Assert.Equal(EventResult.Refused, (await h.Runtime.GetEventOutcomeAsync("heavy-end", $"t{i}"))!.Result);
+        }
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task HostStoppedAfterTheEnd_BeforeTheDiscards_TheSweepRecordsAndDeletesThem()
     {

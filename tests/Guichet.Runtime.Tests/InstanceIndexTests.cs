@@ -68,11 +68,40 @@ public sealed class InstanceIndexTests(AzuriteFixture azurite)
         Assert.Equal(exact.LastUpdatedAt, afterBuffer.LastUpdatedAt);
         Assert.Equal("Suspended", afterBuffer.RuntimeStatus.ToString());
 
-        // The six requests such a step made before (read, transaction, its mark, its timer rows, its outbox and mark
-        // cleared), the outbox read back to keep step order, and the one merge of the summary; a buffered event: a
-        // read, a transaction, the merge (2 before).
-        Assert.Equal(8, scheduleCost);
-        Assert.Equal(3, bufferCost);
+        // Such a step: the state read, its mark, the transaction, the summary's read and merge on its ETag, the outbox
+        // read back, its timer row, its outbox and its mark cleared; a buffered event: a read, a transaction, the
+        // summary's read and merge (2 before the list followed every step, 3 before the merge was guarded by a read).
+        Assert.Equal(9, scheduleCost);
+        Assert.Equal(4, bufferCost);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ListedSummary_NeverGoesBackInTime_WhenAnEarlierStepsRefreshLandsLate()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "moving");
+        await h.Runtime.RaiseEventAsync("moving", "schedule", Json(new { name = "soon", dueAt = RuntimeHarness.Epoch.AddDays(1) }), "s1");
+        var first = (await h.Runtime.Store.LoadAsync("moving", CancellationToken.None))!;
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));
+        await h.Runtime.RaiseEventAsync("moving", "schedule", Json(new { name = "later", dueAt = RuntimeHarness.Epoch.AddDays(2) }), "s2");
+        var second = (await h.Runtime.Store.LoadAsync("moving", CancellationToken.None))!;
+
+        // The first step's refresh, delayed (SDK retries), arrives after the second's.
+        await h.Runtime.InstanceList.RefreshAsync(new(first, false), CancellationToken.None);
+        var afterLateRefresh = await ListedAsync(h);
+
+        // The last step completes the instance: no step after it would correct a late refresh.
+        await h.Runtime.RaiseEventAsync("moving", "finish", null, "f1");
+        var completed = (await h.Runtime.Store.LoadAsync("moving", CancellationToken.None))!;
+        await h.Runtime.InstanceList.RefreshAsync(new(second, false), CancellationToken.None);
+        var afterCompletion = await ListedAsync(h);
+
+        Assert.Equal(second.LastSequence, afterLateRefresh.HistoryLength);
+        Assert.Equal(2, afterLateRefresh.PendingTimers.Count);
+        Assert.Equal(RuntimeHarness.Epoch.AddMinutes(1), afterLateRefresh.LastUpdatedAt);
+        Assert.Equal(RuntimeStatus.Completed, afterCompletion.RuntimeStatus);
+        Assert.Equal(completed.LastSequence, afterCompletion.HistoryLength);
+        Assert.Equal(completed.Timers.Count, afterCompletion.PendingTimers.Count);
     }
 
     private static async Task<InstanceStatus> ListedAsync(RuntimeHarness h) =>

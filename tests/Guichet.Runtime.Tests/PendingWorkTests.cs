@@ -123,6 +123,48 @@ public sealed class PendingWorkTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task MarkWithNoRoomForAnotherAttempt_IsStillWritten_AndTheSweepWaitsForItsGrace()
+    {
+        var full = new FullMarkRow();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(full));
+        await h.Runtime.StartAsync(TypeName, "crowded");
+        var schedule = Json(new { name = "t", dueAt = RuntimeHarness.Epoch.AddDays(1) });
+        await h.Runtime.RaiseEventAsync("crowded", "schedule", schedule, "s1");
+        await h.Runtime.RaiseEventAsync("crowded", "schedule", schedule, "s1");
+        var lost = Assert.Single(await MarksAsync(h));
+
+        // Some 250 hosts raced for this step: Azure refuses to merge one more attempt into the row.
+        full.Arm(lost.RowKey);
+        await h.Runtime.Store.Marks.MarkAsync(lost.RowKey, "crowded", h.FakeClock.GetUtcNow(), "s250", CancellationToken.None);
+        var marked = Assert.Single(await MarksAsync(h));
+        await h.Runtime.SweepOutboxAsync();
+        var kept = await MarksAsync(h);
+        h.FakeClock.Advance(WorkflowRuntime.MarkGrace + TimeSpan.FromMinutes(1));
+        await h.Runtime.SweepOutboxAsync();
+
+        Assert.Contains(null, marked.Attempts);
+        Assert.Equal([lost.RowKey], kept.Select(m => m.RowKey));
+        Assert.Empty(await MarksAsync(h));
+    }
+
+    /// <summary>Refuses merges into the armed row as Azure refuses one past 252 properties.</summary>
+    private sealed class FullMarkRow : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private string? _rowKey;
+
+        public void Arm(string rowKey) => Volatile.Write(ref _rowKey, rowKey);
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (Volatile.Read(ref _rowKey) is { } rowKey && message.Request.Method == Azure.Core.RequestMethod.Patch
+                && Uri.UnescapeDataString(message.Request.Uri.ToString()).Contains($"RowKey='{rowKey}'", StringComparison.Ordinal))
+            {
+                throw new Azure.RequestFailedException(400, "The entity contains more properties than allowed.", "TooManyProperties", null);
+            }
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task JobRun_FiresADueTimer_FoundByItsOneQuery()
     {
         await using var h = await RuntimeHarness.CreateAsync(azurite);

@@ -14,6 +14,9 @@ namespace Guichet.Runtime.Outbox;
 /// </summary>
 internal sealed class PendingMarks(TableClient table)
 {
+    /// <summary>What Azure answers a merge that would leave an entity with more than 252 properties.</summary>
+    private const string TooManyProperties = "TooManyProperties";
+
     public TableClient Table { get; } = table;
 
     public static string OutboxKey(string instanceId, long sequence) => FormattableString.Invariant($"{WorkIndex.MarkPrefix}{instanceId}|o{sequence:D10}");
@@ -50,13 +53,24 @@ internal sealed class PendingMarks(TableClient table)
     /// <summary>
     /// Writes a mark for a step about to be committed. Hosts racing on the same step write the same key, so each adds its
     /// attempt to the row (merged, never replaced; see <see cref="PendingMark.Attempts"/>), and the sweeper can tell when
-    /// every attempt behind a mark has lost for good.
+    /// every attempt behind a mark has lost for good. A row that holds no more columns (252 properties, some 250 attempts)
+    /// is written over as one whose attempts are not all known (an attempt with no event id): the sweeper then waits for
+    /// <see cref="WorkflowRuntime.MarkGrace"/> instead of naming them, and the step is still marked, with no read first.
     /// </summary>
-    public Task MarkAsync(string rowKey, string instanceId, DateTimeOffset writtenAt, string? eventId, CancellationToken ct) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(WorkIndex.Partition, rowKey) { ["InstanceId"] = instanceId, ["WrittenAt"] = writtenAt, [PendingMark.AttemptColumn(eventId)] = eventId ?? string.Empty },
-            TableUpdateMode.Merge,
-            ct);
+    public async Task MarkAsync(string rowKey, string instanceId, DateTimeOffset writtenAt, string? eventId, CancellationToken ct)
+    {
+        try
+        {
+            await Table.UpsertEntityAsync(Row(rowKey, instanceId, writtenAt, eventId), TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400 && ex.ErrorCode == TooManyProperties)
+        {
+            await Table.UpsertEntityAsync(Row(rowKey, instanceId, writtenAt, null), TableUpdateMode.Replace, ct);
+        }
+    }
+
+    private static TableEntity Row(string rowKey, string instanceId, DateTimeOffset writtenAt, string? eventId) =>
+        new(WorkIndex.Partition, rowKey) { ["InstanceId"] = instanceId, ["WrittenAt"] = writtenAt, [PendingMark.AttemptColumn(eventId)] = eventId ?? string.Empty };
 
     /// <summary>Deletes a mark; one already gone is fine. With the ETag read, a mark written again meanwhile stays.</summary>
     public async Task DeleteAsync(string rowKey, ETag ifMatch, CancellationToken ct)

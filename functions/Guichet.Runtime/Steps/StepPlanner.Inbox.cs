@@ -18,7 +18,11 @@ internal sealed partial class StepPlanner
     /// actor and correlation id; not its payload, so that the entries fit the step's transaction) and its inbox row
     /// goes in the same commit. The head moves to the tail, so that a buffered event left behind is never applied.
     /// </summary>
-    public Commit DiscardBuffered(Commit commit, IReadOnlyList<InboxItem> items)
+    /// <remarks>
+    /// <paramref name="withReplies"/> false leaves out the refusal replies left by external callers (up to 48 KiB each):
+    /// for an event whose discard does not fit a transaction even alone; its outcome still says it was refused.
+    /// </remarks>
+    public Commit DiscardBuffered(Commit commit, IReadOnlyList<InboxItem> items, bool withReplies = true)
     {
         var ended = commit.Record.RuntimeStatus.ToString().ToLowerInvariant();
         var record = commit.Record with { InboxHead = commit.Record.InboxTail, Waiting = null };
@@ -33,7 +37,7 @@ internal sealed partial class StepPlanner
             record = Seal(record, entry);
             discards.Add(new(item.Position, entry));
             settled.Add(new(item.Event.EventId, EventResult.Refused, reason));
-            notices.AddRange(Notices(record, item.Event, item.CorrelationId, reason, entry.Sequence, 0));
+            notices.AddRange(Notices(record, item.Event, item.CorrelationId, reason, entry.Sequence, 0).Where(n => withReplies || n.Kind != OutboxKind.SendMessage));
         }
 
         return commit with

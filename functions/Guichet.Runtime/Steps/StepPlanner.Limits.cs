@@ -29,7 +29,10 @@ internal sealed partial class StepPlanner
         var failure = Failure(before, cause, new EffectException(problem)) with { IsNew = unfit.IsNew, EventId = unfit.EventId };
         if (unfit.InboxRemove is { } position)
         {
-            return StaysAtHead(failure, before.Timers, position);
+            // A buffered event: its processed-event row says Buffered until this step's settles it as failed. Other
+            // settlements of the unfit step (leftover events it discarded) did not happen.
+            var settled = @event is null ? failure : failure with { Settled = [EventRows.Of(failure, @event.EventId)] };
+            return StaysAtHead(settled, before.Timers, position);
         }
 
         if (!unfit.IsNew && unfit.InboxAdd is null && @event is not null)

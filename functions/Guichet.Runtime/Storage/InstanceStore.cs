@@ -35,13 +35,49 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
     public async Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
         var id = commit.Record.InstanceId;
+        var actions = Actions(commit, out var eventIndex);
+        if (TableLimits.Problem(actions) is { } problem)
+        {
+            return new(CommitResult.DoesNotFit, Problem: problem);
+        }
+
+        foreach (var key in PendingMarks.KeysFor(commit))
+        {
+            // Before the commit: a crash between the two leaves a mark that vouches for nothing, which the sweeper drops.
+            await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, commit.EventId, ct);
+        }
+
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(CommitDeadline);
+            var response = await Table.SubmitTransactionAsync(actions, deadline.Token);
+            return new(CommitResult.Committed, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return new(await ClassifyAsync(commit, ex, eventIndex, ct));
+        }
+        catch (RequestFailedException ex) when (ex.Status is 400 or 413)
+        {
+            return new(CommitResult.DoesNotFit, Problem: $"Azure refused the step ({ex.Status} {ex.ErrorCode}): {ex.Message}");
+        }
+    }
+
+    /// <summary>Why Azure would refuse the commit's transaction (see <see cref="TableLimits"/>), or null when it fits; nothing is sent.</summary>
+    public static string? Problem(Commit commit) => TableLimits.Problem(Actions(commit, out _));
+
+    /// <summary>The commit's rows as one transaction; <paramref name="eventIndex"/> is that of its processed-event row, or -1.</summary>
+    private static List<TableTransactionAction> Actions(Commit commit, out int eventIndex)
+    {
+        var id = commit.Record.InstanceId;
         var actions = new List<TableTransactionAction>(commit.OperationCount)
         {
             commit.IsNew
                 ? new(TableTransactionActionType.Add, commit.Record.ToEntity())
                 : new(TableTransactionActionType.UpdateReplace, commit.Record.ToEntity(), commit.Record.ETag),
         };
-        var eventIndex = -1;
+        eventIndex = -1;
         if (commit.EventId is not null)
         {
             eventIndex = actions.Count;
@@ -78,32 +114,7 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
             actions.Add(new(TableTransactionActionType.Delete, new TableEntity(id, commit.OutboxRemove), ETag.All));
         }
 
-        if (TableLimits.Problem(actions) is { } problem)
-        {
-            return new(CommitResult.DoesNotFit, Problem: problem);
-        }
-
-        foreach (var key in PendingMarks.KeysFor(commit))
-        {
-            // Before the commit: a crash between the two leaves a mark that vouches for nothing, which the sweeper drops.
-            await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, commit.EventId, ct);
-        }
-
-        try
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            deadline.CancelAfter(CommitDeadline);
-            var response = await Table.SubmitTransactionAsync(actions, deadline.Token);
-            return new(CommitResult.Committed, response.Value[0].Headers.ETag ?? default);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return new(await ClassifyAsync(commit, ex, eventIndex, ct));
-        }
-        catch (RequestFailedException ex) when (ex.Status is 400 or 413)
-        {
-            return new(CommitResult.DoesNotFit, Problem: $"Azure refused the step ({ex.Status} {ex.ErrorCode}): {ex.Message}");
-        }
+        return actions;
     }
 
     private async Task<CommitResult> ClassifyAsync(Commit commit, TableTransactionFailedException ex, int eventIndex, CancellationToken ct)

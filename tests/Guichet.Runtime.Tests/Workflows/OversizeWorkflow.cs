@@ -11,7 +11,8 @@ public sealed class OversizeWorkflow : Decider<OversizeStart, OversizeState, Ove
 
     public override EventCatalog<OversizeEvent> Events { get; } = new EventCatalog<OversizeEvent>()
         .Add<LongStatus>("long-status").Add<Ancient>("ancient").Add<HeavySend>("heavy-send").Add<Flood>("flood")
-        .Add<ManyTimers>("many-timers").Add<Crash>("crash").Add<Touch>("touch");
+        .Add<ManyTimers>("many-timers").Add<Crash>("crash").Add<Touch>("touch")
+        .Add<HeavyFinish>("heavy-finish");
 
     public override Decision<OversizeState> Start(OversizeStart input, EventContext context) => new OversizeState("Open", 0);
 
@@ -24,6 +25,7 @@ public sealed class OversizeWorkflow : Decider<OversizeStart, OversizeState, Ove
         HeavySend h => Decision.Accept(state, new SendEvent("elsewhere", "touch", new { blob = new string('b', h.Chars) })),
         Flood f => Decision.Accept(state, [.. Enumerable.Range(0, f.Messages).Select(i => new SendMessage("flooded", new { i, text = new string('m', f.Chars) }))]),
         ManyTimers m => Decision.Accept(state with { Batches = state.Batches + 1 }, [.. Enumerable.Range(0, m.Count).Select(i => new ScheduleTimer($"b{state.Batches}-{i}-{new string('t', 80)}", context.Now.AddDays(1)))]),
+        HeavyFinish f => Decision.Accept(state, [.. Enumerable.Range(0, f.Sends).Select(i => (Effect)new SendEvent("elsewhere", "touch", new { blob = new string('b', f.Chars) })), new Complete(null)]),
         Crash c => throw new InvalidOperationException(new string('e', c.Chars)),
         _ => state with { Status = "Touched" },
     };
@@ -48,3 +50,6 @@ public sealed record ManyTimers(int Count) : OversizeEvent;
 public sealed record Crash(int Chars) : OversizeEvent;
 
 public sealed record Touch : OversizeEvent;
+
+/// <summary>Completes the instance in a step that sends <see cref="Sends"/> events of <see cref="Chars"/> characters each.</summary>
+public sealed record HeavyFinish(int Sends, int Chars) : OversizeEvent;
