@@ -59,7 +59,10 @@ public sealed partial class DossierDecider
         };
     }
 
-    /// <summary>The person is admitted: the dossier ends as admitted; every other candidacy still open ends as admitted elsewhere.</summary>
+    /// <summary>
+    /// The person is admitted: the dossier ends as admitted, confirms the admission to its vacancy (which completes only
+    /// then), and every other candidacy still open ends as admitted elsewhere.
+    /// </summary>
     private static Decision<Dossier> Admit(Dossier dossier, DossierCandidacy candidacy, CandidacyEnded ended, DateTimeOffset now)
     {
         if (ended.EntryDate is not { } entry)
@@ -76,7 +79,8 @@ public sealed partial class DossierDecider
         };
         var elsewhere = dossier.Candidacies.Where(c => c.CandidacyId != candidacy.CandidacyId)
             .Select(c => new SendEvent(c.VacancyId, VacancyEventNames.AdmittedElsewhere, new AdmittedElsewhere(dossier.Id, candidacy.VacancyId)));
-        return Decision.Accept(admitted, [.. elsewhere]);
+        var confirmed = new SendEvent(candidacy.VacancyId, VacancyEventNames.AdmissionConfirmed, new AdmissionConfirmed(dossier.Id));
+        return Decision.Accept(admitted, [confirmed, .. elsewhere]);
     }
 
     /// <summary>The dossier without that candidacy; when that puts it back on the list, its prescribers hear why.</summary>

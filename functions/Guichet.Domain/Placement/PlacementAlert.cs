@@ -20,6 +20,9 @@ public sealed record PlacementAlert(string Kind, string Recipient, string Struct
     /// <summary>The deadline passed without an answer.</summary>
     public const string Overdue = "candidacy-overdue";
 
+    /// <summary>An admission the dossier could not take (admitted elsewhere at the same moment): the place is free again.</summary>
+    public const string AdmissionUndone = "admission-undone";
+
     /// <summary>The structure that must answer.</summary>
     public const string Structure = "structure";
 

@@ -40,4 +40,12 @@ public sealed record Proposal(DateTimeOffset At, string? By, MatchResult Match);
 /// <param name="At">When.</param>
 /// <param name="Reason">Why, in French.</param>
 /// <param name="FilledBy">The dossier admitted, when filled.</param>
-public sealed record VacancyEnd(VacancyStatus Status, DateTimeOffset At, string Reason, string? FilledBy);
+public sealed record VacancyEnd(VacancyStatus Status, DateTimeOffset At, string Reason, string? FilledBy)
+{
+    /// <summary>Whether the admitted dossier took the admission: the vacancy completes then, not before.</summary>
+    public bool Confirmed { get; init; }
+
+    /// <summary>Whether nothing can change the vacancy any more: cancelled, or filled and confirmed.</summary>
+    [JsonIgnore]
+    public bool IsFinal => Status != VacancyStatus.Filled || Confirmed;
+}

@@ -66,6 +66,33 @@ public sealed partial class VacancyDecider
         return Decision.Accept(next, [Tell(next, admitted), .. told]);
     }
 
+    /// <summary>
+    /// An ended vacancy changes no more, but for the answer of the dossier it admitted: the confirmation completes it, and
+    /// a refusal (the person was admitted elsewhere at the same moment) opens the place again. The same answer to a
+    /// candidacy sent again changes nothing, as before the end.
+    /// </summary>
+    private static Decision<Vacancy> Ended(Vacancy vacancy, VacancyEnd end, VacancyEvent happened, EventContext context) => happened switch
+    {
+        CandidacyDecided decided when vacancy.CandidacyOf(decided.DossierId) is { Outcome: not null } => Answer(vacancy, decided, context),
+        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => VacancyOutcome.Of(vacancy, vacancy with { End = end with { Confirmed = true } }),
+        CandidacyNotDelivered failed when !end.IsFinal && failed.TargetInstanceId == end.FilledBy && failed.SentEventName == VacancyEventNames.CandidacyEnded => VacancyOutcome.Of(vacancy, Reopen(vacancy, failed, context.Now)),
+        _ => Decision.Reject($"La place est {(end.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : plus rien n'y change."),
+    };
+
+    /// <summary>
+    /// The admitted dossier could not take the admission: the candidacy ends as withdrawn with the dossier's reason, the
+    /// place opens again (a top-up follows) and the structure is told. Candidacies ended as "place filled" stay ended:
+    /// those dossiers are back on the waiting list already.
+    /// </summary>
+    private static Decision<Vacancy> Reopen(Vacancy vacancy, CandidacyNotDelivered failed, DateTimeOffset now)
+    {
+        var admitted = vacancy.CandidacyOf(failed.TargetInstanceId)!;
+        var text = $"L'admission du dossier {admitted.DossierId} n'a pas pu être enregistrée ({failed.Reason}) : la place est de nouveau libre.";
+        var undone = admitted with { Outcome = new CandidacyOutcome(CandidacyStatus.Withdrawn, now, null, null, null, text, null, false) };
+        var alert = new SendMessage(PlacementAlert.Queue, new PlacementAlert(PlacementAlert.AdmissionUndone, PlacementAlert.Structure, vacancy.Place.StructureId, vacancy.Id, admitted.Id, admitted.DossierId, admitted.DueAt, text));
+        return Decision.Accept(vacancy with { Candidacies = Replace(vacancy, undone), End = null }, alert);
+    }
+
     /// <summary>The candidate was admitted elsewhere: its open candidacy here ends, not as a refusal, and the slot opens.</summary>
     private static Decision<Vacancy> EndElsewhere(Vacancy vacancy, AdmittedElsewhere admitted, DateTimeOffset now)
     {

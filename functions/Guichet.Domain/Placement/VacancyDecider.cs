@@ -42,6 +42,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
         .Add<CandidacyClockDue>(VacancyEventNames.CandidacyClock)
         .Add<AdmittedElsewhere>(VacancyEventNames.AdmittedElsewhere)
         .Add<CandidateLeft>(VacancyEventNames.CandidateLeft)
+        .Add<AdmissionConfirmed>(VacancyEventNames.AdmissionConfirmed)
         .Add<VacancyCancelled>(VacancyEventNames.VacancyCancelled)
         .Add<CandidacyNotDelivered>(VacancyEventNames.DeliveryFailed);
 
@@ -74,7 +75,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
         ArgumentNullException.ThrowIfNull(context);
         if (state.End is { } end)
         {
-            return Decision.Reject($"La place est {(end.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : plus rien n'y change.");
+            return Ended(state, end, happened, context);
         }
 
         var (caught, clock) = CandidacyClock.CatchUp(state, context.Now);

@@ -21,6 +21,9 @@ public static class VacancyEventNames
     /// <summary><see cref="Placement.CandidateLeft"/>, sent by a dossier that ended (withdrawn, merged, closed) while proposed.</summary>
     public const string CandidateLeft = "candidate-left";
 
+    /// <summary><see cref="Placement.AdmissionConfirmed"/>, sent by the dossier that took the admission.</summary>
+    public const string AdmissionConfirmed = "admission-confirmed";
+
     /// <summary><see cref="Placement.VacancyCancelled"/>.</summary>
     public const string VacancyCancelled = "vacancy-cancelled";
 

@@ -47,6 +47,13 @@ public sealed record AdmittedElsewhere(string DossierId, string VacancyId) : Vac
 /// <param name="Reason">Why, as the dossier's end says it.</param>
 public sealed record CandidateLeft(string DossierId, string Reason) : VacancyEvent;
 
+/// <summary>
+/// "admission-confirmed": the admitted dossier took the admission. Until then the filled place waits: a dossier that
+/// could not take it (admitted elsewhere at the same moment) sends it back, and the place opens again.
+/// </summary>
+/// <param name="DossierId">The dossier.</param>
+public sealed record AdmissionConfirmed(string DossierId) : VacancyEvent;
+
 /// <summary>"vacancy-cancelled": the structure withdraws the place; pending candidates go back to the list.</summary>
 /// <param name="Reason">Why.</param>
 public sealed record VacancyCancelled(string Reason) : VacancyEvent;

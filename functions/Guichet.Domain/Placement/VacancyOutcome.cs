@@ -6,7 +6,7 @@ namespace Guichet.Domain.Placement;
 /// What every accepted step of a vacancy does besides its rule's own effects, derived from the states before and after
 /// it, so that no rule can forget them: the rows that changed are written; the candidacy clock is set to the next
 /// reminder or deadline (or cancelled when none is left); a vacancy that has more open slots than before asks for a
-/// matching (a top-up); a vacancy that ends completes.
+/// matching (a top-up); a vacancy that ends completes (a filled one once its dossier has confirmed the admission).
 /// </summary>
 public static class VacancyOutcome
 {
@@ -38,7 +38,7 @@ public static class VacancyOutcome
             effects.Add(new SendMessage(MatchingRequested.Queue, new MatchingRequested(after.Id, after.Place, after.OpenSlots, [.. after.Candidacies.Select(c => c.DossierId)])));
         }
 
-        if (after.End is { } end && before?.End is null)
+        if (after.End is { IsFinal: true } end && before?.End is not { IsFinal: true })
         {
             effects.Add(new Complete(end));
         }

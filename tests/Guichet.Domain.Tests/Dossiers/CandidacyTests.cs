@@ -112,8 +112,11 @@ public sealed class CandidacyTests
         Assert.Equal(DossierStatus.Admitted, dossier.Status);
         Assert.Equal(("act-75-chemin-vert", new DateOnly(2026, 12, 20)), (dossier.Admission!.StructureId, dossier.Admission.EntryDate));
         Assert.True(admitted.Removes(DossierReadModels.WaitingList, "ACT", DossierId));
-        var elsewhere = Assert.Single(admitted.Sent());
-        Assert.Equal((VacancyB, VacancyEventNames.AdmittedElsewhere), (elsewhere.InstanceId, elsewhere.EventName));
+        Assert.Equal(
+            [(VacancyA, VacancyEventNames.AdmissionConfirmed), (VacancyB, VacancyEventNames.AdmittedElsewhere)],
+            admitted.Sent().Select(s => (s.InstanceId, s.EventName)));
+        Assert.Equal(new AdmissionConfirmed(DossierId), admitted.Sent()[0].Payload);
+        var elsewhere = admitted.Sent()[1];
         Assert.Equal(new AdmittedElsewhere(DossierId, VacancyA), elsewhere.Payload);
         var told = Assert.Single(admitted.Messages());
         Assert.Equal("admitted", told.Status);

@@ -81,9 +81,43 @@ public sealed class VacancyTests
         Assert.Equal(
             [("D-002", CandidacyStatus.Admitted), ("D-001", CandidacyStatus.PlaceFilledByAnotherCandidate), ("D-003", CandidacyStatus.PlaceFilledByAnotherCandidate)],
             admitted.Sent().Select(s => (s.InstanceId, ((CandidacyEnded)s.Payload!).Status)));
-        Assert.True(admitted.Completes());
+        Assert.False(admitted.Completes()); // not before the dossier confirms the admission
         Assert.Contains(admitted.Effects, e => e is CancelTimer { Name: VacancyEventNames.CandidacyClock });
         Assert.Equal("place-filled-by-another-candidate", admitted.Row<CandidacyRow, Vacancy>(PlacementReadModels.Candidacies, "act-92-trait-d-union", $"{VacancyId}~D-001").Status);
+    }
+
+    [Fact]
+    public void GivenAFilledPlace_WhenTheAdmittedDossierConfirms_ThenTheVacancyCompletes_AndNothingElseChangesIt()
+    {
+        var scenario = Scenario();
+        var filled = scenario.Given(Declare(), Proposed(1, 2, 3), Admit(2));
+
+        var confirmed = scenario.When(filled, new AdmissionConfirmed("D-002"));
+        var after = scenario.When(confirmed.Accepted(), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyEnded, "Le dossier est clos."));
+
+        Assert.True(confirmed.Completes());
+        Assert.True(confirmed.Accepted().End!.Confirmed);
+        Assert.Contains("pourvue", after.Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAFilledPlace_WhenTheAdmittedDossierCouldNotTakeTheAdmission_ThenThePlaceOpensAgain_TheStructureIsTold_AndATopUpIsAsked()
+    {
+        var scenario = Scenario();
+        var filled = scenario.Given(Declare(), Proposed(1, 2, 3), Admit(2));
+
+        var undone = scenario.When(filled, new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyEnded, "Le dossier est clos : admis ailleurs."));
+
+        var vacancy = undone.Accepted();
+        Assert.Null(vacancy.End);
+        Assert.Equal(VacancyStatus.AwaitingCandidates, vacancy.Status);
+        Assert.Equal(CandidacyStatus.Withdrawn, vacancy.CandidacyOf("D-002")!.Status);
+        Assert.False(undone.Completes());
+        var alert = Assert.Single(undone.Effects.OfType<SendMessage>(), m => m.Queue == PlacementAlert.Queue);
+        Assert.Equal((PlacementAlert.AdmissionUndone, PlacementAlert.Structure), (((PlacementAlert)alert.Body).Kind, ((PlacementAlert)alert.Body).Recipient));
+        Assert.Contains("admis ailleurs", ((PlacementAlert)alert.Body).Text, StringComparison.Ordinal);
+        var topUp = Assert.Single(undone.Effects.OfType<SendMessage>(), m => m.Queue == MatchingRequested.Queue);
+        Assert.Equal(3, ((MatchingRequested)topUp.Body).Slots);
     }
 
     [Fact]
@@ -92,7 +126,7 @@ public sealed class VacancyTests
         var scenario = Scenario();
         var filled = scenario.Given(Declare(), Proposed(1, 2), Admit(1));
 
-        Assert.Equal("La place est pourvue : plus rien n'y change.", scenario.When(filled, Admit(2)).Refused());
+        Assert.Contains("a déjà pris fin", scenario.When(filled, Admit(2)).Refused(), StringComparison.Ordinal);
     }
 
     [Fact]
