@@ -137,7 +137,7 @@ public sealed partial class WorkflowRuntime
         var outcome = await Store.CommitAsync(commit, ct);
         if (outcome.Result == CommitResult.Committed)
         {
-            await RefreshListedAsync(commit, ct);
+            await RefreshListedAsync(loaded, commit, ct);
         }
 
         if (outcome.Result != CommitResult.DoesNotFit)

@@ -38,7 +38,25 @@ public sealed class InstanceIndexTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task ListedSummary_IsCurrentAfterEveryStep_ForOneMergeWhenTheStatusStays()
+    public async Task ListedSummary_IsNotRefreshed_ByAStepThatChangesNeitherTimersNorBufferedEventsNorWhatItWaitsFor()
+    {
+        var counter = new RequestCounter();
+        await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(counter));
+        await h.Runtime.StartAsync(TypeName, "plain");
+        await h.Runtime.RaiseEventAsync("plain", "cancel", Json(new { name = "none" }), "c0");
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));
+
+        // Its status stays "Cancelled", it had no timer and has none: nothing the list shows moves but its history.
+        var before = counter.Count;
+        await h.Runtime.RaiseEventAsync("plain", "cancel", Json(new { name = "nothing" }), "c1");
+
+        // The state read and the step's transaction only: the path every event takes carries no refresh of the list.
+        Assert.Equal(2, counter.Count - before);
+        Assert.Equal((await h.Runtime.GetStatusAsync("plain"))!.HistoryLength, (await ListedAsync(h, "plain")).HistoryLength + 1);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ListedSummary_IsCurrentAfterEveryStepThatChangesItsTimersOrBufferedEvents_WhenTheStatusStays()
     {
         var counter = new RequestCounter();
         await using var h = await RuntimeHarness.CreateAsync(azurite, clients: azurite.Azurite.Clients(counter));
@@ -104,8 +122,8 @@ public sealed class InstanceIndexTests(AzuriteFixture azurite)
         Assert.Equal(completed.Timers.Count, afterCompletion.PendingTimers.Count);
     }
 
-    private static async Task<InstanceStatus> ListedAsync(RuntimeHarness h) =>
-        Assert.Single((await h.Runtime.QueryInstancesAsync(new InstanceQuery(WorkflowType: TypeName, InstanceIdPrefix: "moving"))).Instances);
+    private static async Task<InstanceStatus> ListedAsync(RuntimeHarness h, string prefix = "moving") =>
+        Assert.Single((await h.Runtime.QueryInstancesAsync(new InstanceQuery(WorkflowType: TypeName, InstanceIdPrefix: prefix))).Instances);
 
     [Fact(Timeout = 30_000)]
     public async Task List_IsServedFromTheIndex_InOneRequestPerPage()
