@@ -106,11 +106,15 @@ public sealed class IntakeToAdmissionTests(AzuriteFixture azurite)
             await CandidaciesAsync(host, vacancy));
         await Eventually.HoldsAsync(async () => await host.StatusOfAsync(d) == "admitted", "D admitted");
         await Eventually.HoldsAsync(async () => await host.StatusOfAsync(b) == "waiting-list", "B back on the list");
-        using (var list = await agency.GetAsync("/api/waiting-list?device=ACT"))
-        {
-            var ids = (await ClockedApp.ReadAsync(list)).GetProperty("dossiers").EnumerateArray().Select(x => x.GetProperty("dossierId").GetString()).ToList();
-            Assert.Equal([a, b, c], ids);
-        }
+        // The waiting list is a read model, written after the dossier's step: D leaves it a moment after its state says admitted.
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                using var list = await agency.GetAsync("/api/waiting-list?device=ACT");
+                var ids = (await ClockedApp.ReadAsync(list)).GetProperty("dossiers").EnumerateArray().Select(x => x.GetProperty("dossierId").GetString()).ToList();
+                return ids.SequenceEqual([a, b, c]);
+            },
+            "A, B and C waiting, D gone from the list");
 
         // On dossier-events: B's overdue once; A, C back on the list; D admitted, with its structure and date.
         var events = await DossierEventsAsync(all => all.Any(e => Text(e, "externalRef") == "ref-d" && Text(e, "status") == "admitted"));
