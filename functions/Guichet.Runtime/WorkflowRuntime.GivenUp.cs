@@ -24,7 +24,7 @@ public sealed partial class WorkflowRuntime
         if (sender is not null && WorkflowOf(sender)?.Accepts(DeliveryFailed.EventName) == true)
         {
             var failure = JsonSerializer.SerializeToElement(new DeliveryFailed(item.Target, item.Name ?? "event", reason), WorkflowJson.Options);
-            var notice = new WorkflowEvent(DeliveryFailed.EventName, failure, "delivery-failed:" + item.Id, EventOrigin.Instance, "runtime");
+            var notice = new WorkflowEvent(DeliveryFailed.EventName, failure, StepPlanner.NoticeId(item.Id!), EventOrigin.Instance, "runtime");
             var outcome = await ApplyEventAsync(instanceId, notice, item.CorrelationId, null, 0, ct);
             // A notice the sender ended, refused or could not bind is not handled: the failure goes to its history below.
             if (outcome.Result is not (RaiseResult.Finished or RaiseResult.NotFound or RaiseResult.Invalid or RaiseResult.Rejected))
@@ -68,7 +68,7 @@ public sealed partial class WorkflowRuntime
 
         // The sender's history records the event it sent (no outbox row of its own is left to remove), under the notice's id.
         var failure = JsonSerializer.Deserialize<DeliveryFailed>(item.Payload, WorkflowJson.Options)!;
-        var sentId = item.Id![StepPlanner.NoticeId(string.Empty).Length..];
+        var sentId = StepPlanner.RefusedEventId(item.Id!);
         var sent = new OutboxItem(item.RowKey, OutboxKind.SendEvent, refusingId, failure.SentEventName, sentId, null, null, item.Version, item.CorrelationId);
         return await RunStepAsync(item.Target, item.Id, record => NoticeRecorded(record, sent, failure.Reason, item.Id!), depth, ct);
     }

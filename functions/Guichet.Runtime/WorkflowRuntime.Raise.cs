@@ -154,9 +154,10 @@ public sealed partial class WorkflowRuntime
             throw new ArgumentException($"'{reply.Queue}' is not a valid queue name.", nameof(reply));
         }
 
-        if (System.Text.Encoding.UTF8.GetByteCount(reply.Body) > EffectPlanner.MaxMessageBytes)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(reply.Body);
+        if (bytes > RefusalReply.MaxBodyBytes)
         {
-            throw new PayloadTooLargeException(nameof(reply), System.Text.Encoding.UTF8.GetByteCount(reply.Body), EffectPlanner.MaxMessageBytes);
+            throw new PayloadTooLargeException(nameof(reply), bytes, RefusalReply.MaxBodyBytes);
         }
     }
 

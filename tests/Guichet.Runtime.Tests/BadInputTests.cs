@@ -93,4 +93,48 @@ public sealed class BadInputTests(AzuriteFixture azurite)
         Assert.Contains("target instance id", outcome.Status!.Error, StringComparison.Ordinal);
         Assert.Empty(await h.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
     }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("Refusals")]
+    [InlineData("re--fusals")]
+    [InlineData("ab")]
+    public async Task RefusalReplyToAnInvalidQueue_Refused_NothingRecorded(string queue)
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "paused");
+        await h.Runtime.SuspendAsync("paused");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            h.Runtime.RaiseEventAsync("paused", "add", Json(new { amount = 1 }), "e1", new RequestContext(OnRefusal: new RefusalReply(queue, "x"))));
+
+        Assert.Equal("reply", error.ParamName);
+        Assert.Null(await h.Runtime.GetEventOutcomeAsync("paused", "e1"));
+        Assert.Equal(0, (await h.Runtime.GetStatusAsync("paused"))!.BufferedEvents);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RefusalReplyAboveTheLimitInUtf8Bytes_Refused_NothingRecorded()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "paused");
+        await h.Runtime.SuspendAsync("paused");
+        var body = new string('é', (RefusalReply.MaxBodyBytes / 2) + 1); // fewer characters than the limit, more bytes
+
+        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() =>
+            h.Runtime.RaiseEventAsync("paused", "add", Json(new { amount = 1 }), "e1", new RequestContext(OnRefusal: new RefusalReply(UniqueNames.Queue("refusals"), body))));
+
+        Assert.Equal(RefusalReply.MaxBodyBytes, error.Limit);
+        Assert.Null(await h.Runtime.GetEventOutcomeAsync("paused", "e1"));
+        Assert.Equal(0, (await h.Runtime.GetStatusAsync("paused"))!.BufferedEvents);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("a/b", "e1")]
+    [InlineData("ok", " ")]
+    public async Task EventOutcomeOfABadInstanceIdOrEventId_Refused(string instanceId, string eventId)
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Runtime.GetEventOutcomeAsync(instanceId, eventId));
+    }
 }

@@ -88,8 +88,7 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
             case SendEvent send:
                 InstanceIds.Validate(send.InstanceId, "target instance id");
                 InstanceIds.Validate(send.EventName, "event name");
-                Add(OutboxKind.SendEvent, send.InstanceId, send.EventName, $"{_instanceId}:{sequence}:{index}", Bytes(send.Payload), null);
-                _outbox[^1] = _outbox[^1] with { TargetVersions = Catalog };
+                Add(OutboxKind.SendEvent, send.InstanceId, send.EventName, $"{_instanceId}:{sequence}:{index}", Bytes(send.Payload), null, Catalog);
                 _descriptions.Add($"send {send.EventName} to {send.InstanceId}");
                 break;
             case SendMessage message:
@@ -174,8 +173,8 @@ internal sealed class EffectPlanner(InstanceRecord initial, long sequence, int v
         _descriptions.Add($"message {messageId} to {message.Queue}");
     }
 
-    private void Add(OutboxKind kind, string target, string? name, string? id, byte[]? payload, DateTimeOffset? dueAt) =>
-        _outbox.Add(new(RowKeys.Outbox(sequence, _outbox.Count), kind, target, name, id, payload, dueAt, version, correlationId) { Generation = _generation });
+    private void Add(OutboxKind kind, string target, string? name, string? id, byte[]? payload, DateTimeOffset? dueAt, string? targetVersions = null) =>
+        _outbox.Add(new(RowKeys.Outbox(sequence, _outbox.Count), kind, target, name, id, payload, dueAt, version, correlationId) { Generation = _generation, TargetVersions = targetVersions });
 
     private static byte[]? Bytes(object? value) => value is null ? null : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), WorkflowJson.Options);
 }

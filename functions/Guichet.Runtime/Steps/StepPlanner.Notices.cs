@@ -9,12 +9,17 @@ namespace Guichet.Runtime.Steps;
 
 internal sealed partial class StepPlanner
 {
+    private const string NoticePrefix = "delivery-failed:";
+
     /// <summary>The event id of the notice that an event was not applied: the same whichever path found it, so that it is applied once.</summary>
-    public static string NoticeId(string eventId) => "delivery-failed:" + eventId;
+    public static string NoticeId(string eventId) => NoticePrefix + eventId;
+
+    /// <summary>The id of the event a notice (<see cref="NoticeId"/>) says was not applied.</summary>
+    public static string RefusedEventId(string noticeId) => noticeId[NoticePrefix.Length..];
 
     /// <summary>Whether an outbox row is such a notice (raised by the runtime, not by a decider).</summary>
     public static bool IsNotice(OutboxItem item) =>
-        item is { Kind: OutboxKind.SendEvent, Name: Deciders.DeliveryFailed.EventName } && item.Id?.StartsWith("delivery-failed:", StringComparison.Ordinal) == true;
+        item is { Kind: OutboxKind.SendEvent, Name: Deciders.DeliveryFailed.EventName } && item.Id?.StartsWith(NoticePrefix, StringComparison.Ordinal) == true;
 
     /// <summary>
     /// What a buffered event that is not applied owes whoever sent it, as rows of the step that settles it, so that the
