@@ -74,8 +74,8 @@ public sealed partial class VacancyDecider
     private static Decision<Vacancy> Ended(Vacancy vacancy, VacancyEnd end, VacancyEvent happened, EventContext context) => happened switch
     {
         CandidacyDecided decided when vacancy.CandidacyOf(decided.DossierId) is { Outcome: not null } => Answer(vacancy, decided, context),
-        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => VacancyOutcome.Of(vacancy, vacancy with { End = end with { Confirmed = true } }),
-        CandidacyNotDelivered failed when !end.IsFinal && failed.TargetInstanceId == end.FilledBy && failed.SentEventName == VacancyEventNames.CandidacyEnded => VacancyOutcome.Of(vacancy, Reopen(vacancy, failed, context.Now)),
+        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => vacancy with { End = end with { Confirmed = true } },
+        CandidacyNotDelivered failed when !end.IsFinal && failed.TargetInstanceId == end.FilledBy && failed.SentEventName == VacancyEventNames.CandidacyEnded => Reopen(vacancy, failed, context.Now),
         _ => Decision.Reject($"La place est {(end.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : plus rien n'y change."),
     };
 

@@ -75,7 +75,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
         ArgumentNullException.ThrowIfNull(context);
         if (state.End is { } end)
         {
-            return Ended(state, end, happened, context);
+            return VacancyOutcome.Of(state, Ended(state, end, happened, context));
         }
 
         var (caught, clock) = CandidacyClock.CatchUp(state, context.Now);
