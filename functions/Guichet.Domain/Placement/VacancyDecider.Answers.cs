@@ -74,8 +74,8 @@ public sealed partial class VacancyDecider
     private static Decision<Vacancy> Ended(Vacancy vacancy, VacancyEnd end, VacancyEvent happened, EventContext context) => happened switch
     {
         CandidacyDecided decided when vacancy.CandidacyOf(decided.DossierId) is { Outcome: not null } => Answer(vacancy, decided, context),
-        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => VacancyOutcome.Of(vacancy, vacancy with { End = end with { Confirmed = true } }),
-        CandidacyNotDelivered failed when !end.IsFinal && failed.TargetInstanceId == end.FilledBy && failed.SentEventName == VacancyEventNames.CandidacyEnded => VacancyOutcome.Of(vacancy, Reopen(vacancy, failed, context.Now)),
+        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => vacancy with { End = end with { Confirmed = true } },
+        CandidacyNotDelivered failed when !end.IsFinal && failed.TargetInstanceId == end.FilledBy && failed.SentEventName == VacancyEventNames.CandidacyEnded => Reopen(vacancy, failed, context.Now),
         _ => Decision.Reject($"La place est {(end.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : plus rien n'y change."),
     };
 
@@ -94,26 +94,22 @@ public sealed partial class VacancyDecider
     }
 
     /// <summary>The candidate was admitted elsewhere: its open candidacy here ends, not as a refusal, and the slot opens.</summary>
-    private static Decision<Vacancy> EndElsewhere(Vacancy vacancy, AdmittedElsewhere admitted, DateTimeOffset now)
-    {
-        if (vacancy.CandidacyOf(admitted.DossierId) is not { IsOpen: true } candidacy)
-        {
-            return Decision.Reject($"Aucune candidature ouverte du dossier {admitted.DossierId} pour cette place.");
-        }
-
-        var outcome = new CandidacyOutcome(CandidacyStatus.AdmittedElsewhere, now, null, null, null, $"Admis sur une autre place ({admitted.VacancyId}) : ce n'est pas un refus.", null, false);
-        return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = outcome }) };
-    }
+    private static Decision<Vacancy> EndElsewhere(Vacancy vacancy, AdmittedElsewhere admitted, DateTimeOffset now) =>
+        EndOpen(vacancy, admitted.DossierId, CandidacyStatus.AdmittedElsewhere, $"Admis sur une autre place ({admitted.VacancyId}) : ce n'est pas un refus.", now);
 
     /// <summary>The candidate's dossier ended while its candidacy here was open: the candidacy is withdrawn, not a refusal, and the slot opens.</summary>
-    private static Decision<Vacancy> Left(Vacancy vacancy, CandidateLeft left, DateTimeOffset now)
+    private static Decision<Vacancy> Left(Vacancy vacancy, CandidateLeft left, DateTimeOffset now) =>
+        EndOpen(vacancy, left.DossierId, CandidacyStatus.Withdrawn, $"Le dossier a pris fin : {left.Reason}", now);
+
+    /// <summary>Ends the open candidacy of <paramref name="dossierId"/> for a reason of the dossier's, not the structure's.</summary>
+    private static Decision<Vacancy> EndOpen(Vacancy vacancy, string dossierId, CandidacyStatus status, string why, DateTimeOffset now)
     {
-        if (vacancy.CandidacyOf(left.DossierId) is not { IsOpen: true } candidacy)
+        if (vacancy.CandidacyOf(dossierId) is not { IsOpen: true } candidacy)
         {
-            return Decision.Reject($"Aucune candidature ouverte du dossier {left.DossierId} pour cette place.");
+            return Decision.Reject($"Aucune candidature ouverte du dossier {dossierId} pour cette place.");
         }
 
-        var outcome = new CandidacyOutcome(CandidacyStatus.Withdrawn, now, null, null, null, $"Le dossier a pris fin : {left.Reason}", null, false);
+        var outcome = new CandidacyOutcome(status, now, null, null, null, why, null, false);
         return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = outcome }) };
     }
 

@@ -75,7 +75,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
         ArgumentNullException.ThrowIfNull(context);
         if (state.End is { } end)
         {
-            return Ended(state, end, happened, context);
+            return VacancyOutcome.Of(state, Ended(state, end, happened, context));
         }
 
         var (caught, clock) = CandidacyClock.CatchUp(state, context.Now);
@@ -88,6 +88,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
             CandidateLeft left => Left(caught, left, context.Now),
             VacancyCancelled cancelled => Cancel(caught, cancelled, context),
             CandidacyNotDelivered failed => Undelivered(caught, failed, context.Now),
+            AdmissionConfirmed => Decision.Reject("Cette place n'est pas pourvue : aucune admission n'attend de confirmation."),
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the vacancy workflow."),
         };
         return VacancyOutcome.Of(state, decision.IsRejected ? decision : Decision.Accept(decision.State!, [.. clock, .. decision.Effects]));

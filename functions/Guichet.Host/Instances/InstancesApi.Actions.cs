@@ -85,7 +85,7 @@ public static partial class InstancesApi
         return outcome.Result switch
         {
             RaiseResult.NotFound => InstanceProblems.NotFound(instanceId),
-            RaiseResult.Finished when outcome.Status?.RuntimeStatus == RuntimeStatus.Failed => InstanceProblems.Failed(instanceId),
+            _ when RaisedEvents.OnFailedInstance(outcome) => InstanceProblems.Failed(instanceId),
             RaiseResult.Finished => InstanceProblems.Finished(instanceId, outcome.Status),
             RaiseResult.Invalid => InstanceProblems.InvalidEvent(outcome.Reason ?? name),
             RaiseResult.Rejected => InstanceProblems.Rejected(outcome.Reason),

@@ -1,3 +1,4 @@
+using Guichet.Host.Http;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,11 +8,9 @@ namespace Guichet.Host.Instances;
 
 public static partial class InstancesApi
 {
-    private const int MaxEventIdLength = 1024;
-
     /// <summary>Where what became of an event id can be read: the <c>Location</c> of a 202 for a buffered event.</summary>
     public static string EventOutcomeUri(HttpRequest request, string instanceId, string eventId) =>
-        $"{InstanceStatusResponse.StatusUri(request, instanceId)}/event-outcome?eventId={Uri.EscapeDataString(eventId)}";
+        RaisedEvents.OutcomeUri(InstanceStatusResponse.StatusUri(request, instanceId), eventId);
 
     private static void MapOutcomes(RouteGroupBuilder group) =>
         group.MapGet("/instances/{instanceId}/event-outcome", GetEventOutcomeAsync).WithName("GetInstanceEventOutcome")
@@ -22,9 +21,9 @@ public static partial class InstancesApi
     private static async Task<Results<Ok<EventOutcome>, ProblemHttpResult, ValidationProblem>> GetEventOutcomeAsync(
         string instanceId, [FromQuery] string? eventId, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(eventId) || eventId.Length > MaxEventIdLength)
+        if (RaisedEvents.CheckEventId(eventId) is { } invalid)
         {
-            return InstanceProblems.Invalid("eventId", $"L'identifiant de l'événement (eventId) est obligatoire, de 1 à {MaxEventIdLength} caractères.");
+            return invalid;
         }
 
         if (await runtime.GetStatusAsync(instanceId, cancellationToken: cancellationToken) is not { } status)
@@ -32,7 +31,7 @@ public static partial class InstancesApi
             return InstanceProblems.NotFound(instanceId);
         }
 
-        if (await runtime.GetEventOutcomeAsync(instanceId, eventId, cancellationToken) is not { } outcome)
+        if (await runtime.GetEventOutcomeAsync(instanceId, eventId!, cancellationToken) is not { } outcome)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"L'instance « {instanceId} » n'a reçu aucun événement « {eventId} ».");
         }

@@ -121,6 +121,52 @@ public sealed class VacancyTests
     }
 
     [Fact]
+    public void GivenAFilledPlace_WhenAnotherDossierConfirmsOrCouldNotTakeItsEnd_ThenRefused_AndThePlaceStaysFilledByTheOneAdmission()
+    {
+        var scenario = Scenario();
+        var filled = scenario.Given(Declare(), Proposed(1, 2, 3), Admit(2));
+
+        var otherConfirms = scenario.When(filled, new AdmissionConfirmed("D-001"));
+        var otherUndelivered = scenario.When(filled, new CandidacyNotDelivered("D-001", VacancyEventNames.CandidacyEnded, "Le dossier est clos."));
+        var proposalUndelivered = scenario.When(filled, new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, "Le dossier est clos."));
+
+        Assert.Equal("La place est pourvue : plus rien n'y change.", otherConfirms.Refused());
+        Assert.Equal("La place est pourvue : plus rien n'y change.", otherUndelivered.Refused());
+        Assert.Equal("La place est pourvue : plus rien n'y change.", proposalUndelivered.Refused());
+        Assert.Equal(VacancyStatus.Filled, filled.Status);
+        Assert.False(filled.End!.Confirmed);
+    }
+
+    [Fact]
+    public void GivenAPlaceOpenedAgainAfterAnAdmissionNotTaken_WhenAnswered_ThenOnlyANewCandidateFillsIt_Once()
+    {
+        var scenario = Scenario();
+        var reopened = scenario.Given(
+            Declare(), Proposed(1, 2, 3), Admit(2), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyEnded, "Le dossier est clos : admis ailleurs."), Proposed(4));
+
+        var formerCandidate = scenario.When(reopened, Admit(1));
+        var admitted = scenario.When(reopened, Admit(4));
+
+        Assert.Contains("a déjà pris fin", formerCandidate.Refused(), StringComparison.Ordinal);
+        var vacancy = admitted.Accepted();
+        Assert.Equal((VacancyStatus.Filled, "D-004"), (vacancy.Status, vacancy.End!.FilledBy));
+        Assert.Equal(["D-004"], vacancy.Candidacies.Where(c => c.Status == CandidacyStatus.Admitted).Select(c => c.DossierId));
+        Assert.False(admitted.Completes());
+    }
+
+    [Fact]
+    public void GivenAPlaceNotFilled_WhenAnAdmissionIsConfirmed_ThenRefused_AndNothingChanges()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2));
+
+        var confirmed = scenario.When(proposed, new AdmissionConfirmed("D-001"));
+
+        Assert.Equal("Cette place n'est pas pourvue : aucune admission n'attend de confirmation.", confirmed.Refused());
+        Assert.Empty(confirmed.Effects);
+    }
+
+    [Fact]
     public void ASecondAdmission_IsRefused()
     {
         var scenario = Scenario();
@@ -197,6 +243,7 @@ public sealed class VacancyTests
         var decided = RuntimeJson.Delivered(Refuse(2), typeof(CandidacyDecided));
         Assert.Equal(Refuse(2), decided);
     }
+
     [Fact]
     public void GivenAPendingCandidate_WhenItsDossierEnds_ThenTheCandidacyIsWithdrawn_AndThePlaceAsksForATopUp()
     {
@@ -206,7 +253,7 @@ public sealed class VacancyTests
         var left = scenario.When(proposed, new CandidateLeft("D-001", "Demande retirée par le prescripteur."));
 
         Assert.Equal(CandidacyStatus.Withdrawn, left.Accepted().CandidacyOf("D-001")!.Status);
-        Assert.Equal(2, Assert.IsType<MatchingRequested>(Assert.Single(left.Effects.OfType<Deciders.SendMessage>(), m => m.Queue == MatchingRequested.Queue).Body).Slots);
+        Assert.Equal(2, Assert.IsType<MatchingRequested>(Assert.Single(left.Effects.OfType<SendMessage>(), m => m.Queue == MatchingRequested.Queue).Body).Slots);
         Assert.Contains("Aucune candidature ouverte", scenario.When(left.Accepted(), new CandidateLeft("D-001", "encore")).Refused(), StringComparison.Ordinal);
     }
 }

@@ -7,8 +7,10 @@ using Guichet.Domain.Placement;
 using Guichet.Host.Intake;
 using Guichet.Host.Security;
 using Guichet.Host.Tests.Intake;
+using Guichet.Host.Tests.Placement;
 using Guichet.Runtime.Queues;
 using Guichet.Testing;
+using static Guichet.Host.Tests.EndToEnd.EndToEndSteps;
 
 namespace Guichet.Host.Tests.EndToEnd;
 
@@ -42,7 +44,7 @@ public sealed class IntakeToAdmissionTests(AzuriteFixture azurite)
         }
 
         await Eventually.AdvanceUntilAsync(host.Clock, TimeSpan.FromSeconds(1), async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "intake handled");
-        var (a, b, c, d) = (await DossierOfAsync(host, "ref-a"), await DossierOfAsync(host, "ref-b"), await DossierOfAsync(host, "ref-c"), await DossierOfAsync(host, "ref-d"));
+        var (a, b, c, d) = (await DossierOfAsync(host, _maraude, "ref-a"), await DossierOfAsync(host, _maraude, "ref-b"), await DossierOfAsync(host, _maraude, "ref-c"), await DossierOfAsync(host, _maraude, "ref-d"));
 
         // Read (severities rank them A, B, C, D), then declared admissible by November's commission.
         using var doctor = host.Client(Roles.MedicalReader, name: "Dr Morel");
@@ -69,22 +71,15 @@ public sealed class IntakeToAdmissionTests(AzuriteFixture azurite)
         await Eventually.HoldsAsync(async () => await host.StatusOfAsync(d) == "waiting-list", "D on the waiting list");
 
         // Le Trait d'Union declares a place: the first three in rank order are proposed.
-        using var director = host.Client(Roles.Structure, org: Structure, name: "Directrice");
-        string vacancy;
-        using (var declared = await director.PostAsJsonAsync($"/api/structures/{Structure}/vacancies", new { availableFrom = "2026-11-15" }))
-        {
-            Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
-            vacancy = (await ClockedApp.ReadAsync(declared)).GetProperty("vacancy").GetProperty("vacancyId").GetString()!;
-        }
-
-        await UntilCandidaciesAsync(host, vacancy, 3);
-        Assert.Equal([a, b, c], (await CandidaciesAsync(host, vacancy)).Select(x => x.Dossier));
+        var vacancy = await host.DeclareAsync(Structure, availableFrom: "2026-11-15");
+        await host.UntilCandidaciesAsync(Structure, vacancy, 3);
+        Assert.Equal([a, b, c], (await host.CandidaciesAsync(Structure, vacancy)).Select(x => x.Dossier));
 
         // A refused with a justification (the place is topped up with D); C declined by the person the next day.
-        await DecideAsync(director, $"{vacancy}~{a}", new { decision = "refuse", code = "household-not-compatible", justification = "Logement trop petit pour le couple." });
-        await UntilCandidaciesAsync(host, vacancy, 4);
+        await AnswerAsync(host, $"{vacancy}~{a}", new { decision = "refuse", code = "household-not-compatible", justification = "Logement trop petit pour le couple." });
+        await host.UntilCandidaciesAsync(Structure, vacancy, 4);
         host.Clock.Advance(TimeSpan.FromDays(1));
-        await DecideAsync(director, $"{vacancy}~{c}", new { decision = "refuse", code = "person-declined", justification = "La personne souhaite rester à Paris." });
+        await AnswerAsync(host, $"{vacancy}~{c}", new { decision = "refuse", code = "person-declined", justification = "La personne souhaite rester à Paris." });
 
         // B is never answered: overdue at day 15, on the ARS list.
         using var agency = host.Client(Roles.ArsAdmin);
@@ -100,10 +95,10 @@ public sealed class IntakeToAdmissionTests(AzuriteFixture azurite)
             TimeSpan.FromSeconds(120));
 
         // D admitted (its own deadline not reached): the place is filled.
-        await DecideAsync(director, $"{vacancy}~{d}", new { decision = "admit", entryDate = "2026-11-20" });
+        await AnswerAsync(host, $"{vacancy}~{d}", new { decision = "admit", entryDate = "2026-11-20" });
         Assert.Equal(
             [(a, "refused"), (b, "place-filled-by-another-candidate"), (c, "refused"), (d, "admitted")],
-            await CandidaciesAsync(host, vacancy));
+            await host.CandidaciesAsync(Structure, vacancy));
         await Eventually.HoldsAsync(async () => await host.StatusOfAsync(d) == "admitted", "D admitted");
         await Eventually.HoldsAsync(async () => await host.StatusOfAsync(b) == "waiting-list", "B back on the list");
         // The waiting list is a read model, written after the dossier's step: D leaves it a moment after its state says admitted.
@@ -132,43 +127,11 @@ public sealed class IntakeToAdmissionTests(AzuriteFixture azurite)
             alerts.Select(x => (Text(x, "kind")!, Text(x, "recipient")!)).Order());
     }
 
-    private async Task<string> DossierOfAsync(ClockedApp host, string externalRef)
+    private static async Task AnswerAsync(ClockedApp host, string candidacyId, object answer)
     {
-        using var prescriber = host.Client(Roles.Prescriber, org: _maraude, name: "Paula");
-        string? dossierId = null;
-        await Eventually.HoldsAsync(
-            async () =>
-            {
-                using var response = await prescriber.GetAsync($"/api/dossiers?externalRef={externalRef}");
-                dossierId = response.IsSuccessStatusCode && (await ClockedApp.ReadAsync(response)).TryGetProperty("dossier", out var dossier)
-                    ? dossier.GetProperty("dossierId").GetString() : null;
-                return dossierId is not null;
-            },
-            $"{externalRef} found in a dossier");
-        return dossierId!;
-    }
-
-    private static async Task ReadAsync(HttpClient reader, string dossierId, string kind, object reading)
-    {
-        using var response = await reader.PostAsJsonAsync($"/api/dossiers/{dossierId}/readings/{kind}", reading);
-        Assert.True(response.IsSuccessStatusCode, $"{kind} reading of {dossierId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task DecideAsync(HttpClient director, string candidacyId, object answer)
-    {
-        using var response = await director.PostAsJsonAsync($"/api/candidacies/{candidacyId}/decision", answer);
+        using var response = await host.DecideAsync(Structure, candidacyId, answer);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{candidacyId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
-
-    private static async Task<List<(string Dossier, string Status)>> CandidaciesAsync(ClockedApp host, string vacancyId)
-    {
-        using var agency = host.Client(Roles.ArsAdmin);
-        using var response = await agency.GetAsync($"/api/structures/{Structure}/vacancies/{vacancyId}");
-        return [.. (await ClockedApp.ReadAsync(response)).GetProperty("candidacies").EnumerateArray().Select(x => (x.GetProperty("dossierId").GetString()!, x.GetProperty("status").GetString()!))];
-    }
-
-    private static Task UntilCandidaciesAsync(ClockedApp host, string vacancyId, int count) =>
-        Eventually.AdvanceUntilAsync(host.Clock, TimeSpan.FromSeconds(1), async () => (await CandidaciesAsync(host, vacancyId)).Count == count, $"{count} candidacies", TimeSpan.FromSeconds(60));
 
     /// <summary>The statuses told for a request from its first "proposed" on.</summary>
     private List<string?> StatusesAfterList(List<JsonElement> events, string externalRef) =>

@@ -9,6 +9,7 @@ using Guichet.Host.Security;
 using Guichet.Host.Tests.Intake;
 using Guichet.Runtime.Queues;
 using Guichet.Testing;
+using static Guichet.Host.Tests.EndToEnd.EndToEndSteps;
 
 namespace Guichet.Host.Tests.EndToEnd;
 
@@ -155,37 +156,11 @@ public sealed class IntakeToWaitingListTests(AzuriteFixture azurite)
             host.Clock, TimeSpan.FromSeconds(1), async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "every intake message handled");
     }
 
-    private static HttpClient Prescriber(ClockedApp host, string prescriberId) => host.Client(Roles.Prescriber, org: prescriberId, name: "Paula");
-
-    /// <summary>The dossier holding a request, as its prescriber finds it by its reference once the read model has it.</summary>
-    private static async Task<string> DossierOfAsync(ClockedApp host, string prescriberId, string externalRef)
-    {
-        using var prescriber = Prescriber(host, prescriberId);
-        string? dossierId = null;
-        await Eventually.HoldsAsync(
-            async () =>
-            {
-                using var response = await prescriber.GetAsync($"/api/dossiers?externalRef={externalRef}");
-                dossierId = response.IsSuccessStatusCode && (await ClockedApp.ReadAsync(response)).TryGetProperty("dossier", out var dossier)
-                    ? dossier.GetProperty("dossierId").GetString() : null;
-                return dossierId is not null;
-            },
-            $"{externalRef} found in a dossier");
-        return dossierId!;
-    }
-
     private static async Task<List<string>> PendingAsync(HttpClient reader, string kind)
     {
         using var response = await reader.GetAsync($"/api/readings/pending?kind={kind}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await ClockedApp.ReadAsync(response)).EnumerateArray().Select(r => r.GetProperty("dossierId").GetString()!)];
-    }
-
-    private static async Task ReadAsync(HttpClient reader, string dossierId, string kind, object reading)
-    {
-        using var response = await reader.PostAsJsonAsync($"/api/dossiers/{dossierId}/readings/{kind}", reading);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode && body.Contains("\"result\":\"Applied\"", StringComparison.Ordinal), $"{kind} reading of {dossierId}: {response.StatusCode} {body}");
     }
 
     private static async Task DecideAsync(HttpClient commission, object decision)
