@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Guichet.Runtime.Instances;
 using Guichet.Testing;
 using static Guichet.Runtime.Tests.Workflows.ProbeWorkflow;
@@ -120,6 +121,32 @@ public sealed class InstanceIndexTests(AzuriteFixture azurite)
         Assert.Equal(RuntimeStatus.Completed, afterCompletion.RuntimeStatus);
         Assert.Equal(completed.LastSequence, afterCompletion.HistoryLength);
         Assert.Equal(completed.Timers.Count, afterCompletion.PendingTimers.Count);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ListedSummary_OfAStatusChangeLandingAfterTheNextStepsRefresh_TakesItsStatus_AndKeepsTheLaterMovingColumns()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "moving");
+        var beforeSuspension = (await h.Runtime.InstanceList.Index.GetEntityAsync<TableEntity>(TypeName, "moving")).Value;
+        await h.Runtime.SuspendAsync("moving");
+        var suspended = (await h.Runtime.Store.LoadAsync("moving", CancellationToken.None))!;
+
+        // The suspension's summary has not landed yet (its host is slow): the row is as before it. Another host commits
+        // the next step, which buffers an event, and refreshes the row; then the suspension's summary lands.
+        await h.Runtime.InstanceList.Index.UpsertEntityAsync(beforeSuspension, TableUpdateMode.Replace);
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));
+        await h.Runtime.RaiseEventAsync("moving", "add", Json(new { amount = 1 }), "a1");
+        var exact = (await h.Runtime.GetStatusAsync("moving"))!;
+        await h.Runtime.Dispatcher.DispatchAsync("moving", [InstanceIndex.Item(suspended, 0, RuntimeStatus.Running)], 0, CancellationToken.None);
+        var listed = await ListedAsync(h);
+
+        Assert.Equal(RuntimeStatus.Suspended, listed.RuntimeStatus);
+        Assert.Equal(1, listed.BufferedEvents);
+        Assert.Equal(exact.HistoryLength, listed.HistoryLength);
+        Assert.Equal(exact.LastUpdatedAt, listed.LastUpdatedAt);
+        Assert.Equal(["moving"], (await h.Runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Suspended], TypeName))).Instances.Select(s => s.InstanceId));
+        Assert.Empty((await h.Runtime.QueryInstancesAsync(new InstanceQuery([RuntimeStatus.Running], TypeName))).Instances);
     }
 
     private static async Task<InstanceStatus> ListedAsync(RuntimeHarness h, string prefix = "moving") =>

@@ -19,6 +19,9 @@ internal static class InstanceIndex
     public const string TypeColumn = "workflowType";
     public const string IdColumn = "instanceId";
     private const string StatusColumn = "runtimeStatus";
+    public const string UpdatedAtColumn = "updatedAt";
+    public const string HistoryLengthColumn = "historyLength";
+    private static readonly string[] MovingColumnNames = [UpdatedAtColumn, HistoryLengthColumn, "historySize", "bufferedEvents", "pendingTimers", "waiting"];
 
     /// <summary>An error is kept whole in the instance's status; the list shows its beginning.</summary>
     private const int MaxErrorLength = 4000;
@@ -53,13 +56,46 @@ internal static class InstanceIndex
     /// </summary>
     public static TableEntity MovingColumns(InstanceRecord record) => new(record.WorkflowType, record.InstanceId)
     {
-        ["updatedAt"] = record.UpdatedAt.UtcTicks,
-        ["historyLength"] = record.LastSequence,
+        [UpdatedAtColumn] = record.UpdatedAt.UtcTicks,
+        [HistoryLengthColumn] = record.LastSequence,
         ["historySize"] = record.HistorySize,
         ["bufferedEvents"] = record.BufferedEvents,
         ["pendingTimers"] = JsonSerializer.Serialize(record.Timers, WorkflowJson.Options),
         ["waiting"] = record.Waiting ?? string.Empty,
     };
+
+    /// <summary>
+    /// A step's summary to write over the row held, with the held row's moving columns when a later step's refresh wrote
+    /// them there first: a status change whose projection is late (another host committed the next step and refreshed the
+    /// row before it landed) brings its status, not its older timers, history length or update time.
+    /// </summary>
+    public static TableEntity KeepingLaterMovingColumns(TableEntity held, TableEntity summary)
+    {
+        if (held.GetInt64(ProjectionRows.Generation) != summary.GetInt64(ProjectionRows.Generation) || !IsLater(held, summary))
+        {
+            return summary;
+        }
+
+        foreach (var column in MovingColumnNames)
+        {
+            if (held.TryGetValue(column, out var value))
+            {
+                summary[column] = value;
+            }
+            else
+            {
+                summary.Remove(column);
+            }
+        }
+
+        return summary;
+    }
+
+    private static bool IsLater(TableEntity row, TableEntity than)
+    {
+        var (length, thanLength) = (row.GetInt64(HistoryLengthColumn) ?? 0, than.GetInt64(HistoryLengthColumn) ?? 0);
+        return length > thanLength || (length == thanLength && (row.GetInt64(UpdatedAtColumn) ?? 0) > (than.GetInt64(UpdatedAtColumn) ?? 0));
+    }
 
     /// <summary>The runtime status an item's summary holds: the partition of its row in the by-status list.</summary>
     public static string StatusOf(OutboxItem item)
@@ -88,10 +124,10 @@ internal static class InstanceIndex
         RuntimeStatus = Enum.Parse<RuntimeStatus>(row.GetString(StatusColumn)),
         CustomStatus = row.GetString("customStatus"),
         CreatedAt = new DateTimeOffset(row.GetInt64("createdAt") ?? 0, TimeSpan.Zero),
-        LastUpdatedAt = new DateTimeOffset(row.GetInt64("updatedAt") ?? 0, TimeSpan.Zero),
+        LastUpdatedAt = new DateTimeOffset(row.GetInt64(UpdatedAtColumn) ?? 0, TimeSpan.Zero),
         PendingTimers = JsonSerializer.Deserialize<ImmutableList<PendingTimer>>(row.GetString("pendingTimers") ?? "[]", WorkflowJson.Options) ?? [],
         BufferedEvents = row.GetInt64("bufferedEvents") ?? 0,
-        HistoryLength = row.GetInt64("historyLength") ?? 0,
+        HistoryLength = row.GetInt64(HistoryLengthColumn) ?? 0,
         HistorySize = row.GetInt64("historySize") ?? 0,
         Error = row.GetString("error"),
         Waiting = row.GetString("waiting") is { Length: > 0 } waiting ? waiting : null,

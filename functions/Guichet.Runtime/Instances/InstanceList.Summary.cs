@@ -11,7 +11,7 @@ internal sealed partial class InstanceList
     /// <summary>A merge that lost its race reads again; past this many, later steps' writes are what the row holds.</summary>
     private const int MaxRefreshAttempts = 3;
 
-    private static readonly string[] RefreshColumns = [ProjectionRows.Generation, "historyLength", "updatedAt"];
+    private static readonly string[] RefreshColumns = [ProjectionRows.Generation, InstanceIndex.HistoryLengthColumn, InstanceIndex.UpdatedAtColumn];
 
     /// <summary>
     /// After a committed step that projects no summary of its own (its status did not change), brings the moving part of
@@ -62,8 +62,8 @@ internal sealed partial class InstanceList
     /// </summary>
     internal static bool IsBehind(TableEntity row, InstanceRecord record)
     {
-        var length = row.GetInt64("historyLength") ?? 0;
+        var length = row.GetInt64(InstanceIndex.HistoryLengthColumn) ?? 0;
         return row.GetInt64(ProjectionRows.Generation) == record.CreatedAt.UtcTicks
-            && (length < record.LastSequence || (length == record.LastSequence && (row.GetInt64("updatedAt") ?? 0) <= record.UpdatedAt.UtcTicks));
+            && (length < record.LastSequence || (length == record.LastSequence && (row.GetInt64(InstanceIndex.UpdatedAtColumn) ?? 0) <= record.UpdatedAt.UtcTicks));
     }
 }

@@ -28,6 +28,7 @@ internal sealed partial class InstanceList(ProjectionWriter projections)
     /// status row after a later step removed it finds that later step's index row next, and removes what it wrote:
     /// whatever the interleaving of hosts, an instance ends with one row, in the partition of its last status. The
     /// step that created the instance writes its key rows before all, so that an instance in the index is in the key list.
+    /// A summary that lands after a later step's refresh (<see cref="RefreshAsync"/>) keeps that refresh's moving columns.
     /// </summary>
     public async Task WriteAsync(string instanceId, OutboxItem item, CancellationToken ct)
     {
@@ -40,7 +41,7 @@ internal sealed partial class InstanceList(ProjectionWriter projections)
         var status = InstanceIndex.StatusOf(item);
         var key = InstanceIndex.StatusKey(item.Name!, item.Id!);
         await ProjectionWriter.WriteAsync(ByStatus, InstanceIndex.StatusRow(item, stamp), stamp, ct);
-        var held = await ProjectionWriter.WriteAsync(Index, ProjectionRows.ToEntity(item.Name!, item.Id!, item.Payload, stamp), stamp, ct);
+        var held = await ProjectionWriter.WriteAsync(Index, ProjectionRows.ToEntity(item.Name!, item.Id!, item.Payload, stamp), stamp, ct, InstanceIndex.KeepingLaterMovingColumns);
         if (held != stamp)
         {
             await ProjectionWriter.RemoveAsync(ByStatus, status, key, stamp, ct);

@@ -33,8 +33,12 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
     public Task CollectAsync(TombstoneCollection tombstone, CancellationToken ct) =>
         RemoveAsync(Table(tombstone.ReadModel), tombstone.PartitionKey, tombstone.RowKey, tombstone.Stamp, ct, tombstoneOnly: true);
 
-    /// <summary>Writes a stamped row in step order; returns the stamp the row holds afterwards (this one, or the later one that kept it).</summary>
-    public static async Task<ProjectionStamp> WriteAsync(TableClient table, TableEntity row, ProjectionStamp stamp, CancellationToken ct)
+    /// <summary>
+    /// Writes a stamped row in step order; returns the stamp the row holds afterwards (this one, or the later one that kept it).
+    /// <paramref name="over"/>, when given, makes the row to write from the row held (read whole then) and this write's row:
+    /// for a row that something other than its projection also brings forward.
+    /// </summary>
+    public static async Task<ProjectionStamp> WriteAsync(TableClient table, TableEntity row, ProjectionStamp stamp, CancellationToken ct, Func<TableEntity, TableEntity, TableEntity>? over = null)
     {
         // A row of the step that created its instance is almost always new: inserting it at once saves the read, and
         // a conflict (a redelivery, a purged namesake's row) falls back to reading and comparing.
@@ -50,7 +54,7 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
                     return stamp;
                 }
 
-                var existing = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, GuardColumns, ct);
+                var existing = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, over is null ? GuardColumns : null, ct);
                 if (!existing.HasValue)
                 {
                     await table.AddEntityAsync(row, ct);
@@ -71,7 +75,7 @@ internal sealed class ProjectionWriter(TableServiceClient tables, string hub)
                     }
                 }
 
-                await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, ct);
+                await table.UpdateEntityAsync(over is null ? row : over(current, row), current.ETag, TableUpdateMode.Replace, ct);
                 return stamp;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
