@@ -62,6 +62,38 @@ public sealed class RewindTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task FailedInstance_HoldsTheEventsAnotherInstanceSendsIt_WithoutRefusingThemToTheSender_AndAppliesThemOnceRewound()
+    {
+        var hub = UniqueNames.Hub();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RuntimeHarness.Epoch);
+        await using (var buggy = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow(broken: true)]))
+        {
+            await buggy.Runtime.StartAsync(RelayWorkflow.TypeName, "target");
+            await buggy.Runtime.StartAsync(RelayWorkflow.TypeName, "sender");
+            Assert.Equal(RaiseResult.Failed, (await buggy.Runtime.RaiseEventAsync("target", "ping", Json(new { n = 1 }), "p1")).Result);
+
+            // Another instance sends the Failed one a ping; its caller, an HTTP client say, is refused.
+            await buggy.Runtime.RaiseEventAsync("sender", "relay", Json(new { target = "target", eventName = "ping", payload = new { n = 2 } }), "r1");
+            var callerRefused = await buggy.Runtime.RaiseEventAsync("target", "ping", Json(new { n = 4 }), "p2");
+            Assert.Equal(RaiseResult.Finished, callerRefused.Result);
+            Assert.Contains("events other instances send it are held", callerRefused.Reason, StringComparison.Ordinal);
+        }
+
+        await using var fixedHost = await RuntimeHarness.CreateAsync(azurite, hub, clock, workflows: [new RelayWorkflow()]);
+        var whileFailed = (await fixedHost.Runtime.GetStatusAsync("target"))!;
+        var rewound = await fixedHost.Runtime.RewindAsync("target", "Correctif déployé");
+
+        Assert.Equal((RuntimeStatus.Failed, 2L), (whileFailed.RuntimeStatus, whileFailed.BufferedEvents)); // the failed ping, and the sent one behind it
+        Assert.Equal(ControlResult.Done, rewound.Result);
+        var target = (await fixedHost.Runtime.GetStatusAsync("target", withData: true))!;
+        Assert.Equal((RuntimeStatus.Running, 0L), (target.RuntimeStatus, target.BufferedEvents));
+        Assert.Equal(2, target.State!.Value.GetProperty("pings").GetInt32());
+        var sender = (await fixedHost.Runtime.GetStatusAsync("sender", withData: true))!;
+        Assert.Empty(sender.State!.Value.GetProperty("refusals").EnumerateArray());
+        Assert.Empty(await fixedHost.Runtime.Store.ReadOutboxAsync("sender", CancellationToken.None));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task RewindAndRetry_OnlyForFailedInstances()
     {
         await using var h = await RuntimeHarness.CreateAsync(azurite);

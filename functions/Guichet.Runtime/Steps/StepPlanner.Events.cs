@@ -14,9 +14,11 @@ internal sealed partial class StepPlanner
     /// </summary>
     public Step Apply(InstanceRecord record, WorkflowEvent @event, string? correlationId, string? timerId, int payloadVersion)
     {
-        // A Failed instance refuses events but keeps its timers: they wait in its inbox until it is rewound.
-        var heldTimer = record.RuntimeStatus == RuntimeStatus.Failed && timerId is not null;
-        if (record.RuntimeStatus.IsFinished() && !heldTimer)
+        // A Failed instance refuses its callers' events (someone is there to be told) but keeps its timers and the events
+        // other instances send it: they wait in its inbox until it is rewound or retried, so that a bug in one instance
+        // never makes another act on a refusal and leaves the two at odds once it is repaired.
+        var held = record.RuntimeStatus == RuntimeStatus.Failed && (timerId is not null || @event.Origin == EventOrigin.Instance);
+        if (record.RuntimeStatus.IsFinished() && !held)
         {
             return Step.Refused(RaiseResult.Finished, record.RuntimeStatus == RuntimeStatus.Failed ? FailedRefusal(record) : null);
         }
@@ -37,7 +39,7 @@ internal sealed partial class StepPlanner
         // timer stays pending until it is applied, so that an earlier buffered event may still cancel it.
         var callerWaits = @event.Origin != EventOrigin.Timer;
         var newer = NewerThanThisCode(record, payloadVersion);
-        if (record.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || heldTimer || record.BufferedEvents > 0 || newer is not null)
+        if (record.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Suspended || held || record.BufferedEvents > 0 || newer is not null)
         {
             if (newer is null && callerWaits && BindingProblem(@event, payloadVersion) is { } problem)
             {
@@ -118,5 +120,5 @@ internal sealed partial class StepPlanner
 
     /// <summary>Why a Failed instance refuses an event: it is not ended for good, and says what puts it back to work.</summary>
     private static string FailedRefusal(InstanceRecord record) =>
-        $"Instance '{record.InstanceId}' has failed: it takes no event until an administrator rewinds it or retries its failed event; its timers are held until then. Send the event again once it is running.";
+        $"Instance '{record.InstanceId}' has failed: it takes no event until an administrator rewinds it or retries its failed event; its timers and the events other instances send it are held until then. Send the event again once it is running.";
 }
