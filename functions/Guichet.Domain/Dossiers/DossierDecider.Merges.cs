@@ -31,7 +31,8 @@ public sealed partial class DossierDecider
 
     /// <summary>
     /// Another dossier of the same person hands all its requests over: they join together (the earliest request date
-    /// is kept, every prescriber told), and the sender hears it may end as merged.
+    /// is kept, every prescriber told), the further of the two dossiers' progress is kept (<see cref="DossierProgress"/>),
+    /// and the sender hears it may end as merged.
     /// </summary>
     private static Decision<Dossier> JoinDossier(Dossier dossier, DossierMerged merged, DateTimeOffset now)
     {
@@ -46,10 +47,17 @@ public sealed partial class DossierDecider
             return joined;
         }
 
+        var survivor = TakingFurtherProgress(joined.State!, merged.Progress);
         return Decision.Accept(
-            joined.State!,
-            [new SendEvent(merged.FromDossierId, DossierEventNames.MergeAccepted, new MergeAccepted(dossier.Id)), .. DossierOutcome.Tell(joined.State!, JoinedReason(dossier, merged.Reason), now)]);
+            survivor,
+            [new SendEvent(merged.FromDossierId, DossierEventNames.MergeAccepted, new MergeAccepted(dossier.Id)), .. DossierOutcome.Tell(survivor, JoinedReason(dossier, merged.Reason), now)]);
     }
+
+    /// <summary>The survivor with the progress handed over, when it goes further than its own; as it was otherwise.</summary>
+    private static Dossier TakingFurtherProgress(Dossier survivor, DossierProgress? handed) =>
+        handed is not null && handed.Stage > DossierProgress.Of(survivor).Stage
+            ? survivor with { Medical = handed.Medical, Social = handed.Social, ReadingsCompletedAt = handed.ReadingsCompletedAt, Commission = handed.Commission }
+            : survivor;
 
     /// <summary>
     /// What each prescriber is told of a merge. Every prescriber of the dossier reads it, so it names no
@@ -77,7 +85,7 @@ public sealed partial class DossierDecider
         var reason = $"Même personne : dossier fusionné dans le dossier {survivor}. {why.Trim()}";
         return Decision.Accept(
             dossier with { MergingInto = new PendingMerge(survivor, reason, now) },
-            new SendEvent(survivor, DossierEventNames.DossierMerged, new DossierMerged(dossier.Id, dossier.Requests, why.Trim())));
+            new SendEvent(survivor, DossierEventNames.DossierMerged, new DossierMerged(dossier.Id, dossier.Requests, why.Trim(), DossierProgress.Of(dossier))));
     }
 
     /// <summary>The survivor holds the requests handed over: the dossier ends as merged into it.</summary>

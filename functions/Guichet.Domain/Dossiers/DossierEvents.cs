@@ -84,7 +84,8 @@ public sealed record Withdrawn(string Reason, string? PrescriberId = null) : Dos
 /// <param name="FromDossierId">The dossier that hands its requests over; it ends as merged once this one accepts.</param>
 /// <param name="Requests">Its requests.</param>
 /// <param name="Reason">Why they are the same person.</param>
-public sealed record DossierMerged(string FromDossierId, IReadOnlyList<DossierRequest> Requests, string Reason) : DossierEvent;
+/// <param name="Progress">How far the sender had gone (none from a sender of an older version), which this one takes when further than its own.</param>
+public sealed record DossierMerged(string FromDossierId, IReadOnlyList<DossierRequest> Requests, string Reason, DossierProgress? Progress = null) : DossierEvent;
 
 /// <summary>"merge-accepted": the survivor holds the requests this dossier handed over; this one ends as merged into it.</summary>
 /// <param name="DossierId">The survivor.</param>

@@ -93,6 +93,38 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void GivenAReceivedDossier_WhenAnAdmissibleDossierOfTheSamePersonHandsItsRequestsOver_ThenItTakesItsReadingsAndAdmissibility_AndIsOnTheWaitingList()
+    {
+        var scenario = Scenario();
+        var admissible = scenario.Given(Open(Earlier), ToTheWaitingList());
+        var handing = scenario.When(admissible, new MergedInto("D-SURVIVOR", "Même personne, INS identique."));
+        var handed = (DossierMerged)Assert.Single(handing.Sent()).Payload!;
+
+        // The scenario's dossiers share one id: the one handing over is named apart here.
+        var joined = scenario.When(scenario.Given(Open()), handed with { FromDossierId = "D-YOUNGER" });
+
+        var survivor = joined.Accepted();
+        Assert.Equal(DossierProgress.Of(admissible), handed.Progress);
+        Assert.Equal(DossierStatus.WaitingList, survivor.Status);
+        Assert.Equal((admissible.Medical, admissible.Social, admissible.Commission), (survivor.Medical, survivor.Social, survivor.Commission));
+        Assert.Equal(Earlier.SubmittedAt, survivor.FirstRequestAt);
+        Assert.All(joined.Messages(), m => Assert.Equal("waiting-list", m.Status));
+    }
+
+    [Fact]
+    public void GivenADossierFurtherAlong_WhenADossierLessFarAlongHandsItsRequestsOver_ThenItsOwnReadingsAndDecisionStay()
+    {
+        var scenario = Scenario();
+        var onTheList = scenario.Given(Open(), ToTheWaitingList());
+        var handed = new DossierMerged("D-YOUNGER", [Earlier], "Même INS.", new DossierProgress(Medical(severity: 1).Reading, null, null, null));
+
+        var survivor = scenario.When(onTheList, handed).Accepted();
+
+        Assert.Equal(DossierStatus.WaitingList, survivor.Status);
+        Assert.Equal((onTheList.Medical, onTheList.Social, onTheList.Commission), (survivor.Medical, survivor.Social, survivor.Commission));
+    }
+
+    [Fact]
     public void TheSurvivor_WritesItsOwnRowOfEachRequestHandedOver_NeverTheSendersRow()
     {
         var scenario = Scenario();
