@@ -67,7 +67,7 @@ var tags = { 'azd-env-name': environmentName }
 // Every queue the host's triggers listen to (functions/Guichet.Host/TriggerRegistration.cs): each is created
 // with the account and wakes the host through its own KEDA scale rule. Guichet.Infra.Tests fails when a
 // queue the host listens to is missing here.
-var hostQueues = ['workflow-events', 'dossiers-intake', 'vacancy-matching']
+var hostQueues = ['workflow-events', 'dossiers-intake', 'vacancy-matching', 'placement-starts']
 // Queues the host writes and other systems read (rejected intake messages, every dossier status change): created
 // with the account, with no scale rule, since no replica of the host consumes them.
 var outboundQueues = ['dossiers-intake-rejected', 'dossier-events', 'placement-alerts']

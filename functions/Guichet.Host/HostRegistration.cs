@@ -7,6 +7,7 @@ using Guichet.Host.Intake;
 using Guichet.Host.Observability;
 using Guichet.Host.Placement;
 using Guichet.Host.Security;
+using Guichet.Host.Stays;
 using Guichet.Host.Structures;
 using Guichet.Runtime;
 using Guichet.Runtime.Schedules;
@@ -32,6 +33,7 @@ public static class HostRegistration
         builder.AddGuichetDossiers();
         builder.AddGuichetIntake();
         builder.AddGuichetPlacement();
+        builder.AddGuichetStays();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.AddGuichetSecurity();

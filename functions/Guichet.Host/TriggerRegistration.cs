@@ -2,6 +2,7 @@ using Guichet.Domain;
 using Guichet.Host.Commissions;
 using Guichet.Host.Intake;
 using Guichet.Host.Placement;
+using Guichet.Host.Stays;
 using Guichet.Runtime.Queues;
 using Guichet.Runtime.Schedules;
 
@@ -29,6 +30,7 @@ public static class TriggerRegistration
         services.AddTimerTrigger("CommissionLhss", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lhss));
         services.AddTimerTrigger("CommissionLam", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lam));
         services.AddTimerTrigger(VacancyTopUp.Name, VacancyTopUp.Schedule, VacancyTopUp.RunAsync);
+        services.AddQueueTrigger<PlacementStartHandler>("PlacementStarts", PlacementStartHandler.QueueName);
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Guichet.Host.Tests;
 [Collection(HostGroup.Name)]
 public sealed class AuthorizationMatrixTests(AzuriteFixture azurite, SharedApp shared)
 {
-    private static readonly string[] HandlerNotFound = ["Aucune instance", "Aucun dossier", "Aucune demande", "Aucune séance", "Aucune version", "Aucune structure", "Aucune candidature", "Aucune place"];
+    private static readonly string[] HandlerNotFound = ["Aucune instance", "Aucun dossier", "Aucune demande", "Aucune séance", "Aucune version", "Aucune structure", "Aucune candidature", "Aucune place", "Aucun séjour"];
 
     public static TheoryData<string, string, string> Matrix()
     {

@@ -74,10 +74,18 @@ public sealed partial class VacancyDecider
     private static Decision<Vacancy> Ended(Vacancy vacancy, VacancyEnd end, VacancyEvent happened, EventContext context) => happened switch
     {
         CandidacyDecided decided when vacancy.CandidacyOf(decided.DossierId) is { Outcome: not null } => Answer(vacancy, decided, context),
-        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => vacancy with { End = end with { Confirmed = true } },
+        AdmissionConfirmed confirmed when !end.IsFinal && confirmed.DossierId == end.FilledBy => Confirm(vacancy, end),
         CandidacyNotDelivered failed when !end.IsFinal && failed.TargetInstanceId == end.FilledBy && failed.SentEventName == VacancyEventNames.CandidacyEnded => Reopen(vacancy, failed, context.Now),
         _ => Decision.Reject($"La place est {(end.Status == VacancyStatus.Filled ? "pourvue" : "retirée")} : plus rien n'y change."),
     };
+
+    /// <summary>The admitted dossier took the admission: the vacancy completes, and opens the person's stay (<see cref="Stays.StayDecider"/>).</summary>
+    private static Decision<Vacancy> Confirm(Vacancy vacancy, VacancyEnd end)
+    {
+        var entry = vacancy.CandidacyOf(end.FilledBy!)!.Outcome!.EntryDate!.Value;
+        var stay = Stays.PlacementStartRequested.StayOf(vacancy, end.FilledBy!, entry);
+        return Decision.Accept(vacancy with { End = end with { Confirmed = true } }, new SendMessage(Stays.PlacementStartRequested.Queue, stay));
+    }
 
     /// <summary>
     /// The admitted dossier could not take the admission: the candidacy ends as withdrawn with the dossier's reason, the

@@ -1,6 +1,7 @@
 using Guichet.Domain.Commissions;
 using Guichet.Domain.Dossiers;
 using Guichet.Domain.Placement;
+using Guichet.Domain.Stays;
 
 namespace Guichet.Host.Instances;
 
@@ -19,6 +20,7 @@ internal static class BusinessWorkflows
             "et POST /api/commissions/{sessionId}/decisions pour les décisions de commission",
         [CommissionSessionDecider.TypeName] = "POST /api/commissions/{sessionId}/decisions et POST /api/commissions/{sessionId}/close",
         [VacancyDecider.TypeName] = "le rapprochement et les réponses des structures, que le guichet émet lui-même",
+        [StayDecider.TypeName] = "POST /api/stays/{stayId}/exit et POST /api/stays/{stayId}/renewals",
     };
 
     /// <summary>The business routes of <paramref name="workflowType"/>'s events, or null for a workflow the instance API may raise on.</summary>

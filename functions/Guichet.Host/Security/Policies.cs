@@ -62,6 +62,9 @@ public static class Policies
     /// <summary>A structure's users with their organisation (each route then checks it is theirs), or ARS administrators.</summary>
     public const string StructuresOrAdministration = "structures-or-administration";
 
+    /// <summary>Who renews an LHSS stay: a structure's users with their organisation (the route checks it is theirs), or a medical reader.</summary>
+    public const string StayRenewers = "stay-renewers";
+
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -88,6 +91,8 @@ public static class Policies
             Roles.All.Any(r => r != Roles.Structure && context.User.IsInRole(r)) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
         options.AddPolicy(StructuresOrAdministration, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
+        options.AddPolicy(StayRenewers, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.MedicalReader) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 
