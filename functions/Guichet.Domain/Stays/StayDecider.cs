@@ -64,7 +64,7 @@ public sealed partial class StayDecider(StayPolicy policy) : Decider<StartStay, 
 
         var decision = happened switch
         {
-            ExitRecorded left => Leave(state, left, context),
+            ExitRecorded left => Leave(state, left, context, _policy.TimeZone),
             RenewalRecorded renewal => Renew(state, renewal, context),
             StayReminderDue due => Remind(state, due),
             StayEndDue due => EndReached(state, due),
@@ -86,9 +86,9 @@ public sealed partial class StayDecider(StayPolicy policy) : Decider<StartStay, 
     /// The person left: on a day not before the entry nor after today, for a destination of the closed list. The stay
     /// completes, and the place is declared free again from that day as a new vacancy of the same structure and features.
     /// </summary>
-    private static Decision<Stay> Leave(Stay stay, ExitRecorded left, EventContext context)
+    private static Decision<Stay> Leave(Stay stay, ExitRecorded left, EventContext context, TimeZoneInfo timeZone)
     {
-        var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, timeZone).DateTime);
         if (!Enum.IsDefined(left.Destination))
         {
             return Decision.Reject($"Destination de sortie inconnue : attendue parmi {string.Join(", ", WireName.All<StayDestination>())}.");

@@ -5,6 +5,9 @@ namespace Guichet.Domain.Stays;
 /// <param name="ReminderBefore">How long before the planned end the structure is reminded (default 7 days); shorter than a stay.</param>
 public sealed record StayPolicy(int LhssMonths, TimeSpan ReminderBefore)
 {
+    /// <summary>Where "today" is read for an exit's date: the guichet's own time zone (the timers', Europe/Paris in Azure), not UTC.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Two months, renewable; a reminder a week before the end.</summary>
     public static StayPolicy Default { get; } = new(2, TimeSpan.FromDays(7));
 }

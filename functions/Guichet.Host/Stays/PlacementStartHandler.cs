@@ -10,8 +10,9 @@ namespace Guichet.Host.Stays;
 
 /// <summary>
 /// The <c>placement-starts</c> queue trigger: starts the instance a step asked for (a filled vacancy's stay, the vacancy
-/// an exit declares), under the id the step derived, so that a message delivered twice starts one instance. A start the
-/// decider refuses is logged and dropped: the message would be refused again.
+/// an exit declares), under the id the step derived, so that a message delivered twice starts one instance. A message
+/// that does not read, or whose start is refused, would be refused again: it is dead-lettered at once with the reason,
+/// listed and replayable, never dropped.
 /// </summary>
 internal sealed class PlacementStartHandler(WorkflowRuntime runtime, ILogger<PlacementStartHandler> logger) : IQueueMessageHandler
 {
@@ -29,8 +30,7 @@ internal sealed class PlacementStartHandler(WorkflowRuntime runtime, ILogger<Pla
         }
         catch (JsonException ex)
         {
-            logger.LogWarning(ex, "Placement start {MessageId} does not read; dropped", message.MessageId);
-            return;
+            throw new PoisonMessageException($"Placement start {message.MessageId} does not read: {ex.Message}", ex);
         }
 
         var (type, input) = request switch
@@ -41,8 +41,7 @@ internal sealed class PlacementStartHandler(WorkflowRuntime runtime, ILogger<Pla
         };
         if (type is null || !InstanceIds.IsValid(request!.InstanceId))
         {
-            logger.LogWarning("Placement start {MessageId} names no valid instance, or not one stay or one vacancy; dropped", message.MessageId);
-            return;
+            throw new PoisonMessageException($"Placement start {message.MessageId} names no valid instance, or not one stay or one vacancy.");
         }
 
         var started = await runtime.StartAsync(type, request.InstanceId, input, new RequestContext("placement", message.CorrelationId), cancellationToken: cancellationToken);
@@ -52,6 +51,6 @@ internal sealed class PlacementStartHandler(WorkflowRuntime runtime, ILogger<Pla
             return;
         }
 
-        logger.LogError("Placement start of {WorkflowType} {InstanceId} not done: {Result} {Reason}", type, request.InstanceId, started.Result, started.Reason);
+        throw new PoisonMessageException($"Placement start of {type} {request.InstanceId} not done: {started.Result} {started.Reason}");
     }
 }

@@ -32,6 +32,6 @@ public static class StaysRegistration
         var before = configuration[ReminderBeforeSetting] is not { Length: > 0 } lead ? StayPolicy.Default.ReminderBefore
             : TimeSpan.TryParse(lead, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero && span < TimeSpan.FromDays(28 * months) ? span
             : throw new InvalidOperationException($"The app setting Stays__ReminderBefore must be a positive duration (d.hh:mm:ss) shorter than a stay, not '{lead}'.");
-        return new StayPolicy(months, before);
+        return new StayPolicy(months, before) { TimeZone = Runtime.Schedules.TimerTriggerOptions.FromConfiguration(configuration).TimeZone };
     }
 }

@@ -81,6 +81,19 @@ public sealed class StayTests
     }
 
     [Fact]
+    public void AnExitDatedToday_IsReadInTheGuichetsTimeZone_NotInUtc()
+    {
+        // 00:30 in Paris on 18 December is still 17 December in UTC.
+        var justAfterMidnightInParis = new DateTimeOffset(2026, 12, 17, 23, 30, 0, TimeSpan.Zero);
+        var paris = new Scenario<StartStay, Stay, StayEvent>(new StayDecider(StayPolicy.Default with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris") }), StayId, justAfterMidnightInParis);
+        var utc = new Scenario<StartStay, Stay, StayEvent>(new StayDecider(), StayId, justAfterMidnightInParis);
+        var exit = new ExitRecorded(new DateOnly(2026, 12, 18), StayDestination.Housing, null);
+
+        Assert.Equal(StayStatus.Exited, paris.When(paris.Given(Act()), exit).Accepted().Status);
+        Assert.Contains("dans le futur", utc.When(utc.Given(Act()), exit).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnExitOnTheEntryDayOrToday_IsAccepted()
     {
         var scenario = Scenario();

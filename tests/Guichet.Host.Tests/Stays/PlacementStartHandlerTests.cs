@@ -13,7 +13,7 @@ namespace Guichet.Host.Tests.Stays;
 
 /// <summary>
 /// The <c>placement-starts</c> trigger's handler: a start delivered twice starts one instance, the first; a message that
-/// does not read, or asks for two instances at once, starts none and is dropped without failing the trigger.
+/// does not read, or asks for two instances at once, starts none and is dead-lettered at once with the reason, never dropped.
 /// </summary>
 [Collection(PlacementGroup.Name)]
 public sealed class PlacementStartHandlerTests(AzuriteFixture azurite)
@@ -38,17 +38,20 @@ public sealed class PlacementStartHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task AMessageThatDoesNotRead_OrAsksForAStayAndAVacancyAtOnce_StartsNothing()
+    public async Task AMessageThatDoesNotRead_OrAsksForAStayAndAVacancyAtOnce_StartsNothing_AndIsPoison()
     {
         await using var host = ClockedApp.Start(azurite, Now);
         var handler = host.App.Services.GetRequiredService<PlacementStartHandler>();
         var place = FreePlace.Of(StructureCatalog.TraitDUnion, new DateOnly(2026, 11, 20));
         var both = new PlacementStartRequested("stay-both", new StartStay("D-B", "v-b", "Le Trait d'Union", place, new DateOnly(2026, 11, 20)), new DeclareVacancy(place, "Le Trait d'Union"));
 
-        await handler.HandleAsync(Message(both), CancellationToken.None);
-        await handler.HandleAsync(new QueueMessageContext(PlacementStartRequested.Queue, "m-bad", "{ not json", 1, Now, "c-bad"), CancellationToken.None);
+        var twoAtOnce = await Assert.ThrowsAsync<PoisonMessageException>(() => handler.HandleAsync(Message(both), CancellationToken.None));
+        var unreadable = await Assert.ThrowsAsync<PoisonMessageException>(() =>
+            handler.HandleAsync(new QueueMessageContext(PlacementStartRequested.Queue, "m-bad", "{ not json", 1, Now, "c-bad"), CancellationToken.None));
 
         Assert.Null(await host.StatusOfAsync("stay-both"));
+        Assert.Contains("not one stay or one vacancy", twoAtOnce.Message, StringComparison.Ordinal);
+        Assert.Contains("m-bad does not read", unreadable.Message, StringComparison.Ordinal);
     }
 
     private static QueueMessageContext Message(PlacementStartRequested request) =>
