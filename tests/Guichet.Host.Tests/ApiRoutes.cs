@@ -64,6 +64,8 @@ public static class ApiRoutes
         new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
         new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
         new("GET", "/api/candidacies/{candidacyId}/event-outcome", "/api/candidacies/matrix-1~d-1/event-outcome?eventId=e1", [Roles.Structure]),
+        new("POST", "/api/dossiers/{id}/confirmation", "/api/dossiers/matrix-1/confirmation", [Roles.Prescriber, Roles.ArsAdmin]),
+        new("GET", "/api/dossiers/awaiting-confirmation", "/api/dossiers/awaiting-confirmation", Admin),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>

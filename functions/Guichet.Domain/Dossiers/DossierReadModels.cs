@@ -123,8 +123,11 @@ public sealed record DuplicateReviewRow(string DossierId, string OtherDossierId,
 public sealed record WaitingRequest(string PrescriberId, string ExternalRef)
 {
     /// <summary>The requests of a waiting-list row.</summary>
-    public static IReadOnlyList<WaitingRequest> Of(WaitingListRow row) =>
-        JsonSerializer.Deserialize<WaitingRequest[]>((row ?? throw new ArgumentNullException(nameof(row))).Requests, JsonSerializerOptions.Web) ?? [];
+    public static IReadOnlyList<WaitingRequest> Of(WaitingListRow row) => Of((row ?? throw new ArgumentNullException(nameof(row))).Requests);
+
+    /// <summary>The requests of a row's <c>requests</c> column.</summary>
+    public static IReadOnlyList<WaitingRequest> Of(string requests) =>
+        JsonSerializer.Deserialize<WaitingRequest[]>(requests ?? throw new ArgumentNullException(nameof(requests)), JsonSerializerOptions.Web) ?? [];
 
     /// <summary>The row's form of a dossier's requests.</summary>
     public static string ToRow(IEnumerable<DossierRequest> requests) => ToRow(requests.Select(r => new WaitingRequest(r.Prescriber.Id, r.ExternalRef)));

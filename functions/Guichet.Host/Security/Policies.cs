@@ -62,6 +62,12 @@ public static class Policies
     /// <summary>A structure's users with their organisation (each route then checks it is theirs), or ARS administrators.</summary>
     public const string StructuresOrAdministration = "structures-or-administration";
 
+    /// <summary>
+    /// Who confirms that a waiting dossier still waits: a prescriber with its organisation (a dossier holding one of its
+    /// requests), or an ARS administrator (the guichet, after a call).
+    /// </summary>
+    public const string Confirmers = "confirmers";
+
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -88,6 +94,8 @@ public static class Policies
             Roles.All.Any(r => r != Roles.Structure && context.User.IsInRole(r)) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
         options.AddPolicy(StructuresOrAdministration, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
+        options.AddPolicy(Confirmers, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 
