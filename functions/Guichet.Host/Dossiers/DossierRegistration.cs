@@ -29,8 +29,9 @@ public static class DossierRegistration
     }
 
     /// <summary>
-    /// The policy the settings give: <see cref="DossierPolicy.Default"/>, with the information deadline configured when it is;
-    /// a deadline that is not a positive TimeSpan longer than the reminder's advance is refused, naming the setting.
+    /// The policy the settings give: <see cref="DossierPolicy.Default"/>, with the information deadline and the confirmation's
+    /// period and grace configured when they are; a deadline that is not a positive TimeSpan longer than the reminder's
+    /// advance, or a number of months that is not whole and in range, is refused, naming the setting.
     /// </summary>
     public static DossierPolicy Policy(IConfiguration configuration)
     {
