@@ -61,6 +61,12 @@ param lamOpenFrom string = ''
 @description('How long a prescriber has to answer a question on a dossier (d.hh:mm:ss).')
 param informationDeadline string = '30.00:00:00'
 
+@description('Every how many calendar months a waiting dossier is confirmed by its prescriber (the reminder goes a month before).')
+param confirmationMonths string = '6'
+
+@description('How many calendar months an unconfirmed dossier, its prescriber and the guichet asked again, waits before it expires.')
+param confirmationGraceMonths string = '1'
+
 var authority = empty(authAuthority) ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' : authAuthority
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -160,6 +166,8 @@ var settings = [
   { name: 'Devices__LHSS__OpenFrom', value: lhssOpenFrom }
   { name: 'Devices__LAM__OpenFrom', value: lamOpenFrom }
   { name: 'Dossiers__InformationDeadline', value: informationDeadline }
+  { name: 'Dossiers__ConfirmationMonths', value: confirmationMonths }
+  { name: 'Dossiers__ConfirmationGraceMonths', value: confirmationGraceMonths }
   { name: 'OTEL_SERVICE_NAME', value: 'guichet-unique' }
 ]
 

@@ -67,6 +67,8 @@ public static class ApiRoutes
         new("GET", "/api/structures/{structureId}/stays", "/api/structures/ars-idf/stays", StructuresOrAdmin),
         new("POST", "/api/stays/{stayId}/exit", "/api/stays/matrix-1/exit", StructuresOrAdmin),
         new("POST", "/api/stays/{stayId}/renewals", "/api/stays/matrix-1/renewals", [Roles.Structure, Roles.MedicalReader]),
+        new("POST", "/api/dossiers/{id}/confirmation", "/api/dossiers/matrix-1/confirmation", [Roles.Prescriber, Roles.ArsAdmin]),
+        new("GET", "/api/dossiers/awaiting-confirmation", "/api/dossiers/awaiting-confirmation", Admin),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>

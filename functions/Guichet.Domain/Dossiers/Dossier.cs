@@ -69,6 +69,9 @@ public sealed record Dossier(
     /// <summary>Where and when the person was admitted, once admitted.</summary>
     public Admission? Admission { get; init; }
 
+    /// <summary>The periodic confirmation of a dossier on the waiting list, from the day it entered it.</summary>
+    public WaitingConfirmation? Confirmation { get; init; }
+
     /// <summary>The candidacy awaiting the structure's answer, if any.</summary>
     [JsonIgnore]
     public DossierCandidacy? PendingCandidacy => Candidacies.FirstOrDefault(c => !c.Overdue);

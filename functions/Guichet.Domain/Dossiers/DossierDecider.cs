@@ -44,7 +44,11 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         .Add<MergeAccepted>(DossierEventNames.MergeAccepted)
         .Add<Placement.CandidacyProposed>(DossierEventNames.CandidacyProposed)
         .Add<Placement.CandidacyEnded>(DossierEventNames.CandidacyEnded)
-        .Add<EventNotDelivered>(DossierEventNames.DeliveryFailed);
+        .Add<EventNotDelivered>(DossierEventNames.DeliveryFailed)
+        .Add<WaitingConfirmed>(DossierEventNames.WaitingConfirmed)
+        .Add<ConfirmationReminderDue>(DossierEventNames.ConfirmationReminder)
+        .Add<ConfirmationDue>(DossierEventNames.ConfirmationDue)
+        .Add<ConfirmationDeadlineDue>(DossierEventNames.ConfirmationDeadline);
 
     /// <summary>
     /// Opens the dossier as received, from its request alone: the request date counts from its submission, the
@@ -108,9 +112,14 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
             (_, Placement.CandidacyProposed p) => TakeProposal(state, p, now),
             (_, Placement.CandidacyEnded e) => EndCandidacy(state, e, now),
 
+            (_, WaitingConfirmed c) => Confirm(state, c, now),
+            (_, ConfirmationReminderDue) => RemindConfirmation(state, now),
+            (_, ConfirmationDue) => AskAgain(state, now),
+            (_, ConfirmationDeadlineDue) => Expire(state, now),
+
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the dossier workflow."),
         };
-        return DossierOutcome.Of(state, decision, now);
+        return DossierOutcome.Of(state, FollowConfirmation(state, decision, now), now);
     }
 
     /// <summary>The status's wire spelling ("awaiting-commission").</summary>
@@ -126,6 +135,10 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(policy.InformationDeadline, TimeSpan.Zero, nameof(policy));
         ArgumentOutOfRangeException.ThrowIfLessThan(policy.InformationReminderBefore, TimeSpan.Zero, nameof(policy));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(policy.InformationReminderBefore, policy.InformationDeadline, nameof(policy));
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.ConfirmationMonths, 1, nameof(policy));
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.ConfirmationReminderMonths, 0, nameof(policy));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(policy.ConfirmationReminderMonths, policy.ConfirmationMonths, nameof(policy));
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.ConfirmationGraceMonths, 1, nameof(policy));
         return policy;
     }
 

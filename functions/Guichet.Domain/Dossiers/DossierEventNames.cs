@@ -56,4 +56,16 @@ public static class DossierEventNames
 
     /// <summary><see cref="EventNotDelivered"/>, raised by the runtime.</summary>
     public const string DeliveryFailed = Deciders.DeliveryFailed.EventName;
+
+    /// <summary><see cref="Dossiers.WaitingConfirmed"/>.</summary>
+    public const string WaitingConfirmed = "waiting-confirmed";
+
+    /// <summary><see cref="ConfirmationReminderDue"/>, a timer.</summary>
+    public const string ConfirmationReminder = "confirmation-reminder";
+
+    /// <summary><see cref="Dossiers.ConfirmationDue"/>, a timer.</summary>
+    public const string ConfirmationDue = "confirmation-due";
+
+    /// <summary><see cref="ConfirmationDeadlineDue"/>, a timer.</summary>
+    public const string ConfirmationDeadline = "confirmation-deadline";
 }

@@ -99,3 +99,20 @@ public sealed record MergeAccepted(string DossierId) : DossierEvent;
 /// <param name="SentEventName">The event sent.</param>
 /// <param name="Reason">Why it was not applied.</param>
 public sealed record EventNotDelivered(string TargetInstanceId, string SentEventName, string Reason) : DossierEvent;
+
+/// <summary>
+/// "waiting-confirmed": a prescriber of one of the dossier's requests, or the guichet (the ARS, after a call), confirms
+/// that the person still waits for a place; the next confirmation is due a period later.
+/// </summary>
+/// <param name="Note">What the one who confirms adds, if anything.</param>
+/// <param name="PrescriberId">The prescriber who confirms; null for the guichet.</param>
+public sealed record WaitingConfirmed(string? Note, string? PrescriberId = null) : DossierEvent;
+
+/// <summary>"confirmation-reminder" (a timer): the confirmation's date is near; the prescribers are reminded.</summary>
+public sealed record ConfirmationReminderDue : DossierEvent;
+
+/// <summary>"confirmation-due" (a timer): the date passed unconfirmed; the prescribers and the guichet are asked again.</summary>
+public sealed record ConfirmationDue : DossierEvent;
+
+/// <summary>"confirmation-deadline" (a timer): the grace after being asked again ran out; the dossier expires.</summary>
+public sealed record ConfirmationDeadlineDue : DossierEvent;

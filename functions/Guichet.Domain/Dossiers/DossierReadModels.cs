@@ -28,6 +28,12 @@ public static class DossierReadModels
     /// <summary>Possible matches a person must review (PK "pending", RK "{dossier id}~{other id}"): <see cref="DuplicateReviewRow"/>.</summary>
     public const string DuplicateReviews = "DuplicateReviews";
 
+    /// <summary>
+    /// Waiting dossiers whose confirmation date passed unconfirmed: the guichet's list of prescribers to call before the
+    /// dossiers expire (PK device, RK dossier id): <see cref="AwaitingConfirmationRow"/>.
+    /// </summary>
+    public const string AwaitingConfirmation = "AwaitingConfirmation";
+
     /// <summary>The key of a request's row in one dossier: "{externalRef}|{dossier id}".</summary>
     public static string RequestRowKey(string externalRef, string dossierId) => $"{externalRef}|{dossierId}";
 
@@ -92,9 +98,23 @@ public sealed record WaitingListRow(
     bool Pets,
     string Requests)
 {
+    /// <summary>When its next confirmation by the prescriber is due.</summary>
+    public DateTimeOffset? ConfirmationDueAt { get; init; }
+
     /// <summary>"waiting-list", or "proposed" while a candidacy awaits a structure's answer (the matching passes it over).</summary>
     public string? Status { get; init; }
 }
+
+/// <summary>A waiting dossier asked again for its confirmation: whom to call, and by when.</summary>
+/// <param name="DossierId">The dossier.</param>
+/// <param name="Device">The device, as on the wire.</param>
+/// <param name="Status">"waiting-list", or "proposed" (its expiry then waits for the candidacy's end).</param>
+/// <param name="DueAt">The confirmation's date that passed.</param>
+/// <param name="AskedAgainAt">When the prescribers and the guichet were asked again.</param>
+/// <param name="ClosesAt">When the dossier expires unless confirmed.</param>
+/// <param name="Prescribers">The names of its requests' prescribers, to call.</param>
+/// <param name="Requests">Its requests (<see cref="WaitingRequest"/>, as JSON).</param>
+public sealed record AwaitingConfirmationRow(string DossierId, string Device, string Status, DateTimeOffset DueAt, DateTimeOffset AskedAgainAt, DateTimeOffset ClosesAt, string Prescribers, string Requests);
 
 /// <summary>A possible match to review.</summary>
 public sealed record DuplicateReviewRow(string DossierId, string OtherDossierId, string Device, string Reasons, DateTimeOffset FoundAt);
@@ -103,8 +123,11 @@ public sealed record DuplicateReviewRow(string DossierId, string OtherDossierId,
 public sealed record WaitingRequest(string PrescriberId, string ExternalRef)
 {
     /// <summary>The requests of a waiting-list row.</summary>
-    public static IReadOnlyList<WaitingRequest> Of(WaitingListRow row) =>
-        JsonSerializer.Deserialize<WaitingRequest[]>((row ?? throw new ArgumentNullException(nameof(row))).Requests, JsonSerializerOptions.Web) ?? [];
+    public static IReadOnlyList<WaitingRequest> Of(WaitingListRow row) => Of((row ?? throw new ArgumentNullException(nameof(row))).Requests);
+
+    /// <summary>The requests of a row's <c>requests</c> column.</summary>
+    public static IReadOnlyList<WaitingRequest> Of(string requests) =>
+        JsonSerializer.Deserialize<WaitingRequest[]>(requests ?? throw new ArgumentNullException(nameof(requests)), JsonSerializerOptions.Web) ?? [];
 
     /// <summary>The row's form of a dossier's requests.</summary>
     public static string ToRow(IEnumerable<DossierRequest> requests) => ToRow(requests.Select(r => new WaitingRequest(r.Prescriber.Id, r.ExternalRef)));

@@ -62,7 +62,14 @@ public static class DossierRows
         if (status is DossierStatus.WaitingList or DossierStatus.Proposed)
         {
             // Proposed, a dossier keeps its place on the list (and its seniority); the matching passes it over.
-            yield return new(DossierReadModels.WaitingList, device, dossier.Id, WaitingListRowOf(dossier) with { Status = statusName });
+            yield return new(DossierReadModels.WaitingList, device, dossier.Id, WaitingListRowOf(dossier) with { Status = statusName, ConfirmationDueAt = dossier.Confirmation?.DueAt });
+        }
+
+        if (status is DossierStatus.WaitingList or DossierStatus.Proposed && dossier.Confirmation is { AskedAgainAt: { } askedAt, ClosesAt: { } closesAt } confirmation)
+        {
+            yield return new(DossierReadModels.AwaitingConfirmation, device, dossier.Id, new AwaitingConfirmationRow(
+                dossier.Id, device, statusName, confirmation.DueAt, askedAt, closesAt,
+                string.Join("; ", dossier.Requests.Select(r => r.Prescriber.Name).Distinct(StringComparer.Ordinal)), WaitingRequest.ToRow(dossier.Requests)));
         }
 
         foreach (var duplicate in dossier.PossibleDuplicates)

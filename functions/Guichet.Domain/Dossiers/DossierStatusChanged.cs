@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Guichet.Domain.Dossiers;
 
 /// <summary>
@@ -14,4 +16,8 @@ public sealed record DossierStatusChanged(string DossierId, string ExternalRef, 
 {
     /// <summary>The outbound queue.</summary>
     public const string Queue = "dossier-events";
+
+    /// <summary>What the message is about when it is not a status change (a confirmation reminder: "confirmation-reminder"); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
 }

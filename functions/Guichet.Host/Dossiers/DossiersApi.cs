@@ -42,6 +42,7 @@ public static partial class DossiersApi
                 "l'adresse (Location) d'une action mise en attente. Mêmes droits que le dossier ; le motif d'un refus est réservé aux rôles médicaux.")
             .ProducesValidationProblem().ProducesProblem(404);
         MapCommands(group);
+        MapConfirmation(group);
         return app;
     }
 

@@ -65,6 +65,12 @@ public static class Policies
     /// <summary>Who renews an LHSS stay: a structure's users with their organisation (the route checks it is theirs), or a medical reader.</summary>
     public const string StayRenewers = "stay-renewers";
 
+    /// <summary>
+    /// Who confirms that a waiting dossier still waits: a prescriber with its organisation (a dossier holding one of its
+    /// requests), or an ARS administrator (the guichet, after a call).
+    /// </summary>
+    public const string Confirmers = "confirmers";
+
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -93,6 +99,8 @@ public static class Policies
             context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
         options.AddPolicy(StayRenewers, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.IsInRole(Roles.MedicalReader) || (context.User.IsInRole(Roles.Structure) && HasOrg(context.User))));
+        options.AddPolicy(Confirmers, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 

@@ -66,7 +66,8 @@ public static class WaitingListApi
         entry.Row.AdmissibleAt,
         withExplanation ? ranked.Score : null,
         withExplanation ? ranked.Explanation : null,
-        ranked.PriorityOverride);
+        ranked.PriorityOverride,
+        ConfirmationDueAt: entry.Row.ConfirmationDueAt);
 
     /// <summary>A prescriber's own dossiers: those holding one of its requests, opened from it or merged with it.</summary>
     private static List<WaitingListEntry> Own(ClaimsPrincipal user, IReadOnlyList<RankedDossier> ranked, Dictionary<string, WaitingEntry> entries)

@@ -23,6 +23,7 @@ public sealed record WaitingListResponse(string Device, int GridVersion, DateTim
 /// <param name="PriorityOverride">The commission's reason to rank it ahead of the grid's order, when it did (such dossiers come first).</param>
 /// <param name="ExternalRefs">For a prescriber: its own references of the requests the dossier holds.</param>
 /// <param name="SimilarWait">For a prescriber: the median wait of similar dossiers.</param>
+/// <param name="ConfirmationDueAt">When the prescriber's next confirmation that the person still waits is due.</param>
 public sealed record WaitingListEntry(
     int Rank,
     string DossierId,
@@ -32,7 +33,8 @@ public sealed record WaitingListEntry(
     IReadOnlyList<ExplanationLine>? Explanation,
     string? PriorityOverride,
     IReadOnlyList<string>? ExternalRefs = null,
-    SimilarWait? SimilarWait = null);
+    SimilarWait? SimilarWait = null,
+    DateTimeOffset? ConfirmationDueAt = null);
 
 /// <summary>
 /// The median wait of the dossiers similar to one (the law ELAN tells an applicant the average wait for similar

@@ -59,8 +59,8 @@ public sealed class OpeningTests
         var names = new DossierDecider().Events.Names.Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["candidacy-ended", "candidacy-proposed", "commission-decided", "delivery-failed", "dossier-merged", "duplicate-reviewed", "information-deadline", "information-provided", "information-reminder",
-             "medical-reading-recorded", "merge-accepted", "merged-into", "put-on-agenda", "request-merged", "request-updated", "social-reading-recorded", "withdrawn"],
+            ["candidacy-ended", "candidacy-proposed", "commission-decided", "confirmation-deadline", "confirmation-due", "confirmation-reminder", "delivery-failed", "dossier-merged", "duplicate-reviewed", "information-deadline", "information-provided", "information-reminder",
+             "medical-reading-recorded", "merge-accepted", "merged-into", "put-on-agenda", "request-merged", "request-updated", "social-reading-recorded", "waiting-confirmed", "withdrawn"],
             names);
         Assert.Equal("dossier", new DossierDecider().Type);
     }

@@ -85,7 +85,7 @@ public sealed class WaitingListApiTests(AzuriteFixture azurite)
         var text = await response.Content.ReadAsStringAsync();
         var entry = Assert.Single(Dossiers(JsonDocument.Parse(text).RootElement));
         Assert.Equal(
-            ["admissibleAt", "dossierId", "explanation", "externalRefs", "firstRequestAt", "priorityOverride", "rank", "score", "similarWait"],
+            ["admissibleAt", "confirmationDueAt", "dossierId", "explanation", "externalRefs", "firstRequestAt", "priorityOverride", "rank", "score", "similarWait"],
             entry.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("infectious", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("cancer", text, StringComparison.OrdinalIgnoreCase);
