@@ -69,6 +69,12 @@ public sealed record Dossier(
     /// <summary>Where and when the person was admitted, once admitted.</summary>
     public Admission? Admission { get; init; }
 
+    /// <summary>
+    /// The structures' refusals this dossier received, oldest first, with their contests and reviews: kept after the
+    /// candidacy ended, so that a prescriber or the guichet can contest them and the ARS review them.
+    /// </summary>
+    public IReadOnlyList<DossierRefusal> Refusals { get; init; } = [];
+
     /// <summary>The candidacy awaiting the structure's answer, if any.</summary>
     [JsonIgnore]
     public DossierCandidacy? PendingCandidacy => Candidacies.FirstOrDefault(c => !c.Overdue);

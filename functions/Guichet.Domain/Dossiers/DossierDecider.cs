@@ -44,7 +44,9 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         .Add<MergeAccepted>(DossierEventNames.MergeAccepted)
         .Add<Placement.CandidacyProposed>(DossierEventNames.CandidacyProposed)
         .Add<Placement.CandidacyEnded>(DossierEventNames.CandidacyEnded)
-        .Add<EventNotDelivered>(DossierEventNames.DeliveryFailed);
+        .Add<EventNotDelivered>(DossierEventNames.DeliveryFailed)
+        .Add<RefusalContested>(DossierEventNames.RefusalContested)
+        .Add<RefusalReviewed>(DossierEventNames.RefusalReviewed);
 
     /// <summary>
     /// Opens the dossier as received, from its request alone: the request date counts from its submission, the
@@ -107,6 +109,9 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
 
             (_, Placement.CandidacyProposed p) => TakeProposal(state, p, now),
             (_, Placement.CandidacyEnded e) => EndCandidacy(state, e, now),
+
+            (_, RefusalContested c) => Contest(state, c, now),
+            (_, RefusalReviewed r) => Review(state, r, now),
 
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the dossier workflow."),
         };

@@ -56,4 +56,10 @@ public static class DossierEventNames
 
     /// <summary><see cref="EventNotDelivered"/>, raised by the runtime.</summary>
     public const string DeliveryFailed = Deciders.DeliveryFailed.EventName;
+
+    /// <summary><see cref="RefusalContested"/>.</summary>
+    public const string RefusalContested = "refusal-contested";
+
+    /// <summary><see cref="RefusalReviewed"/>.</summary>
+    public const string RefusalReviewed = "refusal-reviewed";
 }

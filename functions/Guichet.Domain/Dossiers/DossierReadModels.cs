@@ -28,6 +28,9 @@ public static class DossierReadModels
     /// <summary>Possible matches a person must review (PK "pending", RK "{dossier id}~{other id}"): <see cref="DuplicateReviewRow"/>.</summary>
     public const string DuplicateReviews = "DuplicateReviews";
 
+    /// <summary>Contested refusals, the ARS review list (PK contest status, RK candidacy id): <see cref="ContestedRefusalRow"/>.</summary>
+    public const string ContestedRefusals = "ContestedRefusals";
+
     /// <summary>The key of a request's row in one dossier: "{externalRef}|{dossier id}".</summary>
     public static string RequestRowKey(string externalRef, string dossierId) => $"{externalRef}|{dossierId}";
 
