@@ -9,6 +9,7 @@ using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Placement;
 using Guichet.Host.Readings;
+using Guichet.Host.Refusals;
 using Guichet.Host.Security;
 using Guichet.Host.Structures;
 using Guichet.Host.WaitingList;
@@ -63,6 +64,7 @@ app.MapCommissionsApi();
 app.MapStructuresApi();
 app.MapVacanciesApi();
 app.MapCandidaciesApi();
+app.MapContestedRefusalsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

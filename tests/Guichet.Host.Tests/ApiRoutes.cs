@@ -64,6 +64,9 @@ public static class ApiRoutes
         new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
         new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
         new("GET", "/api/candidacies/{candidacyId}/event-outcome", "/api/candidacies/matrix-1~d-1/event-outcome?eventId=e1", [Roles.Structure]),
+        new("POST", "/api/dossiers/{id}/refusals/{candidacyId}/contest", "/api/dossiers/matrix-1/refusals/v-1~matrix-1/contest", [Roles.Prescriber, Roles.ArsAdmin]),
+        new("POST", "/api/dossiers/{id}/refusals/{candidacyId}/review", "/api/dossiers/matrix-1/refusals/v-1~matrix-1/review", Admin),
+        new("GET", "/api/refusals/contested", "/api/refusals/contested?status=pending", Admin),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>
