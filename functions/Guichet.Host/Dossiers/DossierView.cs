@@ -26,6 +26,7 @@ namespace Guichet.Host.Dossiers;
 /// <param name="MedicalShown">Whether the medical part is shown to this reader.</param>
 /// <param name="Withdrawals">The requests withdrawn while the dossier went on for others'; absent for prescribers.</param>
 /// <param name="MergingInto">The dossier this one is merging into, while the merge is under way; absent otherwise.</param>
+/// <param name="Refusals">The structures' refusals it received, with their contests and reviews (what a prescriber contests); absent when none.</param>
 public sealed record DossierView(
     string Id,
     string Status,
@@ -40,7 +41,8 @@ public sealed record DossierView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PossibleDuplicate>? PossibleDuplicates,
     bool MedicalShown,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<WithdrawnRequestView>? Withdrawals = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MergingInto = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MergingInto = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DossierRefusal>? Refusals = null)
 {
     internal static DossierView Of(Dossier dossier, DossierReader reader)
     {
@@ -59,6 +61,7 @@ public sealed record DossierView(
             reader.SeesAll ? dossier.PossibleDuplicates : null,
             reader.SeesMedical,
             reader.SeesAll ? [.. dossier.Withdrawals.Select(WithdrawnRequestView.Of)] : null,
-            dossier.MergingInto?.DossierId);
+            dossier.MergingInto?.DossierId,
+            dossier.Refusals.Count > 0 ? dossier.Refusals : null);
     }
 }

@@ -55,6 +55,12 @@ public sealed class ContestedRefusalTests(AzuriteFixture azurite)
         }
 
         using var prescriber = host.Client(Roles.Prescriber, org: Prescriber);
+        using (var own = await prescriber.GetAsync($"/api/dossiers/{Dossier}"))
+        {
+            var shown = Assert.Single((await ClockedApp.ReadAsync(own)).GetProperty("refusals").EnumerateArray());
+            Assert.Equal((candidacy, "household-not-compatible"), (Text(shown, "candidacyId"), Text(shown, "code")));
+        }
+
         using (var blank = await prescriber.PostAsJsonAsync(contest, new { reason = "  " }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
