@@ -28,16 +28,7 @@ public sealed class ContestedRefusalTests(AzuriteFixture azurite)
     public async Task ARefusal_ContestedByItsPrescriber_IsOverturnedByTheArs_AndTheCandidateKeepsTheirSeniority()
     {
         await using var host = ClockedApp.Start(azurite, Now);
-        await host.WaitingAsync(Dossier, severity: 5);
-        var vacancy = await host.DeclareAsync(TraitDUnion);
-        await host.UntilCandidaciesAsync(TraitDUnion, vacancy, 1);
-        var candidacy = $"{vacancy}~{Dossier}";
-        using (var refused = await host.DecideAsync(TraitDUnion, candidacy, new { decision = "refuse", code = "household-not-compatible", justification = "Pas de place pour l'animal." }))
-        {
-            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        }
-
-        await host.UntilStatusAsync(Dossier, "waiting-list");
+        var candidacy = await RefusedAsync(host);
         using var agency = host.Client(Roles.ArsAdmin);
         var firstRequestAt = await FirstRequestAtAsync(agency);
         var contest = $"/api/dossiers/{Dossier}/refusals/{candidacy}/contest";
@@ -119,6 +110,59 @@ public sealed class ContestedRefusalTests(AzuriteFixture azurite)
         Assert.Equal((PlacementAlert.Structure, TraitDUnion), (Text(alert, "recipient"), Text(alert, "structureId")));
         var told = await DrainAsync(DossierStatusChanged.Queue, e => Text(e, "dossierId") == Dossier && Text(e, "reason")?.Contains("annulé par l'ARS", StringComparison.Ordinal) == true);
         Assert.Equal((Prescriber, "waiting-list"), (Text(Assert.Single(told), "prescriberId"), Text(told[0], "status")));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task ARefusal_ContestedByTheGuichet_IsUpheld_AndAClosedDossierTakesNoMoreContest()
+    {
+        await using var host = ClockedApp.Start(azurite, Now);
+        var candidacy = await RefusedAsync(host);
+        using var agency = host.Client(Roles.ArsAdmin);
+        var refusal = $"/api/dossiers/{Dossier}/refusals/{candidacy}";
+
+        using (var contested = await agency.PostAsJsonAsync($"{refusal}/contest", new { reason = Reason }))
+        {
+            Assert.True(contested.StatusCode == HttpStatusCode.Accepted, await contested.Content.ReadAsStringAsync());
+        }
+
+        using (var upheld = await agency.PostAsJsonAsync($"{refusal}/review", new { verdict = "uphold", reason = "Le logement ne peut accueillir l'animal." }))
+        {
+            Assert.True(upheld.StatusCode == HttpStatusCode.Accepted, await upheld.Content.ReadAsStringAsync());
+        }
+
+        await Eventually.HoldsAsync(async () => (await ListAsync(agency, "upheld")).Any(r => Text(r, "candidacyId") == candidacy), "the refusal upheld on the list");
+        var row = (await ListAsync(agency, "upheld")).Single(r => Text(r, "candidacyId") == candidacy);
+        Assert.Equal((ContestedRefusalRow.Guichet, "Le logement ne peut accueillir l'animal."), (Text(row, "contestedBy"), Text(row, "reviewReason")));
+        Assert.Equal("waiting-list", await host.StatusOfAsync(Dossier));
+
+        // Once the dossier has ended, it takes no contest nor review any more; the upheld one stays on the list.
+        using (var withdrawn = await agency.PostAsJsonAsync($"/api/dossiers/{Dossier}/withdraw", new { reason = "La personne a trouvé un logement." }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, withdrawn.StatusCode);
+        }
+
+        using (var late = await agency.PostAsJsonAsync($"{refusal}/review", new { verdict = "overturn", reason = "Trop tard." }))
+        {
+            Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        }
+
+        Assert.Contains(await ListAsync(agency, "upheld"), r => Text(r, "candidacyId") == candidacy);
+    }
+
+    /// <summary>A dossier on the list, proposed for a place of Le Trait d'Union and refused; back on the list. The candidacy's id.</summary>
+    private static async Task<string> RefusedAsync(ClockedApp host)
+    {
+        await host.WaitingAsync(Dossier, severity: 5);
+        var vacancy = await host.DeclareAsync(TraitDUnion);
+        await host.UntilCandidaciesAsync(TraitDUnion, vacancy, 1);
+        var candidacy = $"{vacancy}~{Dossier}";
+        using (var refused = await host.DecideAsync(TraitDUnion, candidacy, new { decision = "refuse", code = "household-not-compatible", justification = "Pas de place pour l'animal." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        await host.UntilStatusAsync(Dossier, "waiting-list");
+        return candidacy;
     }
 
     private static async Task<DateTimeOffset> FirstRequestAtAsync(HttpClient agency)
