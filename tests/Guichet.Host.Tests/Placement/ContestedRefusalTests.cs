@@ -70,7 +70,9 @@ public sealed class ContestedRefusalTests(AzuriteFixture azurite)
             Assert.Contains("déjà été contesté", Detail(await ClockedApp.ReadAsync(other)), StringComparison.Ordinal);
         }
 
-        var pending = Assert.Single(await ListAsync(agency, "pending"), r => r.GetProperty("candidacyId").GetString() == candidacy);
+        // The list is a read model, written after the dossier's step.
+        await Eventually.HoldsAsync(async () => (await ListAsync(agency, "pending")).Any(r => Text(r, "candidacyId") == candidacy), "the contest on the pending list");
+        var pending = Assert.Single(await ListAsync(agency, "pending"), r => Text(r, "candidacyId") == candidacy);
         Assert.Equal((Reason, Prescriber, "household-not-compatible"), (Text(pending, "contestReason"), Text(pending, "contestedBy"), Text(pending, "code")));
 
         // Neither a structure nor a prescriber reviews or reads the list; a review needs a verdict.
@@ -102,7 +104,7 @@ public sealed class ContestedRefusalTests(AzuriteFixture azurite)
         }
 
         await Eventually.HoldsAsync(async () => (await ListAsync(agency, "overturned")).Any(r => Text(r, "candidacyId") == candidacy), "the refusal overturned on the list");
-        Assert.DoesNotContain(await ListAsync(agency, "pending"), r => Text(r, "candidacyId") == candidacy);
+        await Eventually.HoldsAsync(async () => (await ListAsync(agency, "pending")).All(r => Text(r, "candidacyId") != candidacy), "the refusal gone from the pending list");
         Assert.Equal("waiting-list", await host.StatusOfAsync(Dossier));
         Assert.Equal(firstRequestAt, await FirstRequestAtAsync(agency));
 
@@ -161,7 +163,16 @@ public sealed class ContestedRefusalTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         }
 
-        await host.UntilStatusAsync(Dossier, "waiting-list");
+        // The dossier hears of the refusal after the vacancy's step: it keeps it, back on the list.
+        using var agency = host.Client(Roles.ArsAdmin);
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                using var response = await agency.GetAsync($"/api/dossiers/{Dossier}");
+                return (await ClockedApp.ReadAsync(response)).TryGetProperty("refusals", out _);
+            },
+            "the refusal kept by the dossier");
+        Assert.Equal("waiting-list", await host.StatusOfAsync(Dossier));
         return candidacy;
     }
 
