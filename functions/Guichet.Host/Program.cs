@@ -9,6 +9,7 @@ using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Placement;
 using Guichet.Host.Readings;
+using Guichet.Host.Refusals;
 using Guichet.Host.Security;
 using Guichet.Host.Stays;
 using Guichet.Host.Structures;
@@ -65,6 +66,7 @@ app.MapStructuresApi();
 app.MapVacanciesApi();
 app.MapCandidaciesApi();
 app.MapStaysApi();
+app.MapContestedRefusalsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Guichet unique listening on {Urls}; storage: {Storage}", string.Join(", ", app.Urls), app.Services.GetRequiredService<Guichet.Runtime.Storage.StorageClients>().Tables.Uri));

@@ -69,6 +69,9 @@ public static class ApiRoutes
         new("POST", "/api/stays/{stayId}/renewals", "/api/stays/matrix-1/renewals", [Roles.Structure, Roles.MedicalReader]),
         new("POST", "/api/dossiers/{id}/confirmation", "/api/dossiers/matrix-1/confirmation", [Roles.Prescriber, Roles.ArsAdmin]),
         new("GET", "/api/dossiers/awaiting-confirmation", "/api/dossiers/awaiting-confirmation", Admin),
+        new("POST", "/api/dossiers/{id}/refusals/{candidacyId}/contest", "/api/dossiers/matrix-1/refusals/v-1~matrix-1/contest", [Roles.Prescriber, Roles.ArsAdmin]),
+        new("POST", "/api/dossiers/{id}/refusals/{candidacyId}/review", "/api/dossiers/matrix-1/refusals/v-1~matrix-1/review", Admin),
+        new("GET", "/api/refusals/contested", "/api/refusals/contested?status=pending", Admin),
     ];
 
     /// <summary>Who calls: every role, an authenticated caller with no role, and nobody.</summary>

@@ -72,6 +72,12 @@ public sealed record Dossier(
     /// <summary>The periodic confirmation of a dossier on the waiting list, from the day it entered it.</summary>
     public WaitingConfirmation? Confirmation { get; init; }
 
+    /// <summary>
+    /// The structures' refusals this dossier received, oldest first, with their contests and reviews: kept after the
+    /// candidacy ended, so that a prescriber or the guichet can contest them and the ARS review them.
+    /// </summary>
+    public IReadOnlyList<DossierRefusal> Refusals { get; init; } = [];
+
     /// <summary>The candidacy awaiting the structure's answer, if any.</summary>
     [JsonIgnore]
     public DossierCandidacy? PendingCandidacy => Candidacies.FirstOrDefault(c => !c.Overdue);

@@ -55,7 +55,7 @@ public sealed partial class DossierDecider
             CandidacyStatus.Overdue => Back(dossier, Replace(dossier, candidacy with { Overdue = true }), string.Create(
                 CultureInfo.InvariantCulture, $"Sans réponse de {candidacy.StructureName} au {candidacy.DueAt:dd/MM/yyyy} (délai dépassé) : {BackOnTheList}"), now),
             CandidacyStatus.Pending => Decision.Reject("Une candidature en attente n'a pas pris fin."),
-            _ => Back(dossier, dossier with { Candidacies = [.. dossier.Candidacies.Where(c => c.CandidacyId != candidacy.CandidacyId)] }, EndReason(candidacy, ended), now),
+            _ => Back(dossier, Keep(dossier with { Candidacies = [.. dossier.Candidacies.Where(c => c.CandidacyId != candidacy.CandidacyId)] }, candidacy, ended, now), EndReason(candidacy, ended), now),
         };
     }
 

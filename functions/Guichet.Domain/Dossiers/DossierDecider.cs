@@ -48,7 +48,9 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         .Add<WaitingConfirmed>(DossierEventNames.WaitingConfirmed)
         .Add<ConfirmationReminderDue>(DossierEventNames.ConfirmationReminder)
         .Add<ConfirmationDue>(DossierEventNames.ConfirmationDue)
-        .Add<ConfirmationDeadlineDue>(DossierEventNames.ConfirmationDeadline);
+        .Add<ConfirmationDeadlineDue>(DossierEventNames.ConfirmationDeadline)
+        .Add<RefusalContested>(DossierEventNames.RefusalContested)
+        .Add<RefusalReviewed>(DossierEventNames.RefusalReviewed);
 
     /// <summary>
     /// Opens the dossier as received, from its request alone: the request date counts from its submission, the
@@ -116,6 +118,8 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
             (_, ConfirmationReminderDue) => RemindConfirmation(state, now),
             (_, ConfirmationDue) => AskAgain(state, now),
             (_, ConfirmationDeadlineDue) => Expire(state, now),
+            (_, RefusalContested c) => Contest(state, c, now),
+            (_, RefusalReviewed r) => Review(state, r, now),
 
             _ => throw new ArgumentOutOfRangeException(nameof(happened), happened.GetType().Name, "Not an event of the dossier workflow."),
         };

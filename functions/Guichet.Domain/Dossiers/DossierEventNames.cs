@@ -68,4 +68,10 @@ public static class DossierEventNames
 
     /// <summary><see cref="ConfirmationDeadlineDue"/>, a timer.</summary>
     public const string ConfirmationDeadline = "confirmation-deadline";
+
+    /// <summary><see cref="RefusalContested"/>.</summary>
+    public const string RefusalContested = "refusal-contested";
+
+    /// <summary><see cref="RefusalReviewed"/>.</summary>
+    public const string RefusalReviewed = "refusal-reviewed";
 }

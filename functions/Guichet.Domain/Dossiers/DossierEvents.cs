@@ -116,3 +116,18 @@ public sealed record ConfirmationDue : DossierEvent;
 
 /// <summary>"confirmation-deadline" (a timer): the grace after being asked again ran out; the dossier expires.</summary>
 public sealed record ConfirmationDeadlineDue : DossierEvent;
+
+/// <summary>
+/// "refusal-contested": a prescriber of one of the dossier's requests, or the guichet, contests a structure's refusal;
+/// it goes to the ARS review list.
+/// </summary>
+/// <param name="CandidacyId">The candidacy refused.</param>
+/// <param name="Reason">Why it is contested.</param>
+/// <param name="PrescriberId">The prescriber that contests; null for the guichet (an ARS administrator).</param>
+public sealed record RefusalContested(string CandidacyId, string Reason, string? PrescriberId = null) : DossierEvent;
+
+/// <summary>"refusal-reviewed": the ARS upholds or overturns a contested refusal, with a reason.</summary>
+/// <param name="CandidacyId">The candidacy refused.</param>
+/// <param name="Verdict">Uphold or overturn.</param>
+/// <param name="Reason">Why.</param>
+public sealed record RefusalReviewed(string CandidacyId, ContestVerdict Verdict, string Reason) : DossierEvent;

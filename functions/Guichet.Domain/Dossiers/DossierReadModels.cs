@@ -34,6 +34,9 @@ public static class DossierReadModels
     /// </summary>
     public const string AwaitingConfirmation = "AwaitingConfirmation";
 
+    /// <summary>Contested refusals, the ARS review list (PK contest status, RK candidacy id): <see cref="ContestedRefusalRow"/>.</summary>
+    public const string ContestedRefusals = "ContestedRefusals";
+
     /// <summary>The key of a request's row in one dossier: "{externalRef}|{dossier id}".</summary>
     public static string RequestRowKey(string externalRef, string dossierId) => $"{externalRef}|{dossierId}";
 

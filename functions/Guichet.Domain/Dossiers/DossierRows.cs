@@ -37,6 +37,12 @@ public static class DossierRows
                 new DossierRequestRow(dossier.Id, device, WireName.Of(DossierStatus.Withdrawn), withdrawn.Request.SubmittedAt, withdrawn.Reason));
         }
 
+        // The review list outlives the dossier: a contest not reviewed before its end shows as lapsed.
+        foreach (var contested in ContestedRefusalRow.Of(dossier))
+        {
+            yield return contested;
+        }
+
         if (dossier.End is not null)
         {
             yield break;

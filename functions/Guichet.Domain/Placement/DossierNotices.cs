@@ -24,4 +24,7 @@ public sealed record CandidacyProposed(string CandidacyId, string VacancyId, str
 /// <param name="Code">The refusal code, when refused.</param>
 /// <param name="Justification">The justification, or why it ended otherwise.</param>
 /// <param name="Late">Whether the structure answered after the deadline.</param>
-public sealed record CandidacyEnded(string CandidacyId, string VacancyId, CandidacyStatus Status, DateOnly? EntryDate, RefusalCode? Code, string? Justification, bool Late) : Dossiers.DossierEvent;
+/// <param name="RecommendedOrientation">Where the structure recommends sending the person, for a not-eligible refusal (the dossier keeps it with the refusal).</param>
+public sealed record CandidacyEnded(
+    string CandidacyId, string VacancyId, CandidacyStatus Status, DateOnly? EntryDate, RefusalCode? Code, string? Justification, bool Late, Readings.Orientation? RecommendedOrientation = null)
+    : Dossiers.DossierEvent;

@@ -23,6 +23,9 @@ public sealed record PlacementAlert(string Kind, string Recipient, string Struct
     /// <summary>An admission the dossier could not take (admitted elsewhere at the same moment): the place is free again.</summary>
     public const string AdmissionUndone = "admission-undone";
 
+    /// <summary>The ARS overturned the structure's refusal of a candidacy, on a contest: it no longer counts as a refusal.</summary>
+    public const string RefusalOverturned = "refusal-overturned";
+
     /// <summary>The structure that must answer.</summary>
     public const string Structure = "structure";
 

@@ -67,7 +67,8 @@ public sealed partial class VacancyDecider
     private static SendEvent Tell(Candidacy candidacy, CandidacyProposed proposed) => new(candidacy.DossierId, VacancyEventNames.CandidacyProposed, proposed);
 
     private static SendEvent Tell(Vacancy vacancy, Candidacy candidacy) => new(candidacy.DossierId, VacancyEventNames.CandidacyEnded, new CandidacyEnded(
-        candidacy.Id, vacancy.Id, candidacy.Status, candidacy.Outcome?.EntryDate, candidacy.Outcome?.Code, candidacy.Outcome?.Justification, candidacy.Outcome?.Late == true));
+        candidacy.Id, vacancy.Id, candidacy.Status, candidacy.Outcome?.EntryDate, candidacy.Outcome?.Code, candidacy.Outcome?.Justification, candidacy.Outcome?.Late == true,
+        candidacy.Outcome?.RecommendedOrientation));
 
     private static Candidacy[] Replace(Vacancy vacancy, Candidacy changed) => [.. vacancy.Candidacies.Select(c => c.Id == changed.Id ? changed : c)];
 }

@@ -27,6 +27,7 @@ namespace Guichet.Host.Dossiers;
 /// <param name="Withdrawals">The requests withdrawn while the dossier went on for others'; absent for prescribers.</param>
 /// <param name="MergingInto">The dossier this one is merging into, while the merge is under way; absent otherwise.</param>
 /// <param name="Confirmation">On the waiting list: when the next confirmation is due, and where it stands; absent otherwise.</param>
+/// <param name="Refusals">The structures' refusals it received, with their contests and reviews (what a prescriber contests); absent when none.</param>
 public sealed record DossierView(
     string Id,
     string Status,
@@ -42,7 +43,8 @@ public sealed record DossierView(
     bool MedicalShown,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<WithdrawnRequestView>? Withdrawals = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MergingInto = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConfirmationView? Confirmation = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConfirmationView? Confirmation = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DossierRefusal>? Refusals = null)
 {
     internal static DossierView Of(Dossier dossier, DossierReader reader)
     {
@@ -62,6 +64,7 @@ public sealed record DossierView(
             reader.SeesMedical,
             reader.SeesAll ? [.. dossier.Withdrawals.Select(WithdrawnRequestView.Of)] : null,
             dossier.MergingInto?.DossierId,
-            ConfirmationView.Of(dossier, reader));
+            ConfirmationView.Of(dossier, reader),
+            dossier.Refusals.Count > 0 ? dossier.Refusals : null);
     }
 }

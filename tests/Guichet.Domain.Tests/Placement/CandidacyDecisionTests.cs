@@ -89,7 +89,7 @@ public sealed class CandidacyDecisionTests
 
         var told = Assert.Single(refused.Sent());
         Assert.Equal(("D-002", VacancyEventNames.CandidacyEnded), (told.InstanceId, told.EventName));
-        Assert.Equal(new CandidacyEnded($"{VacancyId}~D-002", VacancyId, CandidacyStatus.Refused, null, RefusalCode.OutsideStructureProject, "Projet centré sur les usagers de drogues.", false), told.Payload);
+        Assert.Equal(new CandidacyEnded($"{VacancyId}~D-002", VacancyId, CandidacyStatus.Refused, null, RefusalCode.OutsideStructureProject, "Projet centré sur les usagers de drogues.", false, Orientation.Act), told.Payload);
         var row = refused.Row<CandidacyRow, Vacancy>(PlacementReadModels.Candidacies, "act-92-trait-d-union", $"{VacancyId}~D-002");
         Assert.Equal(("refused", "outside-structure-project", "not-eligible", "ACT"), (row.Status, row.Code, row.Family, row.RecommendedOrientation));
     }
