@@ -11,6 +11,7 @@ internal sealed partial class IntakeRouter
     /// its merges), with the message's hash as event id. A dossier that has ended otherwise takes no update: the message
     /// is rejected, saying so. An update may change the person's identity: the same person's other active dossiers are
     /// then looked for as for a new request, and a sure match merged (invariant 1); the same message again finds them merged.
+    /// A dossier in the middle of a merge refuses the update for the instant it lasts: the message is retried, never rejected.
     /// </summary>
     private async Task<IntakeOutcome> UpdateAsync(IntakeRequest intake, IntakeKeyRow row, CancellationToken ct)
     {
@@ -27,6 +28,10 @@ internal sealed partial class IntakeRouter
                     return IntakeOutcome.Updated(target);
                 case RaiseResult.NotFound:
                     throw new InvalidOperationException($"Dossier '{target}' of request '{intake.Key.ExternalRef}' is not open yet (its first message is still being handled); retried.");
+                case RaiseResult.Rejected when await MergingIntoAsync(target, ct) is { } survivor:
+                    // Not a refusal of the update: the dossier hands its requests over to another, an instant's work. The
+                    // message is retried, and then follows the merge to the survivor.
+                    throw new InvalidOperationException($"Dossier '{target}' is being merged into '{survivor}' while request '{intake.Key.ExternalRef}' was updated; retried.");
                 case RaiseResult.Invalid or RaiseResult.Rejected:
                     return IntakeOutcome.Rejected("$", outcome.Reason ?? "La mise à jour de la demande a été refusée par son dossier.");
             }
@@ -53,4 +58,8 @@ internal sealed partial class IntakeRouter
 
         throw new InvalidOperationException($"Request '{intake.Key.ExternalRef}' followed {MaxHops} merges without reaching an active dossier; retried.");
     }
+
+    /// <summary>The dossier <paramref name="dossierId"/> is being merged into, if a merge is under way.</summary>
+    private async Task<string?> MergingIntoAsync(string dossierId, CancellationToken ct) =>
+        await runtime.GetStatusAsync(dossierId, withData: true, ct) is { } status ? DossierCandidates.StateOf(status)?.MergingInto?.DossierId : null;
 }

@@ -46,4 +46,32 @@ public sealed class IntakeBufferedMergeTests(AzuriteFixture azurite, IntakeHost 
         var key = (await probe.RowsAsync("IntakeKeys", $"PartitionKey eq '{b}'")).Single();
         Assert.Equal((ownId, "Created"), (key.GetString("DossierId"), key.GetString("Route")));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UpdateOfARequest_WhileItsDossierIsBeingMerged_IsRetriedNotRejected_AndThenLandsInTheSurvivor()
+    {
+        var app = host.Get(azurite);
+        var probe = new IntakeProbe(app, azurite);
+        var (a, b) = (NewPrescriber(), NewPrescriber());
+        await probe.HandleAsync(Request(a, "A-1", Person(UniqueName(), "Lucie", "1970-02-03", "female")).ToJsonString());
+        await probe.HandleAsync(Request(b, "B-1", Person(UniqueName(), "Paul", "1971-03-04")).ToJsonString());
+        var (survivorId, mergingId) = (DossierIds.For(new IntakeKey(a, "A-1")), DossierIds.For(new IntakeKey(b, "B-1")));
+
+        // A person decided they are the same; the survivor, suspended, holds the hand-over: the merge is under way.
+        await app.Runtime.SuspendAsync(survivorId, "contrôle");
+        var mergedInto = JsonSerializer.SerializeToElement<object>(new MergedInto(survivorId, "Même personne, vérifié par téléphone."), WorkflowJson.Options);
+        await app.Runtime.RaiseEventAsync(mergingId, DossierEventNames.MergedInto, mergedInto, "m1");
+        var update = Request(b, "B-1", Person(UniqueName(), "Paul", "1971-03-04"));
+        update["medical"]!["summary"] = "Mise à jour : sortie d'hospitalisation prévue.";
+
+        var retried = await Assert.ThrowsAsync<InvalidOperationException>(() => probe.HandleAsync(update.ToJsonString()));
+        await app.Runtime.ResumeAsync(survivorId, "fin du contrôle");
+        await Eventually.HoldsAsync(async () => (await probe.DossierAsync(mergingId))!.Value.Dossier.End is not null, "the merge ends");
+        await probe.HandleAsync(update.ToJsonString());
+
+        Assert.Contains("is being merged into", retried.Message, StringComparison.Ordinal);
+        Assert.Empty(await probe.RejectedAsync(b));
+        var (survivor, _) = (await probe.DossierAsync(survivorId))!.Value;
+        Assert.Equal("Mise à jour : sortie d'hospitalisation prévue.", survivor.Requests.Single(r => r.Prescriber.Id == b).Medical.Summary);
+    }
 }
