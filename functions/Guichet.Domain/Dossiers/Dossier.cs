@@ -57,6 +57,9 @@ public sealed record Dossier(
     /// </summary>
     public IReadOnlyList<WithdrawnRequest> Withdrawals { get; init; } = [];
 
+    /// <summary>The dossiers a person reviewed as another person's (kept apart): never listed again as possible duplicates.</summary>
+    public IReadOnlyList<string> KeptApart { get; init; } = [];
+
     /// <summary>The merge under way into another dossier, until that one accepts or refuses the requests handed over.</summary>
     public PendingMerge? MergingInto { get; init; }
 

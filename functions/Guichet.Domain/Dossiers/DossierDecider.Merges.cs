@@ -129,7 +129,29 @@ public sealed partial class DossierDecider
 
         return review.Merge
             ? HandOver(dossier, review.OtherDossierId, review.Reason, now)
-            : dossier with { PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != review.OtherDossierId)] };
+            : dossier with
+            {
+                PossibleDuplicates = [.. dossier.PossibleDuplicates.Where(p => p.DossierId != review.OtherDossierId)],
+                KeptApart = [.. dossier.KeptApart, review.OtherDossierId],
+            };
+    }
+
+    /// <summary>
+    /// Possible matches found after an update of a request join those waiting for a person's review; one already listed,
+    /// one a person already kept apart, or the dossier itself, is not listed again, so the same finding changes nothing.
+    /// </summary>
+    private static Decision<Dossier> ListPossibleDuplicates(Dossier dossier, PossibleDuplicatesFound found)
+    {
+        if (found.Duplicates is null || found.Duplicates.Any(d => string.IsNullOrWhiteSpace(d?.DossierId) || d.Reasons is not { Count: > 0 }))
+        {
+            return Decision.Reject("Un doublon possible nomme l'autre dossier et les raisons du rapprochement.");
+        }
+
+        var added = found.Duplicates
+            .Where(d => d.DossierId != dossier.Id && dossier.PossibleDuplicates.All(p => p.DossierId != d.DossierId) && !dossier.KeptApart.Contains(d.DossierId))
+            .DistinctBy(d => d.DossierId, StringComparer.Ordinal)
+            .ToArray();
+        return added.Length == 0 ? dossier : dossier with { PossibleDuplicates = [.. dossier.PossibleDuplicates, .. added] };
     }
 
     /// <summary>The dossier with <paramref name="requests"/> joined (each replacing the one held under its key), or why not.</summary>

@@ -32,6 +32,7 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
         .Add<RequestMerged>(DossierEventNames.RequestMerged)
         .Add<MergedInto>(DossierEventNames.MergedInto)
         .Add<DuplicateReviewed>(DossierEventNames.DuplicateReviewed)
+        .Add<PossibleDuplicatesFound>(DossierEventNames.PossibleDuplicatesFound)
         .Add<MedicalReadingRecorded>(DossierEventNames.MedicalReadingRecorded)
         .Add<SocialReadingRecorded>(DossierEventNames.SocialReadingRecorded)
         .Add<InformationProvided>(DossierEventNames.InformationProvided)
@@ -92,6 +93,7 @@ public sealed partial class DossierDecider(DossierPolicy policy) : Decider<OpenD
             (_, DossierMerged m) => JoinDossier(state, m, now),
             (_, MergedInto m) => HandOver(state, m.DossierId, m.Reason, now),
             (_, DuplicateReviewed r) => ReviewDuplicate(state, r, now),
+            (_, PossibleDuplicatesFound f) => ListPossibleDuplicates(state, f),
             (_, MergeAccepted a) => EndAsMerged(state, a, now),
             (_, EventNotDelivered f) => MergeRefused(state, f, now),
 

@@ -18,6 +18,9 @@ public static class DossierEventNames
     /// <summary><see cref="DuplicateReviewed"/>.</summary>
     public const string DuplicateReviewed = "duplicate-reviewed";
 
+    /// <summary><see cref="PossibleDuplicatesFound"/>, sent by intake after an update of a request.</summary>
+    public const string PossibleDuplicatesFound = "possible-duplicates-found";
+
     /// <summary><see cref="MedicalReadingRecorded"/>.</summary>
     public const string MedicalReadingRecorded = "medical-reading-recorded";
 

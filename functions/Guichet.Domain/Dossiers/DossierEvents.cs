@@ -87,6 +87,13 @@ public sealed record Withdrawn(string Reason, string? PrescriberId = null) : Dos
 /// <param name="Progress">How far the sender had gone (none from a sender of an older version), which this one takes when further than its own.</param>
 public sealed record DossierMerged(string FromDossierId, IReadOnlyList<DossierRequest> Requests, string Reason, DossierProgress? Progress = null) : DossierEvent;
 
+/// <summary>
+/// "possible-duplicates-found": an update of one of its requests changed the person's identity, and intake found
+/// other active dossiers that may be the same person's: they are listed for a person's review, never merged silently.
+/// </summary>
+/// <param name="Duplicates">The possible matches, with their reasons.</param>
+public sealed record PossibleDuplicatesFound(IReadOnlyList<PossibleDuplicate> Duplicates) : DossierEvent;
+
 /// <summary>"merge-accepted": the survivor holds the requests this dossier handed over; this one ends as merged into it.</summary>
 /// <param name="DossierId">The survivor.</param>
 public sealed record MergeAccepted(string DossierId) : DossierEvent;

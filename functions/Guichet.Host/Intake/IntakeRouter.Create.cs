@@ -54,19 +54,27 @@ internal sealed partial class IntakeRouter
     /// <summary>A dossier just opened, once the same person's other dossiers are merged with it: created, or merged into an earlier one.</summary>
     private async Task<IntakeOutcome> OpenedAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
     {
-        var holder = await IndexAndRecheckAsync(intake, dossierId, ct);
+        var (holder, _) = await IndexAndRecheckAsync(intake, dossierId, ct);
         return holder == dossierId ? IntakeOutcome.Created(dossierId) : IntakeOutcome.Merged(holder);
     }
 
     /// <summary>
     /// Indexes the request under its dossier (just opened, or just updated with a new identity), then looks for the same
     /// person again, and returns the dossier that holds the request after: sure matches are merged, the later into the
-    /// earlier. Its own dossier is read only when a sure match turns up (rarely): without one, it stays as it is.
+    /// earlier. Its own dossier is read only when a sure match turns up (rarely): without one, it stays as it is. The
+    /// possible matches found on the way are returned, for a person's review.
     /// </summary>
-    private async Task<string> IndexAndRecheckAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
+    private async Task<(string Holder, IReadOnlyList<PossibleDuplicate> Possibles)> IndexAndRecheckAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
     {
         await index.AddAsync(intake.Request.Device, intake.Request.Person, dossierId, ct);
-        var sure = (await candidates.FindAsync(intake.Request, dossierId, ct)).Where(c => c.Match.Level == MatchLevel.Sure).ToList();
+        var found = await candidates.FindAsync(intake.Request, dossierId, ct);
+        var possibles = found.Where(c => c.Match.Level == MatchLevel.Possible).Select(c => new PossibleDuplicate(c.Dossier.Id, MatchReasonText.Of(c.Match))).ToList();
+        return (await HolderAsync(intake, dossierId, [.. found.Where(c => c.Match.Level == MatchLevel.Sure)], ct), possibles);
+    }
+
+    /// <summary>The dossier that holds the request once its sure matches are merged, the later into the earlier.</summary>
+    private async Task<string> HolderAsync(IntakeRequest intake, string dossierId, List<DossierCandidate> sure, CancellationToken ct)
+    {
         if (sure.Count == 0)
         {
             return dossierId;

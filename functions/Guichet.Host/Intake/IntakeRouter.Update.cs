@@ -22,7 +22,7 @@ internal sealed partial class IntakeRouter
             switch (outcome.Result)
             {
                 case RaiseResult.Applied or RaiseResult.Buffered or RaiseResult.Duplicate:
-                    return IntakeOutcome.Updated(await IndexAndRecheckAsync(intake, target, ct));
+                    return IntakeOutcome.Updated(await RecheckUpdatedAsync(intake, target, ct));
                 case RaiseResult.Failed:
                     logger.LogError("Dossier {DossierId} failed on an updated request: {Error}", target, outcome.Status?.Error);
                     return IntakeOutcome.Updated(target);
@@ -57,6 +57,26 @@ internal sealed partial class IntakeRouter
         }
 
         throw new InvalidOperationException($"Request '{intake.Key.ExternalRef}' followed {MaxHops} merges without reaching an active dossier; retried.");
+    }
+
+    /// <summary>
+    /// After an update, the person's identity may have changed: sure matches are merged (see <see cref="IndexAndRecheckAsync"/>),
+    /// possible ones listed on the dossier for a person's review (it skips those already listed or kept apart), under an
+    /// event id of the message's, so that a redelivery lists nothing twice. Returns the dossier that holds the request.
+    /// </summary>
+    private async Task<string> RecheckUpdatedAsync(IntakeRequest intake, string dossierId, CancellationToken ct)
+    {
+        var (holder, possibles) = await IndexAndRecheckAsync(intake, dossierId, ct);
+        if (holder == dossierId && possibles.Count > 0)
+        {
+            var listed = await RaiseAsync(dossierId, DossierEventNames.PossibleDuplicatesFound, new PossibleDuplicatesFound(possibles), "possible-duplicates:" + intake.Hash, intake, ct);
+            if (listed.Result is not (RaiseResult.Applied or RaiseResult.Buffered or RaiseResult.Duplicate))
+            {
+                logger.LogWarning("Possible duplicates of dossier {DossierId} not listed after an update ({Result}): {Reason}", dossierId, listed.Result, listed.Reason);
+            }
+        }
+
+        return holder;
     }
 
     /// <summary>The dossier <paramref name="dossierId"/> is being merged into, if a merge is under way.</summary>

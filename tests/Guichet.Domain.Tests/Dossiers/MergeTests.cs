@@ -125,6 +125,37 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void GivenAnUpdatedIdentity_WhenIntakeFindsPossibleDuplicates_ThenTheyAreListedForAPersonsReview_OnceEach_NeverMerged()
+    {
+        var scenario = Scenario();
+        var read = scenario.Given(Open(null, new PossibleDuplicate("D-KNOWN", ["mêmes noms"])), Medical());
+        var found = new PossibleDuplicatesFound([new("D-OTHER", ["nom proche, même date de naissance"]), new("D-KNOWN", ["mêmes noms"]), new(DossierId, ["lui-même"])]);
+
+        var listed = scenario.When(read, found);
+        var again = scenario.When(listed.Accepted(), found);
+
+        Assert.Equal(["D-KNOWN", "D-OTHER"], listed.Accepted().PossibleDuplicates.Select(p => p.DossierId));
+        Assert.Equal(DossierStatus.UnderReview, listed.Accepted().Status);
+        Assert.Contains(listed.Effects.OfType<Project>(), p => p.Table == DossierReadModels.DuplicateReviews && p.Row is not null);
+        Assert.Empty(listed.Sent());
+        Assert.Equal(listed.Accepted().PossibleDuplicates, again.Accepted().PossibleDuplicates);
+        Assert.DoesNotContain(again.Effects, e => e is Project);
+        Assert.Contains("raisons", scenario.When(read, new PossibleDuplicatesFound([new("D-OTHER", [])])).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAPossibleDuplicateKeptApartByAPerson_WhenIntakeFindsItAgain_ThenItIsNotListedAgain()
+    {
+        var scenario = Scenario();
+        var keptApart = scenario.Given(Open(null, new PossibleDuplicate("D-KNOWN", ["mêmes noms"])), new DuplicateReviewed("D-KNOWN", false, "Deux personnes distinctes : dates de naissance vérifiées."));
+
+        var foundAgain = scenario.When(keptApart, new PossibleDuplicatesFound([new("D-KNOWN", ["mêmes noms"])])).Accepted();
+
+        Assert.Equal(["D-KNOWN"], keptApart.KeptApart);
+        Assert.Empty(foundAgain.PossibleDuplicates);
+    }
+
+    [Fact]
     public void TheSurvivor_WritesItsOwnRowOfEachRequestHandedOver_NeverTheSendersRow()
     {
         var scenario = Scenario();

@@ -60,7 +60,7 @@ public sealed class OpeningTests
 
         Assert.Equal(
             ["candidacy-ended", "candidacy-proposed", "commission-decided", "confirmation-deadline", "confirmation-due", "confirmation-reminder", "delivery-failed", "dossier-merged", "duplicate-reviewed", "information-deadline", "information-provided", "information-reminder",
-             "medical-reading-recorded", "merge-accepted", "merged-into", "put-on-agenda", "refusal-contested", "refusal-reviewed", "request-merged", "request-updated", "social-reading-recorded", "waiting-confirmed", "withdrawn"],
+             "medical-reading-recorded", "merge-accepted", "merged-into", "possible-duplicates-found", "put-on-agenda", "refusal-contested", "refusal-reviewed", "request-merged", "request-updated", "social-reading-recorded", "waiting-confirmed", "withdrawn"],
             names);
         Assert.Equal("dossier", new DossierDecider().Type);
     }

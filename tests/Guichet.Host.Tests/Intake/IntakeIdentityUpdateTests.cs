@@ -52,6 +52,30 @@ public sealed class IntakeIdentityUpdateTests(AzuriteFixture azurite, IntakeHost
         Assert.Single(history, e => e.Kind == HistoryKind.EventApplied && e.Name == DossierEventNames.DossierMerged);
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task UpdateCorrectingTheIdentityToOneThatMayBeAnotherDossiersPerson_ListsItForReview_Once_WithoutMerging()
+    {
+        var probe = new IntakeProbe(host.Get(azurite), azurite);
+        var (a, b) = (NewPrescriber(), NewPrescriber());
+        var name = UniqueName();
+        var wrong = Request(a, "ref-1", Person(UniqueName(), "Moussa", "1980-01-01"), "2026-09-01T08:00:00Z");
+        var corrected = wrong.DeepClone().AsObject();
+        corrected["person"] = Person(name, "Awa", "1975", "female"); // the year alone: a possible match, not a sure one
+        var (updated, other) = (DossierIds.For(new IntakeKey(a, "ref-1")), DossierIds.For(new IntakeKey(b, "ref-2")));
+
+        await probe.SendAndWaitAsync(wrong.ToJsonString());
+        await probe.SendAndWaitAsync(Request(b, "ref-2", Person(name, "Awa", "1975-03-14", "female"), "2026-10-01T08:00:00Z").ToJsonString());
+        await probe.SendAndWaitAsync(corrected.ToJsonString());
+        await probe.HandleAsync(corrected.ToJsonString());
+
+        var (dossier, _) = (await probe.DossierAsync(updated))!.Value;
+        Assert.Equal([other], dossier.PossibleDuplicates.Select(p => p.DossierId));
+        Assert.Null(dossier.End);
+        Assert.Null((await probe.DossierAsync(other))!.Value.Dossier.End);
+        var history = (await probe.App.Runtime.GetWholeHistoryAsync(updated))!;
+        Assert.Single(history, e => e.Kind == HistoryKind.EventApplied && e.Name == DossierEventNames.PossibleDuplicatesFound);
+    }
+
     /// <summary>The messages on <c>dossier-events</c> telling <paramref name="prescriberId"/> that its request is in <paramref name="dossierId"/> after a merge.</summary>
     private static async Task<List<System.Text.Json.JsonElement>> TellsOfMergeAsync(IntakeProbe probe, string prescriberId, string dossierId) =>
         [.. (await probe.EventsAsync(prescriberId)).Where(m =>
