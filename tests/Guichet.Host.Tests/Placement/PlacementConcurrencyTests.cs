@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
 using Guichet.Domain;
@@ -34,7 +35,7 @@ public sealed class PlacementConcurrencyTests(AzuriteFixture azurite, ITestOutpu
             dossiers.Add(await pair.WaitingAsync($"R-{i:D2}", severity: 1 + i % 5, daysAgo: 10 + i));
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var places = new List<string>(await DeclareWaveAsync(pair, 0));
         var secondWave = DeclareWaveAsync(pair, PlacesPerWave);
         var random = new Random(20261123);
