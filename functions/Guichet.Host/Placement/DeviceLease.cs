@@ -50,17 +50,41 @@ internal sealed class DeviceLease
                 continue;
             }
 
+            using var holding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewal = RenewAsync(lease, holding.Token);
             try
             {
                 return await work(cancellationToken);
             }
             finally
             {
+                await holding.CancelAsync();
+                await renewal;
                 await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
             }
         }
 
         throw new TimeoutException($"The matching lease of {WireName.Of(device)} stayed taken for a minute.");
+    }
+
+    /// <summary>
+    /// Renews the lease every third of its duration while the work runs: a matching of a long list can outlast it
+    /// (50,000 dossiers read and ranked on a loaded machine did), and another matching must not start meanwhile.
+    /// </summary>
+    private static async Task RenewAsync(BlobLeaseClient lease, CancellationToken holding)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Duration / 3, TimeProvider.System, holding);
+                await lease.RenewAsync(cancellationToken: holding);
+            }
+        }
+        catch (OperationCanceledException) when (holding.IsCancellationRequested)
+        {
+            // The work ended: the lease is released next.
+        }
     }
 
     private async Task EnsureAsync(BlobClient blob, CancellationToken ct)

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Guichet.Domain;
+using Guichet.Host.Placement;
+using Guichet.Runtime;
+using Guichet.Testing;
+
+namespace Guichet.Host.Tests.Placement;
+
+/// <summary>
+/// The device's matching lease on Azurite, held by two hosts' leases at once. The lease is taken for 30 s; a matching
+/// of a long waiting list can last longer (the placement bench's 50,000 dossiers on a loaded machine did), and another
+/// matching of the device must not start before it has ended.
+/// </summary>
+[Collection(PlacementGroup.Name)]
+public sealed class DeviceLeaseTests(AzuriteFixture azurite)
+{
+    [Fact(Timeout = 120_000)]
+    public async Task AMatchingLongerThanTheLease_KeepsIt_SoTheOtherHostWaitsForItsEnd()
+    {
+        var options = new RuntimeOptions { HubName = UniqueNames.Hub() };
+        var (one, two) = (new DeviceLease(azurite.Azurite.Clients(), options), new DeviceLease(azurite.Azurite.Clients(), options));
+        var clock = Stopwatch.StartNew();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var longMatching = one.RunAsync(Device.Act, async ct =>
+        {
+            held.SetResult();
+            await Task.Delay(TimeSpan.FromSeconds(40), TimeProvider.System, ct);
+            return clock.Elapsed;
+        }, CancellationToken.None);
+        await held.Task;
+
+        var otherStarted = await two.RunAsync(Device.Act, _ => Task.FromResult(clock.Elapsed), CancellationToken.None);
+        var longEnded = await longMatching;
+
+        Assert.True(otherStarted >= longEnded, $"the other matching started at {otherStarted.TotalSeconds:F1} s, before the long one ended at {longEnded.TotalSeconds:F1} s");
+    }
+}
