@@ -75,11 +75,16 @@ public sealed partial class StayDecider
 
     /// <summary>The reminder and the end timers of the planned end, replacing those of an earlier one; none without a planned end.</summary>
     private IReadOnlyList<Effect> Clock(Stay stay) => stay.PlannedEnd is { } end
-        ? [Timer(EndOf(end) - _policy.ReminderBefore, new StayReminderDue(end)), Timer(EndOf(end), new StayEndDue(end))]
+        ? [Timer(EndOf(end, _policy.TimeZone) - _policy.ReminderBefore, new StayReminderDue(end)), Timer(EndOf(end, _policy.TimeZone), new StayEndDue(end))]
         : [];
 
-    /// <summary>The instant a planned end is reached: the start of that day, in UTC.</summary>
-    public static DateTimeOffset EndOf(DateOnly plannedEnd) => new(plannedEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>The instant a planned end is reached: the start of that day in the guichet's time zone (as an exit's "today").</summary>
+    public static DateTimeOffset EndOf(DateOnly plannedEnd, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        var midnight = plannedEnd.ToDateTime(TimeOnly.MinValue);
+        return new(midnight, timeZone.GetUtcOffset(midnight));
+    }
 
     private static SendMessage Alert(Stay stay, string kind, string recipient, string text) =>
         new(PlacementAlert.Queue, new StayAlert(kind, recipient, stay.Place.StructureId, stay.Id, stay.DossierId, stay.PlannedEnd!.Value, text));

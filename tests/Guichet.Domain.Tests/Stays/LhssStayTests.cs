@@ -16,13 +16,24 @@ public sealed class LhssStayTests
     private static readonly DateOnly End = new(2027, 2, 15);
 
     [Fact]
+    public void TheEndOfAnLhssStay_IsReachedAtMidnightInTheGuichetsTimeZone_NotInUtc()
+    {
+        var paris = new StayDecider(StayPolicy.Default with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris") });
+
+        var started = new Scenario<StartStay, Stay, StayEvent>(paris, StayId, Now).Start(Lhss());
+
+        // 15 February 2027, 00:00 in Paris (UTC+1 in winter) is 23:00 UTC the day before.
+        Assert.Equal(new DateTimeOffset(2027, 2, 14, 23, 0, 0, TimeSpan.Zero), started.Effects.OfType<ScheduleTimer>().Single(t => t.Name == StayEventNames.End).DueAt);
+    }
+
+    [Fact]
     public void AnLhssStay_EndsTwoMonthsAfterTheEntry_WithAReminderAWeekBefore()
     {
         var started = Scenario().Start(Lhss());
 
         Assert.Equal(End, started.Accepted().PlannedEnd);
         Assert.Equal(
-            [(StayEventNames.Reminder, StayDecider.EndOf(End).AddDays(-7)), (StayEventNames.End, StayDecider.EndOf(End))],
+            [(StayEventNames.Reminder, StayDecider.EndOf(End, TimeZoneInfo.Utc).AddDays(-7)), (StayEventNames.End, StayDecider.EndOf(End, TimeZoneInfo.Utc))],
             started.Effects.OfType<ScheduleTimer>().Select(t => (t.Name, t.DueAt)));
         Assert.Equal("2027-02-15", started.Row<StayRow, Stay>(StayReadModels.Stays, "lhss-93-le-phare", StayId).PlannedEnd);
     }
@@ -46,7 +57,7 @@ public sealed class LhssStayTests
         var stay = renewed.Accepted();
         Assert.Equal(new DateOnly(2027, 4, 15), stay.PlannedEnd);
         Assert.Equal(new Renewal(Now, "Directrice", End, new DateOnly(2027, 4, 15), "Dr Martin", "Soins de plaie à poursuivre six semaines."), Assert.Single(stay.Renewals));
-        Assert.Equal([StayDecider.EndOf(new DateOnly(2027, 4, 8)), StayDecider.EndOf(new DateOnly(2027, 4, 15))], renewed.Effects.OfType<ScheduleTimer>().Select(t => t.DueAt));
+        Assert.Equal([StayDecider.EndOf(new DateOnly(2027, 4, 8), TimeZoneInfo.Utc), StayDecider.EndOf(new DateOnly(2027, 4, 15), TimeZoneInfo.Utc)], renewed.Effects.OfType<ScheduleTimer>().Select(t => t.DueAt));
         var row = renewed.Row<StayRow, Stay>(StayReadModels.Stays, "lhss-93-le-phare", StayId);
         Assert.Equal((1, "2027-04-15"), (row.Renewals, row.PlannedEnd));
     }
