@@ -34,4 +34,40 @@ public sealed class DeviceLeaseTests(AzuriteFixture azurite)
 
         Assert.True(otherStarted >= longEnded, $"the other matching started at {otherStarted.TotalSeconds:F1} s, before the long one ended at {longEnded.TotalSeconds:F1} s");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task MatchingsOfOneDeviceOnOneHost_QueueOnTheHost_SoEachAsksStorageForTheLeaseOnce()
+    {
+        var acquisitions = new LeaseAcquisitions();
+        var lease = new DeviceLease(azurite.Azurite.Clients(acquisitions), new RuntimeOptions { HubName = UniqueNames.Hub() });
+        var inside = 0;
+        var overlapped = false;
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => lease.RunAsync(Device.Act, async ct =>
+        {
+            overlapped |= Interlocked.Increment(ref inside) > 1;
+            await Task.Delay(TimeSpan.FromMilliseconds(700), TimeProvider.System, ct);
+            Interlocked.Decrement(ref inside);
+            return 0;
+        }, CancellationToken.None)));
+
+        Assert.False(overlapped);
+        Assert.Equal(4, acquisitions.Count);
+    }
+
+    /// <summary>Counts the requests that ask for a blob lease.</summary>
+    private sealed class LeaseAcquisitions : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Headers.TryGetValue("x-ms-lease-action", out var action) && action == "acquire")
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+    }
 }
