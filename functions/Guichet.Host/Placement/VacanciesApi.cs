@@ -37,6 +37,7 @@ public static class VacanciesApi
         group.MapGet("/structures/{structureId}/vacancies/{vacancyId}", GetAsync).WithName("GetVacancy")
             .WithSummary("Une place et ses candidatures ; pour les administrateurs ARS, chaque proposition avec la version de grille et pourquoi les dossiers mieux classés ont été écartés.")
             .ProducesProblem(403).ProducesProblem(404);
+        group.MapSkippedDossiers();
         return app;
     }
 

@@ -13,7 +13,7 @@ public sealed class VacancyTopUpTests
 
         await VacancyTopUp.EachAsync(
             ["vac-a", "vac-broken", "vac-c"],
-            (id, _) => id == "vac-broken" ? throw new InvalidOperationException("payload too large") : Task.Run(() => matched.Add(id)),
+            (id, ct) => id == "vac-broken" ? throw new InvalidOperationException("payload too large") : Task.Run(() => matched.Add(id), ct),
             NullLogger.Instance,
             CancellationToken.None);
 
