@@ -30,7 +30,7 @@ public sealed class SkipRecordFlowTests(AzuriteFixture azurite)
             await host.WaitingAsync(id, severity: 1, daysAgo: 5);
         }
 
-        await WriteFamiliesAsync(host);
+        await WriteFamiliesAsync(host, Skips);
 
         var vacancy = await host.DeclareAsync(TraitDUnion);
         await host.UntilCandidaciesAsync(TraitDUnion, vacancy, 3);
@@ -60,27 +60,27 @@ public sealed class SkipRecordFlowTests(AzuriteFixture azurite)
     public async Task AVacancyWithNoCompatibleCandidate_SaysInItsViewWhenItWasSearched_AndWhyNoneFit()
     {
         await using var host = ClockedApp.Start(azurite, Now);
-        await host.WaitingAsync("D-ACT-ONLY", 4);
+        await WriteFamiliesAsync(host, 7);
 
-        var vacancy = await host.DeclareAsync("lam-77-du-val");
+        var vacancy = await host.DeclareAsync(TraitDUnion);
 
         JsonElement unmatched = default;
         await Eventually.AdvanceUntilAsync(
             host.Clock,
             TimeSpan.FromSeconds(1),
-            async () => (await host.VacancyAsync("lam-77-du-val", vacancy)).TryGetProperty("unmatched", out unmatched) && unmatched.ValueKind == JsonValueKind.Object,
+            async () => (await host.VacancyAsync(TraitDUnion, vacancy)).TryGetProperty("unmatched", out unmatched) && unmatched.ValueKind == JsonValueKind.Object,
             "the search without a candidate recorded");
-        Assert.Equal((1, 1), (unmatched.GetProperty("gridVersion").GetInt32(), unmatched.GetProperty("waiting").GetInt32()));
+        Assert.Equal((1, 7), (unmatched.GetProperty("gridVersion").GetInt32(), unmatched.GetProperty("waiting").GetInt32()));
         var reason = Assert.Single(unmatched.GetProperty("passedOver").GetProperty("byReason").EnumerateArray());
-        Assert.Equal(("other-device", 1), (reason.GetProperty("reason").GetString(), reason.GetProperty("dossiers").GetInt32()));
+        Assert.Equal(("children-not-accepted", 7), (reason.GetProperty("reason").GetString(), reason.GetProperty("dossiers").GetInt32()));
     }
 
-    /// <summary>5,000 waiting rows, each with a child (Le Trait d'Union takes none), ranked above the three alone: older, more severe.</summary>
-    private static async Task WriteFamiliesAsync(ClockedApp host)
+    /// <summary>Waiting rows, each with a child (Le Trait d'Union takes none), ranked above the three alone: older, more severe.</summary>
+    private static async Task WriteFamiliesAsync(ClockedApp host, int count)
     {
         var table = host.Runtime.Storage.Tables.GetTableClient(host.Runtime.ReadModel(DossierReadModels.WaitingList).TableName);
         await table.CreateIfNotExistsAsync();
-        foreach (var batch in Enumerable.Range(0, Skips).Select(i => Entity(Family($"D-FAM-{i:D5}", i))).Chunk(100))
+        foreach (var batch in Enumerable.Range(0, count).Select(i => Entity(Family($"D-FAM-{i:D5}", i))).Chunk(100))
         {
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)));
         }
