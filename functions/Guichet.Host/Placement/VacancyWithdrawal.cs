@@ -10,6 +10,7 @@ using Guichet.Host.ReadModels;
 using Guichet.Host.Security;
 using Guichet.Host.Structures;
 using Guichet.Runtime;
+using Guichet.Runtime.Instances;
 using Guichet.Runtime.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
