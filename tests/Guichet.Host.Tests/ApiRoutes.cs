@@ -60,6 +60,8 @@ public static class ApiRoutes
         new("POST", "/api/structures/{structureId}/vacancies", "/api/structures/ars-idf/vacancies", StructuresOrAdmin),
         new("GET", "/api/structures/{structureId}/vacancies", "/api/structures/ars-idf/vacancies", StructuresOrAdmin),
         new("GET", "/api/structures/{structureId}/vacancies/{vacancyId}", "/api/structures/ars-idf/vacancies/matrix-1", StructuresOrAdmin),
+        new("GET", "/api/structures/{structureId}/vacancies/{vacancyId}/skipped/{recordKey}", "/api/structures/ars-idf/vacancies/matrix-1/skipped/k1", Admin),
+        new("POST", "/api/structures/{structureId}/vacancies/{vacancyId}/withdraw", "/api/structures/ars-idf/vacancies/matrix-1/withdraw", StructuresOrAdmin),
         new("GET", "/api/structures/{structureId}/candidacies", "/api/structures/ars-idf/candidacies", StructuresOrAdmin),
         new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
         new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),

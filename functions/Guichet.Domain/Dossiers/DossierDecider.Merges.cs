@@ -82,6 +82,14 @@ public sealed partial class DossierDecider
             return Decision.Reject("Une fusion dit pourquoi les deux dossiers sont ceux de la même personne.");
         }
 
+        // An admission may still land on an open candidacy (overdue ones included): merged meanwhile, the person would
+        // end admitted here and waiting in the survivor (invariants 1 and 3).
+        if (dossier.Candidacies.Count > 0)
+        {
+            return Decision.Reject(
+                $"Le dossier {dossier.Id} a une candidature en cours ({dossier.Candidacies[0].StructureName}) : il ne peut être fusionné qu'une fois la réponse de la structure connue.");
+        }
+
         var reason = $"Même personne : dossier fusionné dans le dossier {survivor}. {why.Trim()}";
         return Decision.Accept(
             dossier with { MergingInto = new PendingMerge(survivor, reason, now) },

@@ -67,7 +67,10 @@ public static class Matching
         // Only dossiers above the last candidate are owed a reason: with fewer candidates than slots, the list was read to its end.
         var last = candidates.Count > 0 ? candidates[^1].Rank : int.MinValue;
         var skipped = passed.Where(p => p.Dossier.Rank < last).Select(p => Skipped(p.Dossier, p.Reasons)).ToArray();
-        return new(ranked.GridVersion, ranked.RankedAt, candidates, skipped);
+        return new(ranked.GridVersion, ranked.RankedAt, candidates, skipped)
+        {
+            PassedOver = SkippedSummary.Of(passed.Select(p => Explain(p.Reasons).Reasons), null),
+        };
     }
 
     /// <summary>Every reason <paramref name="needs"/> cannot be proposed for <paramref name="place"/>; empty when compatible.</summary>
@@ -131,9 +134,12 @@ public static class Matching
 
     private static SkippedDossier Skipped(RankedDossier dossier, uint reasons)
     {
-        var (decoded, text) = Explained.GetOrAdd(reasons, r => (Array.AsReadOnly(Decode(r)), SkipReasons.Explain(Decode(r))));
+        var (decoded, text) = Explain(reasons);
         return new(dossier.DossierId, dossier.Rank, decoded, text);
     }
+
+    private static (IReadOnlyList<SkipReason> Reasons, string Text) Explain(uint reasons) =>
+        Explained.GetOrAdd(reasons, r => (Array.AsReadOnly(Decode(r)), SkipReasons.Explain(Decode(r))));
 
     private static SkipReason[] Decode(uint reasons) => [.. Enum.GetValues<SkipReason>().Where(r => (reasons & Bit(r)) != 0)];
 

@@ -11,9 +11,15 @@ namespace Guichet.Domain.Placement;
 /// <param name="StructureName">The structure's name, for alerts.</param>
 /// <param name="DeclaredAt">When the structure declared it.</param>
 /// <param name="Candidacies">Every candidacy, in the order proposed.</param>
-/// <param name="Proposals">Every proposal, in order.</param>
+/// <param name="Proposals">The latest proposals (<see cref="ProposalsKept"/> at most), in order.</param>
 public sealed record Vacancy(string Id, FreePlace Place, string StructureName, DateTimeOffset DeclaredAt, IReadOnlyList<Candidacy> Candidacies, IReadOnlyList<Proposal> Proposals)
 {
+    /// <summary>How many of its latest proposals a vacancy keeps: each candidacy keeps its own rank and grid version.</summary>
+    public const int ProposalsKept = 20;
+
+    /// <summary>The latest matching that found no compatible candidate, until one is proposed: when, with which grid, and why none fit.</summary>
+    public UnmatchedSearch? Unmatched { get; init; }
+
     /// <summary>How it ended (filled or cancelled), once it has.</summary>
     public VacancyEnd? End { get; init; }
 
@@ -49,3 +55,11 @@ public sealed record VacancyEnd(VacancyStatus Status, DateTimeOffset At, string 
     [JsonIgnore]
     public bool IsFinal => Status != VacancyStatus.Filled || Confirmed;
 }
+
+/// <summary>A matching that found no compatible candidate for the place.</summary>
+/// <param name="At">When the vacancy recorded it.</param>
+/// <param name="GridVersion">The priority grid version of the ranking read.</param>
+/// <param name="RankedAt">The instant of that ranking.</param>
+/// <param name="Waiting">How many dossiers the device's list held.</param>
+/// <param name="PassedOver">Why none fit: how many dossiers for each reason.</param>
+public sealed record UnmatchedSearch(DateTimeOffset At, int GridVersion, DateTimeOffset RankedAt, int Waiting, SkippedSummary PassedOver);

@@ -45,8 +45,42 @@ public sealed partial class VacancyDecider
         var added = candidates
             .Select(c => new Candidacy($"{vacancy.Id}~{c.DossierId}", c.DossierId, c.Rank, c.Score, match.GridVersion, now, now + _policy.ReminderAfter, now + _policy.AnswerDeadline))
             .ToArray();
-        var next = vacancy with { Candidacies = [.. vacancy.Candidacies, .. added], Proposals = [.. vacancy.Proposals, new Proposal(now, context.Actor, match)] };
+        // The vacancy keeps the skips in short (counts by reason, the key of the full record) and its latest proposals
+        // only: thousands of skips, or a place topped up for months, must not grow its state toward its bound.
+        var proposal = new Proposal(now, context.Actor, match with { Skipped = [], Summary = match.SummaryOrCounted(), PassedOver = null });
+        var next = vacancy with
+        {
+            Candidacies = [.. vacancy.Candidacies, .. added],
+            Proposals = [.. vacancy.Proposals.TakeLast(Vacancy.ProposalsKept - 1), proposal],
+            Unmatched = null,
+        };
         return Decision.Accept(next, [.. added.Select(c => Tell(c, new CandidacyProposed(c.Id, vacancy.Id, vacancy.Place.StructureId, vacancy.StructureName, c.DueAt)))]);
+    }
+
+    /// <summary>
+    /// The matching found no compatible candidate: the vacancy records when, with which grid and why none fit, once for
+    /// as long as nothing changes (a top-up every quarter of an hour finding the same does not rewrite it).
+    /// </summary>
+    private static Decision<Vacancy> NoneFound(Vacancy vacancy, NoCandidateFound none, DateTimeOffset now)
+    {
+        if (none.PassedOver is null || none.GridVersion < 1 || none.Waiting < 0)
+        {
+            return Decision.Reject("Une recherche sans candidat dit la version de la grille, la taille de la liste et pourquoi aucun dossier ne convient.");
+        }
+
+        if (vacancy.OpenSlots == 0)
+        {
+            return Decision.Reject("Cette place a déjà ses candidats en attente : aucune recherche n'était à faire.");
+        }
+
+        if (vacancy.Unmatched is { } was && was.GridVersion == none.GridVersion && was.Waiting == none.Waiting
+            && was.PassedOver.Dossiers == none.PassedOver.Dossiers && was.PassedOver.ByReason.SequenceEqual(none.PassedOver.ByReason))
+        {
+            return Decision.Accept(vacancy);
+        }
+
+        var summary = none.PassedOver with { RecordKey = null };
+        return vacancy with { Unmatched = new UnmatchedSearch(now, none.GridVersion, none.RankedAt, none.Waiting, summary) };
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
     /// <inheritdoc />
     public override EventCatalog<VacancyEvent> Events { get; } = new EventCatalog<VacancyEvent>()
         .Add<CandidatesProposed>(VacancyEventNames.CandidatesProposed)
+        .Add<NoCandidateFound>(VacancyEventNames.NoCandidateFound)
         .Add<CandidacyDecided>(VacancyEventNames.CandidacyDecided)
         .Add<CandidacyClockDue>(VacancyEventNames.CandidacyClock)
         .Add<AdmittedElsewhere>(VacancyEventNames.AdmittedElsewhere)
@@ -83,6 +84,7 @@ public sealed partial class VacancyDecider(PlacementPolicy policy) : Decider<Dec
         {
             CandidacyClockDue => clock.Count > 0 ? Decision.Accept(caught) : Decision.Reject("Aucun rappel ni aucune échéance de candidature n'est dû pour cette place."),
             CandidatesProposed proposed => Propose(caught, proposed.Match, context),
+            NoCandidateFound none => NoneFound(caught, none, context.Now),
             CandidacyDecided decided => Answer(caught, decided, context),
             AdmittedElsewhere admitted => EndElsewhere(caught, admitted, context.Now),
             CandidateLeft left => Left(caught, left, context.Now),

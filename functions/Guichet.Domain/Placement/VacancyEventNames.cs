@@ -9,6 +9,9 @@ public static class VacancyEventNames
     /// <summary><see cref="Placement.CandidatesProposed"/>.</summary>
     public const string CandidatesProposed = "candidates-proposed";
 
+    /// <summary><see cref="Placement.NoCandidateFound"/>.</summary>
+    public const string NoCandidateFound = "no-candidate-found";
+
     /// <summary><see cref="Placement.CandidacyDecided"/>.</summary>
     public const string CandidacyDecided = "candidacy-decided";
 

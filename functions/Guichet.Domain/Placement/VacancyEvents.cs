@@ -19,6 +19,13 @@ public abstract record VacancyEvent;
 /// <param name="Match">The proposal.</param>
 public sealed record CandidatesProposed(MatchResult Match) : VacancyEvent;
 
+/// <summary>"no-candidate-found": the matching read the device's list and none of it fits the place; the vacancy records why.</summary>
+/// <param name="GridVersion">The priority grid version of the ranking read.</param>
+/// <param name="RankedAt">The instant of that ranking.</param>
+/// <param name="Waiting">How many dossiers the list held.</param>
+/// <param name="PassedOver">How many were passed over, by reason.</param>
+public sealed record NoCandidateFound(int GridVersion, DateTimeOffset RankedAt, int Waiting, SkippedSummary PassedOver) : VacancyEvent;
+
 /// <summary>"candidacy-decided": the structure answers a candidacy, in time or late.</summary>
 /// <param name="DossierId">The candidate's dossier.</param>
 /// <param name="Decision">Admit or refuse.</param>

@@ -19,6 +19,7 @@ public static class PlacementRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IDecider>(new VacancyDecider(Policy(builder.Configuration)));
         builder.Services.AddSingleton<DeviceLease>();
+        builder.Services.AddSingleton<SkippedDossiers>();
         builder.Services.AddSingleton<VacancyMatcher>();
         builder.Services.AddSingleton<MatchingHandler>();
         return builder;

@@ -16,7 +16,8 @@ namespace Guichet.Host.Placement;
 
 /// <summary>
 /// A structure's free places (<c>/api/structures/{structureId}/vacancies…</c>): declared by the structure's own users
-/// (or an ARS administrator), each starting a vacancy workflow that asks the matching for three candidates.
+/// (or an ARS administrator), no more than its capacity less its ongoing stays and open places, each starting a vacancy
+/// workflow that asks the matching for three candidates; withdrawn by them (<see cref="VacancyWithdrawal"/>).
 /// </summary>
 public static class VacanciesApi
 {
@@ -37,6 +38,8 @@ public static class VacanciesApi
         group.MapGet("/structures/{structureId}/vacancies/{vacancyId}", GetAsync).WithName("GetVacancy")
             .WithSummary("Une place et ses candidatures ; pour les administrateurs ARS, chaque proposition avec la version de grille et pourquoi les dossiers mieux classés ont été écartés.")
             .ProducesProblem(403).ProducesProblem(404);
+        group.MapSkippedDossiers();
+        group.MapVacancyWithdrawal();
         return app;
     }
 
@@ -82,6 +85,12 @@ public static class VacanciesApi
         }
 
         var vacancyId = VacancyIdOf(structureId, idempotencyKey, time);
+        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is null
+            && await VacancyWithdrawal.BeyondCapacityAsync(structure, runtime, cancellationToken) is { } full)
+        {
+            return full;
+        }
+
         var input = JsonSerializer.SerializeToElement(new DeclareVacancy(place, structure.Name), WorkflowJson.Options);
         var started = await runtime.StartAsync(VacancyDecider.TypeName, vacancyId, input, http.ToRequestContext(), cancellationToken: cancellationToken);
         if (started.Result is not (Runtime.Instances.StartResult.Started or Runtime.Instances.StartResult.AlreadyExists)
@@ -126,12 +135,12 @@ public static class VacanciesApi
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune place « {vacancyId} » pour la structure « {structureId} ».");
     }
 
-    /// <summary>A fresh id, or with an Idempotency-Key the same id for the same structure and key.</summary>
-    private static string VacancyIdOf(string structureId, string? idempotencyKey, TimeProvider time)
-    {
-        var suffix = idempotencyKey is { Length: > 0 }
-            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{structureId}\n{idempotencyKey}")), 0, 12)
-            : Guid.NewGuid().ToString("N")[..24];
-        return $"vacancy-{time.GetUtcNow():yyyyMMdd}-{suffix}";
-    }
+    /// <summary>
+    /// A fresh id, or with an Idempotency-Key the same id for the same structure and key whatever the day: a retry
+    /// after midnight must not declare the place twice.
+    /// </summary>
+    private static string VacancyIdOf(string structureId, string? idempotencyKey, TimeProvider time) =>
+        idempotencyKey is { Length: > 0 }
+            ? $"vacancy-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{structureId}\n{idempotencyKey}")), 0, 12)}"
+            : $"vacancy-{time.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..24]}";
 }

@@ -16,9 +16,10 @@ namespace Guichet.Host.Placement;
 /// Proposes candidates for a vacancy: under its device's lease, it reads the vacancy (its open slots and the dossiers
 /// already proposed there), ranks the device's waiting list with the grid in force, passes over the dossiers with a
 /// pending candidacy (the list's "proposed" rows and the pending candidacies' rows), runs <see cref="Matching.Propose"/>
-/// and raises "candidates-proposed" on the vacancy, which records the grid version and why dossiers were skipped.
+/// and raises "candidates-proposed" on the vacancy, which records the grid version and the skips in short (the full
+/// record of each dossier skipped and why goes to <see cref="SkippedDossiers"/>); or "no-candidate-found", with why none fit.
 /// </summary>
-internal sealed class VacancyMatcher(WorkflowRuntime runtime, PriorityGridStore grids, DeviceLease lease, TimeProvider time, ILogger<VacancyMatcher> logger)
+internal sealed class VacancyMatcher(WorkflowRuntime runtime, PriorityGridStore grids, DeviceLease lease, SkippedDossiers skips, TimeProvider time, ILogger<VacancyMatcher> logger)
 {
     /// <summary>Matches <paramref name="vacancyId"/>; <paramref name="eventId"/> makes a repeated request apply once.</summary>
     public async Task<MatchingOutcome> MatchAsync(string vacancyId, string eventId, string? correlationId, CancellationToken cancellationToken)
@@ -57,10 +58,17 @@ internal sealed class VacancyMatcher(WorkflowRuntime runtime, PriorityGridStore 
         if (match.Candidates.Count == 0)
         {
             logger.LogInformation("Matching of vacancy {VacancyId}: no compatible candidate among {Waiting} waiting dossiers", vacancyId, entries.Count);
-            return MatchingOutcome.Nothing("no compatible candidate");
+            var none = new NoCandidateFound(match.GridVersion, match.RankedAt, entries.Count, match.PassedOver ?? SkippedSummary.Of([], null));
+            var told = await runtime.RaiseEventAsync(
+                vacancyId, VacancyEventNames.NoCandidateFound, JsonSerializer.SerializeToElement(none, WorkflowJson.Options), eventId, new RequestContext("matching", correlationId), ct);
+            return MatchingOutcome.Nothing($"no compatible candidate ({told.Result})");
         }
 
-        var payload = JsonSerializer.SerializeToElement(new CandidatesProposed(match), WorkflowJson.Options);
+        // The skips go to their own table, the event carries them in short: thousands would exceed the payload's bound.
+        var key = SkippedDossiers.KeyOf(match, eventId);
+        await skips.WriteAsync(vacancyId, key, match, ct);
+        var sent = match with { Skipped = [], Summary = SkippedSummary.Of(match.Skipped.Select(s => s.Reasons), key), PassedOver = null };
+        var payload = JsonSerializer.SerializeToElement(new CandidatesProposed(sent), WorkflowJson.Options);
         var raised = await runtime.RaiseEventAsync(vacancyId, VacancyEventNames.CandidatesProposed, payload, eventId, new RequestContext("matching", correlationId), ct);
         logger.LogInformation(
             "Matching of vacancy {VacancyId}: {Candidates} candidate(s) proposed, {Skipped} skipped above them, grid {GridVersion}: {Result} {Reason}",

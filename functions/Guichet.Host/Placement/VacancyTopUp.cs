@@ -30,9 +30,28 @@ internal static class VacancyTopUp
         var (candidates, answers) = (WireName.Of(VacancyStatus.AwaitingCandidates), WireName.Of(VacancyStatus.AwaitingAnswers));
         var rows = await runtime.ReadModel(PlacementReadModels.Vacancies)
             .ReadAllAsync(TableClient.CreateQueryFilter($"openSlots gt 0 and (status eq {candidates} or status eq {answers})"), cancellationToken);
-        foreach (var vacancyId in rows.Select(r => r.GetString("vacancyId")).Where(id => id is not null))
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VacancyTopUp));
+        var eventId = $"topup:{firing.Occurrence:yyyyMMddHHmm}";
+        var vacancies = rows.Select(r => r.GetString("vacancyId")).Where(id => id is not null).ToList();
+        await EachAsync(vacancies, (id, ct) => matcher.MatchAsync(id, eventId, null, ct), logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tops up each vacancy in turn: one that fails (its lease, its payload, its state) is logged and the others still
+    /// get their candidates; only a cancellation stops the run.
+    /// </summary>
+    internal static async Task EachAsync(IEnumerable<string> vacancyIds, Func<string, CancellationToken, Task> match, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var vacancyId in vacancyIds)
         {
-            await matcher.MatchAsync(vacancyId, $"topup:{firing.Occurrence:yyyyMMddHHmm}", null, cancellationToken);
+            try
+            {
+                await match(vacancyId, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Top-up of vacancy {VacancyId} failed; the other places are topped up all the same", vacancyId);
+            }
         }
     }
 }

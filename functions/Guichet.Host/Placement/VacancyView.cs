@@ -16,6 +16,12 @@ public sealed record VacancyView(VacancyRow Vacancy, IReadOnlyList<CandidacyView
         return new(
             rows.OfType<VacancyRow>().Single(),
             [.. rows.OfType<CandidacyRow>().Select(r => CandidacyView.Of(r, now))],
-            withProposals ? vacancy.Proposals : null);
+            withProposals ? vacancy.Proposals : null)
+        {
+            Unmatched = vacancy.Unmatched,
+        };
     }
+
+    /// <summary>The latest matching that found no compatible candidate, until one is proposed: when, which grid, how many waited, why none fit (counts only).</summary>
+    public UnmatchedSearch? Unmatched { get; init; }
 }

@@ -51,6 +51,22 @@ public sealed class CandidacyTests
         Assert.Empty(again.Effects);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void GivenAnOpenCandidacy_PendingOrOverdue_WhenMergedIntoAnotherDossier_ThenRefused_SoThatAnAdmissionCannotLandDuringTheMerge(bool overdue)
+    {
+        var scenario = Scenario();
+        IEnumerable<DossierEvent> history = [.. ToTheWaitingList(), Proposal(VacancyA)];
+        var proposed = scenario.Given(Open(), overdue ? [.. history, Ended(VacancyA, CandidacyStatus.Overdue)] : [.. history]);
+
+        var reason = scenario.When(proposed, new MergedInto("D-SURVIVOR", "Même personne, INS identique.")).Refused();
+
+        Assert.Contains("candidature en cours (Maison Chemin Vert)", reason, StringComparison.Ordinal);
+        var admitted = scenario.When(proposed, Ended(VacancyA, CandidacyStatus.Admitted, entry: new DateOnly(2026, 12, 20))).Accepted();
+        Assert.Null(admitted.MergingInto);
+    }
+
     [Fact]
     public void GivenADossierNotYetOnTheList_WhenProposed_ThenRefused()
     {

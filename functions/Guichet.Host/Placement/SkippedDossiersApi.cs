@@ -1,0 +1,41 @@
+using Guichet.Domain.Placement;
+using Guichet.Host.Security;
+using Guichet.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Guichet.Host.Placement;
+
+/// <summary>
+/// The full record of one proposal's skipped dossiers (<c>…/vacancies/{vacancyId}/skipped/{recordKey}</c>): for each
+/// dossier ranked above the candidates and passed over, its rank and why, in French. For ARS administrators only: the
+/// dossiers are other people's.
+/// </summary>
+public static class SkippedDossiersApi
+{
+    /// <summary>Maps the route into the vacancies' group.</summary>
+    public static RouteGroupBuilder MapSkippedDossiers(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapGet("/structures/{structureId}/vacancies/{vacancyId}/skipped/{recordKey}", GetAsync).WithName("GetSkippedDossiers")
+            .WithSummary("Les dossiers mieux classés écartés par une proposition (clé recordKey de son résumé), chacun avec son rang et pourquoi ; réservé aux administrateurs ARS.")
+            .ProducesProblem(403).ProducesProblem(404);
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SkippedDossier>>, ProblemHttpResult>> GetAsync(
+        string structureId, string vacancyId, string recordKey, WorkflowRuntime runtime, SkippedDossiers skips, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!http.User.IsInRole(Roles.ArsAdmin))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "Les dossiers écartés sont ceux d'autres personnes : seuls les administrateurs ARS les consultent.");
+        }
+
+        var vacancy = await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken);
+        if (vacancy?.Place.StructureId != structureId || !vacancy.Proposals.Any(p => p.Match.Summary?.RecordKey == recordKey))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune place « {vacancyId} » de la structure « {structureId} » n'a de proposition « {recordKey} ».");
+        }
+
+        return TypedResults.Ok(await skips.ReadAsync(vacancyId, recordKey, cancellationToken));
+    }
+}
