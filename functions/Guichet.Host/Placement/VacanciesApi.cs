@@ -67,7 +67,7 @@ public static class VacanciesApi
         }
         catch (JsonException ex)
         {
-            return StructureProblems.Invalid(ex.Path ?? "$", $"La place ne se lit pas : {ex.Message}");
+            return StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable("La place", ex));
         }
 
         if (declaration?.AvailableFrom is not { } from)
