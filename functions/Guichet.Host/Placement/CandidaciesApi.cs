@@ -42,6 +42,7 @@ public static partial class CandidaciesApi
             .WithSummary("Ce qu'est devenue une réponse de la structure (eventId) : en attente tant que la place est suspendue, appliquée, refusée avec le motif, ou en échec ; " +
                 "l'adresse (Location) d'une réponse mise en attente.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        MapCandidate(group);
         return app;
     }
 
