@@ -43,6 +43,7 @@ public static partial class CandidaciesApi
                 "l'adresse (Location) d'une réponse mise en attente.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         MapCandidate(group);
+        MapProposals(group);
         return app;
     }
 

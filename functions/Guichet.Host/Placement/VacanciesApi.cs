@@ -122,7 +122,7 @@ public static class VacanciesApi
         }
 
         return await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is { } vacancy && vacancy.Place.StructureId == structureId
-            ? TypedResults.Ok(VacancyView.Of(vacancy, time.GetUtcNow(), http.User.IsInRole(Roles.ArsAdmin)))
+            ? TypedResults.Ok(VacancyView.Of(vacancy, time.GetUtcNow(), http.User.IsInRole(Roles.ArsAdmin), http.User.IsInRole(Roles.MedicalReader)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune place « {vacancyId} » pour la structure « {structureId} ».");
     }
 
