@@ -65,6 +65,8 @@ public static class ApiRoutes
         new("GET", "/api/structures/{structureId}/candidacies", "/api/structures/ars-idf/candidacies", StructuresOrAdmin),
         new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
         new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
+        new("GET", "/api/candidacies/{candidacyId}/candidate", "/api/candidacies/matrix-1~d-1/candidate", StructuresOrAdmin),
+        new("GET", "/api/vacancies/{vacancyId}/proposals", "/api/vacancies/matrix-1/proposals", CommissionOrAdmin),
         new("GET", "/api/candidacies/{candidacyId}/event-outcome", "/api/candidacies/matrix-1~d-1/event-outcome?eventId=e1", [Roles.Structure]),
         new("GET", "/api/structures/{structureId}/stays", "/api/structures/ars-idf/stays", StructuresOrAdmin),
         new("POST", "/api/stays/{stayId}/exit", "/api/stays/matrix-1/exit", StructuresOrAdmin),

@@ -59,7 +59,7 @@ public sealed class ClockedApp : IAsyncDisposable
     /// minute passes, so that a session opened now has it before its cut-off.
     /// </summary>
     public async Task<string> AwaitingAsync(
-        string id, Device device = Device.Act, int daysAgo = 10, int severity = 3, int vulnerability = 2, HousingSituation housing = HousingSituation.StreetOrSquat, string prescriber = "maraude-75")
+        string id, Device device = Device.Act, int daysAgo = 10, int severity = 3, int vulnerability = 2, HousingSituation housing = HousingSituation.StreetOrSquat, string prescriber = "maraude-75", IReadOnlyList<CareNeed>? needs = null)
     {
         var request = new DossierRequest(
             "ref-" + id,
@@ -72,7 +72,7 @@ public sealed class ClockedApp : IAsyncDisposable
             Clock.GetUtcNow().AddDays(-daysAgo));
         var started = await Runtime.StartAsync(DossierDecider.TypeName, id, Json(new OpenDossier(request, [])));
         Assert.Equal(StartResult.Started, started.Result);
-        await RaiseAsync(id, DossierEventNames.MedicalReadingRecorded, new MedicalReadingRecorded(new MedicalReading(ReadingVerdict.Eligible, severity, [], null, null, null)));
+        await RaiseAsync(id, DossierEventNames.MedicalReadingRecorded, new MedicalReadingRecorded(new MedicalReading(ReadingVerdict.Eligible, severity, needs ?? [], null, null, null)));
         await RaiseAsync(id, DossierEventNames.SocialReadingRecorded, new SocialReadingRecorded(new SocialReading(ReadingVerdict.Eligible, vulnerability, housing, Anchoring.None, null, null, null)));
         Assert.Equal("awaiting-commission", (await Runtime.GetStatusAsync(id))!.CustomStatus);
         Clock.Advance(TimeSpan.FromMinutes(1));

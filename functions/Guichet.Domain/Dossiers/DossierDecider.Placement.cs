@@ -91,6 +91,9 @@ public sealed partial class DossierDecider
     {
         CandidacyStatus.Refused when ended.Code == RefusalCode.PersonDeclined =>
             $"La personne a décliné la place proposée par {candidacy.StructureName}, sans pénalité : {BackOnTheList}",
+        // A not-eligible justification speaks of health: the prescribers hear the code only.
+        CandidacyStatus.Refused when ended.Code is { } code && RefusalCodes.FamilyOf(code) == RefusalFamily.NotEligible =>
+            $"Candidature refusée par {candidacy.StructureName} ({WireName.Of(code)}) ; {BackOnTheList}",
         CandidacyStatus.Refused =>
             $"Candidature refusée par {candidacy.StructureName} ({(ended.Code is { } code ? WireName.Of(code) : "sans code")}) : {ended.Justification} ; {BackOnTheList}",
         _ => $"Candidature auprès de {candidacy.StructureName} terminée ({ended.Justification?.TrimEnd('.')}) ; {BackOnTheList}",

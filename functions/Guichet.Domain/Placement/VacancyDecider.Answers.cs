@@ -53,7 +53,8 @@ public sealed partial class VacancyDecider
 
     /// <summary>
     /// One admission fills the place: every other open candidacy ends as "place filled by another candidate", which is
-    /// not a refusal; the dossiers still pending are told so, and go back to the waiting list with their seniority.
+    /// not a refusal; their dossiers are told so (pending ones go back to the waiting list with their seniority, overdue
+    /// ones stop waiting for a late answer).
     /// </summary>
     private static Decision<Vacancy> Fill(Vacancy vacancy, Candidacy admitted, DateTimeOffset now)
     {
@@ -62,7 +63,8 @@ public sealed partial class VacancyDecider
         var candidacies = vacancy.Candidacies.Select(c => c.Id == admitted.Id ? admitted : others.Contains(c) ? c with { Outcome = filled } : c).ToArray();
         var reason = string.Create(CultureInfo.InvariantCulture, $"Place pourvue : dossier {admitted.DossierId} admis, entrée le {admitted.Outcome!.EntryDate:dd/MM/yyyy}.");
         var next = vacancy with { Candidacies = candidacies, End = new VacancyEnd(VacancyStatus.Filled, now, reason, admitted.DossierId) };
-        var told = others.Where(c => c.IsPending).Select(c => Tell(next, next.CandidacyOf(c.DossierId)!));
+        // Overdue ones too: their dossiers still hold them for a late answer, which can no longer come.
+        var told = others.Select(c => Tell(next, next.CandidacyOf(c.DossierId)!));
         return Decision.Accept(next, [Tell(next, admitted), .. told]);
     }
 
@@ -131,13 +133,13 @@ public sealed partial class VacancyDecider
 
         var reason = $"Place retirée par la structure : {cancelled.Reason.Trim()}";
         var withdrawn = new CandidacyOutcome(CandidacyStatus.Withdrawn, context.Now, context.Actor, null, null, $"{reason} ; {NotARefusal}", null, false);
-        var pending = vacancy.Candidacies.Where(c => c.IsPending).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var open = vacancy.Candidacies.Where(c => c.IsOpen).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var next = vacancy with
         {
             Candidacies = [.. vacancy.Candidacies.Select(c => c.IsOpen ? c with { Outcome = withdrawn } : c)],
             End = new VacancyEnd(VacancyStatus.Cancelled, context.Now, reason, null),
         };
-        return Decision.Accept(next, [.. next.Candidacies.Where(c => pending.Contains(c.Id)).Select(c => Tell(next, c))]);
+        return Decision.Accept(next, [.. next.Candidacies.Where(c => open.Contains(c.Id)).Select(c => Tell(next, c))]);
     }
 
     /// <summary>A candidacy's status as French readers read it, for rejections.</summary>

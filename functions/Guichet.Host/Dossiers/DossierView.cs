@@ -27,7 +27,7 @@ namespace Guichet.Host.Dossiers;
 /// <param name="Withdrawals">The requests withdrawn while the dossier went on for others'; absent for prescribers.</param>
 /// <param name="MergingInto">The dossier this one is merging into, while the merge is under way; absent otherwise.</param>
 /// <param name="Confirmation">On the waiting list: when the next confirmation is due, and where it stands; absent otherwise.</param>
-/// <param name="Refusals">The structures' refusals it received, with their contests and reviews (what a prescriber contests); absent when none.</param>
+/// <param name="Refusals">The structures' refusals it received, with their contests and reviews (what a prescriber contests; only its own organisation's contests; a not-eligible justification for medical readers only); absent when none.</param>
 public sealed record DossierView(
     string Id,
     string Status,
@@ -65,6 +65,6 @@ public sealed record DossierView(
             reader.SeesAll ? [.. dossier.Withdrawals.Select(WithdrawnRequestView.Of)] : null,
             dossier.MergingInto?.DossierId,
             ConfirmationView.Of(dossier, reader),
-            dossier.Refusals.Count > 0 ? dossier.Refusals : null);
+            RefusalsView.Of(dossier, reader));
     }
 }

@@ -21,7 +21,7 @@ namespace Guichet.Host.Placement;
 /// 202 when the vacancy is suspended, with the answer's outcome as <c>Location</c>, since it may still be refused);
 /// ARS administrators list candidacies by status, the overdue ones first of all.
 /// </summary>
-public static class CandidaciesApi
+public static partial class CandidaciesApi
 {
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapCandidaciesApi(this IEndpointRouteBuilder app)
@@ -42,6 +42,8 @@ public static class CandidaciesApi
             .WithSummary("Ce qu'est devenue une réponse de la structure (eventId) : en attente tant que la place est suspendue, appliquée, refusée avec le motif, ou en échec ; " +
                 "l'adresse (Location) d'une réponse mise en attente.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        MapCandidate(group);
+        MapProposals(group);
         return app;
     }
 
@@ -111,11 +113,11 @@ public static class CandidaciesApi
         CandidacyAnswer? answer;
         try
         {
-            answer = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<CandidacyAnswer>(WorkflowJson.Options) : null;
+            answer = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<CandidacyAnswer>(JsonBody.Strict) : null;
         }
         catch (JsonException ex)
         {
-            return StructureProblems.Invalid(ex.Path ?? "$", $"La réponse ne se lit pas : {ex.Message}");
+            return StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable("La réponse", ex));
         }
 
         if (answer is null)
@@ -123,7 +125,13 @@ public static class CandidaciesApi
             return StructureProblems.Invalid("$", "Le corps est la réponse de la structure : decision (admit ou refuse), entryDate, code, justification, recommendedOrientation.");
         }
 
-        var decided = new CandidacyDecided(dossierId, answer.Decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation);
+        // Strict: no decision is no answer (never the enum's first value, which admits).
+        if (answer.Decision is not { } decision)
+        {
+            return StructureProblems.Invalid("decision", "La réponse porte sa décision : decision vaut admit ou refuse.");
+        }
+
+        var decided = new CandidacyDecided(dossierId, decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation);
         var payload = JsonSerializer.SerializeToElement(decided, WorkflowJson.Options);
         var eventId = CallerEventIds.For(http, idempotencyKey);
         var outcome = await runtime.RaiseEventAsync(vacancyId, VacancyEventNames.CandidacyDecided, payload, eventId, http.ToRequestContext(), cancellationToken);

@@ -1,4 +1,3 @@
-using Guichet.Domain.Placement;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +7,7 @@ namespace Guichet.Host.Placement;
 /// <summary>
 /// The full record of one proposal's skipped dossiers (<c>…/vacancies/{vacancyId}/skipped/{recordKey}</c>): for each
 /// dossier ranked above the candidates and passed over, its rank and why, in French. For ARS administrators only: the
-/// dossiers are other people's.
+/// dossiers are other people's; their care-need reasons are collapsed into one unless the reader is medical.
 /// </summary>
 public static class SkippedDossiersApi
 {
@@ -22,7 +21,7 @@ public static class SkippedDossiersApi
         return group;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SkippedDossier>>, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<List<SkippedView>>, ProblemHttpResult>> GetAsync(
         string structureId, string vacancyId, string recordKey, WorkflowRuntime runtime, SkippedDossiers skips, HttpContext http, CancellationToken cancellationToken)
     {
         if (!http.User.IsInRole(Roles.ArsAdmin))
@@ -36,6 +35,8 @@ public static class SkippedDossiersApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune place « {vacancyId} » de la structure « {structureId} » n'a de proposition « {recordKey} ».");
         }
 
-        return TypedResults.Ok(await skips.ReadAsync(vacancyId, recordKey, cancellationToken));
+        // A care-need reason tells a named person's medical need: one generic reason unless the reader is medical.
+        var medical = http.User.IsInRole(Roles.MedicalReader);
+        return TypedResults.Ok((await skips.ReadAsync(vacancyId, recordKey, cancellationToken)).Select(s => SkippedView.Of(s, medical)).ToList());
     }
 }

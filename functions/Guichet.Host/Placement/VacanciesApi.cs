@@ -70,7 +70,7 @@ public static class VacanciesApi
         }
         catch (JsonException ex)
         {
-            return StructureProblems.Invalid(ex.Path ?? "$", $"La place ne se lit pas : {ex.Message}");
+            return StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable("La place", ex));
         }
 
         if (declaration?.AvailableFrom is not { } from)
@@ -131,7 +131,7 @@ public static class VacanciesApi
         }
 
         return await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is { } vacancy && vacancy.Place.StructureId == structureId
-            ? TypedResults.Ok(VacancyView.Of(vacancy, time.GetUtcNow(), http.User.IsInRole(Roles.ArsAdmin)))
+            ? TypedResults.Ok(VacancyView.Of(vacancy, time.GetUtcNow(), http.User.IsInRole(Roles.ArsAdmin), http.User.IsInRole(Roles.MedicalReader)))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucune place « {vacancyId} » pour la structure « {structureId} ».");
     }
 

@@ -183,7 +183,7 @@ public static class StaysApi
         }
         catch (JsonException ex)
         {
-            return (null, StructureProblems.Invalid(ex.Path ?? "$", $"{what} ne se lit pas : {ex.Message}"));
+            return (null, StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable(what, ex)));
         }
     }
 

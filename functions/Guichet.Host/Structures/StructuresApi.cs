@@ -66,7 +66,7 @@ public static class StructuresApi
         }
         catch (JsonException ex)
         {
-            return StructureProblems.Invalid(ex.Path ?? "$", $"La structure ne se lit pas : {ex.Message}");
+            return StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable("La structure", ex));
         }
 
         if (StructureValidation.Validate(structure) is { Count: > 0 } violations)

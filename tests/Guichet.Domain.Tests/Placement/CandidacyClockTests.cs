@@ -84,6 +84,22 @@ public sealed class CandidacyClockTests
     }
 
     [Fact]
+    public void GivenAnOverdueCandidacy_WhenThePlaceIsFilledOrWithdrawn_ThenItsDossierIsTold_SoItStopsWaitingForALateAnswer()
+    {
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(), Proposed(1, 2));
+        scenario.After(TimeSpan.FromDays(15) + TimeSpan.FromSeconds(2));
+        var overdue = scenario.Given(proposed, new CandidacyClockDue());
+
+        var filled = scenario.When(overdue, Admit(2));
+        var withdrawn = scenario.When(overdue, new VacancyCancelled("Place fermée pour travaux."));
+
+        var toOverdue = Assert.Single(filled.Sent(), s => s.InstanceId == "D-001");
+        Assert.Equal(CandidacyStatus.PlaceFilledByAnotherCandidate, ((CandidacyEnded)toOverdue.Payload!).Status);
+        Assert.Equal(["D-001", "D-002"], withdrawn.Sent().Select(s => s.InstanceId).Order());
+    }
+
+    [Fact]
     public void AnAnswerAfterTheDeadline_IsRecordedMarkedLate_AndTheOverdueAlertGoesOutFirstIfTheTimerHasNot()
     {
         var scenario = Scenario();
