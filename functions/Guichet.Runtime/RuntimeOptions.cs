@@ -9,6 +9,13 @@ public sealed class RuntimeOptions
     /// <summary>How often an idle timer poller re-reads the timer index for timers scheduled by other hosts.</summary>
     public TimeSpan TimerRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a commit may take, the SDK's retries included, before it is abandoned (a <see cref="TimeoutException"/>,
+    /// retried like any storage failure): less than half the grace a pending mark is given
+    /// (<see cref="WorkflowRuntime.MarkGrace"/>), so that the sweeper never drops the mark of a step whose commit may still land.
+    /// </summary>
+    public TimeSpan CommitDeadline { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The largest event payload or input accepted, in bytes.</summary>
     public int MaxPayloadBytes { get; set; } = 256 * 1024;
 
@@ -63,6 +70,8 @@ public sealed class RuntimeOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimerRefreshInterval, TimeSpan.Zero, nameof(TimerRefreshInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CommitDeadline, TimeSpan.Zero, nameof(CommitDeadline));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(CommitDeadline, WorkflowRuntime.MarkGrace / 2, nameof(CommitDeadline));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPayloadBytes, 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPayloadBytes, 512 * 1024, nameof(MaxPayloadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(InlineDispatchDepth, 1, nameof(InlineDispatchDepth));

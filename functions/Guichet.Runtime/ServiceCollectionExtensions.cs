@@ -78,7 +78,7 @@ public static class ServiceCollectionExtensions
                 await runtime.InitializeAsync(ct);
                 return true;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogError(ex, "The runtime's tables could not be created; trying again with back-off");
                 return false;

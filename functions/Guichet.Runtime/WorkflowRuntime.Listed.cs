@@ -25,7 +25,7 @@ public sealed partial class WorkflowRuntime
         {
             await InstanceList.RefreshAsync(commit, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "The list's summary of {InstanceId} was not brought up to date; its next step does it", commit.Record.InstanceId);
         }

@@ -141,7 +141,7 @@ public sealed partial class WorkflowRuntime
             _timerBackOff.TryRemove(timer.RowKey, out _);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             if (timer.Tombstone is null && !IsTransient(ex) && await TryRecordNotFiredAsync(timer, ex, ct))
             {
@@ -180,7 +180,7 @@ public sealed partial class WorkflowRuntime
             _logger.LogError(ex, "Timer {Timer} of {InstanceId} due {DueAt:O} recorded as not fired: {Reason}", timer.Name, timer.InstanceId, timer.DueAt, reason);
             return true;
         }
-        catch (Exception recording) when (recording is not OperationCanceledException)
+        catch (Exception recording) when (recording is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             _logger.LogError(recording, "Timer {Timer} of {InstanceId} could not be recorded as not fired", timer.Name, timer.InstanceId);
             return false;

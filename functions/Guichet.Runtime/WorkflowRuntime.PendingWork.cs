@@ -11,7 +11,7 @@ public sealed partial class WorkflowRuntime
 {
     /// <summary>
     /// How long a mark may vouch for a step that is not visible (not committed yet, or never). A commit is abandoned
-    /// when it has not landed within <see cref="Storage.InstanceStore.CommitDeadline"/> (retries included), well
+    /// when it has not landed within <see cref="RuntimeOptions.CommitDeadline"/> (retries included), well
     /// inside this, so a mark this old whose step is not there stands for nothing and the sweeper drops it.
     /// </summary>
     public static readonly TimeSpan MarkGrace = TimeSpan.FromMinutes(15);
@@ -59,7 +59,7 @@ public sealed partial class WorkflowRuntime
         var instances = marks.GroupBy(m => m.InstanceId, StringComparer.Ordinal).ToList();
         foreach (var instance in instances)
         {
-            await SweepOneAsync(instance.Key, () => SweepInstanceAsync(instance.Key, [.. instance], cancellationToken));
+            await SweepOneAsync(instance.Key, () => SweepInstanceAsync(instance.Key, [.. instance], cancellationToken), cancellationToken);
         }
 
         return instances.Count;
@@ -173,13 +173,13 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>One instance that cannot be swept (newer than this code, say) holds up no other: it is logged and left.</summary>
-    private async Task SweepOneAsync(string instanceId, Func<Task> sweep)
+    private async Task SweepOneAsync(string instanceId, Func<Task> sweep, CancellationToken ct)
     {
         try
         {
             await sweep();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             _logger.LogError(ex, "Sweep of {InstanceId} failed; it is tried again at the next sweep", instanceId);
         }

@@ -13,14 +13,16 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Lists instances matching a query, one page at a time, from the instance list's read models: a page costs what it
-    /// returns, whatever the instances' histories hold and however many instances there are. By runtime status, type or
+    /// Lists instances matching a query, one page at a time, from the instance list's read models: a page's cost is bounded
+    /// by <paramref name="pageSize"/>, whatever the instances' histories hold and however many instances there are. By runtime status, type or
     /// id prefix with a type, a page is one request on one partition, in workflow type then id order (by status: status
     /// after status, in that order within each). By creation time, or by id prefix without a type, a page reads at most
     /// <paramref name="pageSize"/> keys of the key list, in creation (or id) order, then their summaries by point reads;
     /// conditions those keys do not settle (status, type) are checked on the summaries, so such a page may come short.
-    /// Each instance is shown as of its last start, runtime status or custom status change (its timers, history length
-    /// and update time may have moved on since: read its status for those). A page may hold fewer than
+    /// By type, prefix or creation time, each instance's pending timers, buffered events and what it waits for are those
+    /// of its last step (a step that changes them refreshes its summary), its history length and update time those of the
+    /// last step that changed something listed; by status, an instance is shown as of its last status change. Read its
+    /// status for the exact figures. A page may hold fewer than
     /// <paramref name="pageSize"/> instances even when more follow: go on while the token is not null. A token from
     /// another query is refused (a <see cref="Azure.RequestFailedException"/> of status 400).
     /// </summary>

@@ -34,7 +34,7 @@ public sealed partial class WorkflowRuntime
         Storage = storage;
         // The work index: pending-work marks and durable timers in one partition, so that one key range holds all that is due.
         var work = storage.Tables.GetTableClient(options.HubName + "Work");
-        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work));
+        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work), time, options.CommitDeadline);
         TimerIndex = new TimerIndex(work);
         Projections = new ProjectionWriter(storage.Tables, options.HubName);
         InstanceList = new InstanceList(Projections);
@@ -188,7 +188,7 @@ public sealed partial class WorkflowRuntime
         {
             progress = await Dispatcher.CarryOutAsync(instanceId, commit.Record.LastSequence, depth, atOnce: false, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The step is committed and marked: its outbox is the sweeper's to carry out.
             _logger.LogWarning(ex, "Outbox of {InstanceId} left for later: it could not be read back or its marks dropped", instanceId);

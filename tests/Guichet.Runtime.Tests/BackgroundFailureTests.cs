@@ -10,6 +10,7 @@ namespace Guichet.Runtime.Tests;
 /// <summary>
 /// A storage error in a background service (timer poller, outbox sweeper) is logged and retried with back-off: it never
 /// stops the service, nor the host, and a lasting one does not make the poller read the work index every few seconds.
+/// A commit that does not land within its deadline is such an error too, not a sign that the host is stopping.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class BackgroundFailureTests(AzuriteFixture azurite)
@@ -62,5 +63,37 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
         Assert.Single((await h.Runtime.Storage.Queues.GetQueueClient(queue).ReceiveMessagesAsync(32)).Value);
         await poller.StopAsync(CancellationToken.None);
         await sweeper.StopAsync(CancellationToken.None);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task CommitHangsPastItsDeadline_ThePollerKeepsRunning_AndFiresTheTimerOnceStorageAnswers()
+    {
+        var faults = new StorageFaults();
+        await using var h = await RuntimeHarness.CreateAsync(
+            azurite, configure: o => o.CommitDeadline = TimeSpan.FromSeconds(30), clients: azurite.Azurite.Clients(faults));
+        await h.Runtime.StartAsync(TypeName, "slow");
+        await h.Runtime.RaiseEventAsync("slow", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddMinutes(1) }), "s1");
+        using var poller = new TimerPoller(h.Runtime, NullLogger<TimerPoller>.Instance);
+        await poller.StartAsync(CancellationToken.None);
+
+        // Every step's transaction goes unanswered: the timer's firing waits, then its deadline gives up on it.
+        const string commits = "$batch";
+        faults.Hang(commits);
+        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), () => Task.FromResult(faults.InjectedFor(commits) > 0), "the timer's commit was sent");
+        for (var second = 0; second < 45; second++)
+        {
+            h.FakeClock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(15), TimeProvider.System);
+        }
+
+        Assert.False(poller.ExecuteTask!.IsCompleted, "the timer poller stopped");
+        Assert.Single((await h.Runtime.GetStatusAsync("slow"))!.PendingTimers);
+
+        faults.Heal();
+        await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), async () =>
+            (await h.Runtime.GetStatusAsync("slow"))!.PendingTimers.Count == 0, "the timer fired once storage answered");
+        Assert.Single((await h.Runtime.GetWholeHistoryAsync("slow"))!, e => e.Kind == HistoryKind.TimerFired);
+        Assert.False(poller.ExecuteTask.IsCompleted, "the timer poller stopped");
+        await poller.StopAsync(CancellationToken.None);
     }
 }

@@ -8,13 +8,15 @@ namespace Guichet.Testing;
 /// Makes chosen storage requests fail as a storage outage would (status 503, thrown before anything is sent), or as
 /// a lasting refusal would (another status, 403 say), so that a test shows what the runtime does when storage fails:
 /// a request fails while its URI (decoded: the table or queue, and the keys of point operations and filters)
-/// contains one of the fragments set to fail.
+/// contains one of the fragments set to fail. A request can also be made to hang, as on a storage too slow to answer,
+/// until the caller gives up on it (its cancellation token).
 /// </summary>
 public sealed class StorageFaults : HttpPipelinePolicy
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (int Status, string ErrorCode)> _failing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _injectedFor = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _hanging = new(StringComparer.Ordinal);
     private long _injected;
 
     /// <summary>How many requests were made to fail so far.</summary>
@@ -38,12 +40,22 @@ public sealed class StorageFaults : HttpPipelinePolicy
         }
     }
 
+    /// <summary>Requests whose URI contains <paramref name="fragment"/> get no answer from now on, until they are cancelled.</summary>
+    public void Hang(string fragment)
+    {
+        lock (_gate)
+        {
+            _hanging.Add(fragment);
+        }
+    }
+
     /// <summary>Storage works again.</summary>
     public void Heal()
     {
         lock (_gate)
         {
             _failing.Clear();
+            _hanging.Clear();
         }
     }
 
@@ -51,14 +63,41 @@ public sealed class StorageFaults : HttpPipelinePolicy
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ThrowIfFailing(message);
+        if (IsHanging(message))
+        {
+            message.CancellationToken.WaitHandle.WaitOne();
+            message.CancellationToken.ThrowIfCancellationRequested();
+        }
+
         ProcessNext(message, pipeline);
     }
 
     /// <inheritdoc />
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ThrowIfFailing(message);
-        return ProcessNextAsync(message, pipeline);
+        if (IsHanging(message))
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, message.CancellationToken);
+        }
+
+        await ProcessNextAsync(message, pipeline);
+    }
+
+    private bool IsHanging(HttpMessage message)
+    {
+        var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
+        lock (_gate)
+        {
+            var match = _hanging.FirstOrDefault(f => uri.Contains(f, StringComparison.Ordinal));
+            if (match is not null)
+            {
+                _injectedFor[match] = _injectedFor.GetValueOrDefault(match) + 1;
+                Interlocked.Increment(ref _injected);
+            }
+
+            return match is not null;
+        }
     }
 
     private void ThrowIfFailing(HttpMessage message)

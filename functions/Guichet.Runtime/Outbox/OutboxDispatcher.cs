@@ -118,7 +118,7 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
 
             return OutboxProgress.Done;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The outbox's own bookkeeping failed (the instance's partition did not answer): nothing is counted against the effect.
             logger.LogWarning(ex, "Outbox of {InstanceId} left for later after a failure", instanceId);

@@ -28,7 +28,7 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
                 logger.LogInformation("Outbox sweep at start finished the work of {Count} instances", swept);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Outbox sweep at start failed; the scheduled job sweeps again");
         }
@@ -69,7 +69,7 @@ public sealed class OutboxSweeper(WorkflowRuntime runtime, ILogger<OutboxSweeper
             var progress = await runtime.CarryOutPendingAsync(deferred.InstanceId, ct);
             return progress.RetryAt is { } at ? deferred with { NotBefore = Later(at, now + RetryAfterFailure), Tries = round } : null;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var wait = TimeSpan.FromTicks(Math.Min(RetryAfterFailure.Ticks << Math.Min(deferred.Tries, 16), LongestWait.Ticks));
             logger.LogWarning(ex, "Outbox of {InstanceId} could not be read; tried again in {Delay}", deferred.InstanceId, wait);

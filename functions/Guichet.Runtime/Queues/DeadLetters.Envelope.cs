@@ -13,11 +13,14 @@ public sealed partial class DeadLetters
     /// <summary>The blob container of dead-letter bodies too large for their envelope.</summary>
     public const string BodyContainer = "dead-letter-bodies";
 
+    /// <summary>A dead letter as its poison queue holds it, before encoding.</summary>
+    internal static string Envelope(DeadLetter letter) => JsonSerializer.Serialize(letter, Json);
+
     /// <summary>Writes a dead letter to its source queue's poison queue, creating that queue the first time.</summary>
     internal async Task SendAsync(DeadLetter letter, CancellationToken ct)
     {
         var poison = await QueueAsync(QueueNames.Poison(letter.SourceQueue), ct);
-        var text = MessageText.Encode(JsonSerializer.Serialize(letter, Json), encoding);
+        var text = MessageText.Encode(Envelope(letter), encoding);
         if (Encoding.UTF8.GetByteCount(text) > MaxMessageBytes)
         {
             // The envelope of a message near the 64 KiB limit does not fit in one: its body waits in a blob.

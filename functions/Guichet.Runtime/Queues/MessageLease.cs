@@ -40,7 +40,7 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message)
 
                     wait = visibility / 2;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     // A renewal that failed (storage busy) is tried again soon, before the message shows again;
                     // it never stops renewing nor keeps the handler's result from being settled.

@@ -25,7 +25,7 @@ public sealed class DueWorkRunner(IEnumerable<TimerTrigger> triggers, WorkflowRu
                     fired.Add(trigger.Name);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Timer {Timer} failed in the one-shot run", trigger.Name);
                 failures.Add(ex);

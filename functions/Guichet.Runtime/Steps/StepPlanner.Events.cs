@@ -47,7 +47,7 @@ internal sealed partial class StepPlanner
             }
 
             var item = new InboxItem(record.InboxTail, @event, correlationId, timerId, payloadVersion);
-            var buffered = record with { InboxTail = record.InboxTail + 1, UpdatedAt = now, Waiting = newer ?? record.Waiting };
+            var buffered = record with { InboxTail = record.InboxTail + 1, UpdatedAt = UpdatedAfter(record), Waiting = newer ?? record.Waiting };
             return new(new Commit(buffered, false) { InboxAdd = item, EventId = @event.EventId }, RaiseResult.Buffered, newer);
         }
 
@@ -66,14 +66,14 @@ internal sealed partial class StepPlanner
     {
         if (NewerThanThisCode(record, item.Version) is { } newer)
         {
-            return record.Waiting == newer ? null : new Commit(record with { Waiting = newer, UpdatedAt = now }, false);
+            return record.Waiting == newer ? null : new Commit(record with { Waiting = newer, UpdatedAt = UpdatedAfter(record) }, false);
         }
 
         var advanced = record with { InboxHead = item.Position + 1, Waiting = null };
         if (item.TimerId is not null && !record.Timers.Any(t => t.TimerId == item.TimerId))
         {
             // An event buffered before it cancelled or replaced this timer: it no longer fires.
-            return new Commit(advanced with { UpdatedAt = now }, false) { InboxRemove = item.Position };
+            return new Commit(advanced with { UpdatedAt = UpdatedAfter(record) }, false) { InboxRemove = item.Position };
         }
 
         var current = item.TimerId is null ? advanced : WithoutTimer(advanced, item.TimerId);

@@ -146,6 +146,13 @@ internal sealed partial class StepPlanner(IWorkflow? workflow, HistoryChain chai
         LastSequence = entry.Sequence,
         LastHash = entry.Hash,
         HistorySize = after.HistorySize + HistoryRows.PayloadSize(entry),
-        UpdatedAt = now,
+        UpdatedAt = UpdatedAfter(after),
     };
+
+    /// <summary>
+    /// When a step of <paramref name="record"/> happens: now, or just after its last step when this host's clock is
+    /// behind the host that wrote it, so that each step of an instance is later than the one before (the instance
+    /// list breaks ties between copies of an instance's row on it).
+    /// </summary>
+    private DateTimeOffset UpdatedAfter(InstanceRecord record) => now > record.UpdatedAt ? now : record.UpdatedAt.AddTicks(1);
 }

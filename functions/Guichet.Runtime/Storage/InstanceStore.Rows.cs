@@ -81,20 +81,6 @@ internal sealed partial class InstanceStore
         }
     }
 
-    /// <summary>The instances holding rows with that prefix (outbox, inbox), found with one scan over the row keys.</summary>
-    public async Task<HashSet<string>> InstancesWithRowsAsync(string prefix, CancellationToken ct)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var upper = RowKeys.UpperBound(prefix);
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {upper}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
-        {
-            ids.Add(row.PartitionKey);
-        }
-
-        return ids;
-    }
-
     public async Task DeletePartitionAsync(string instanceId, CancellationToken ct)
     {
         var keys = new List<string>();

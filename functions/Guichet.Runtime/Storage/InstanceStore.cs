@@ -9,13 +9,8 @@ namespace Guichet.Runtime.Storage;
 /// The instances table: one partition per instance; every write of a step is one transaction, preceded by the
 /// pending-work marks of what the step leaves to do after it (see <see cref="PendingMarks"/>).
 /// </summary>
-internal sealed partial class InstanceStore(TableClient table, PendingMarks marks)
+internal sealed partial class InstanceStore(TableClient table, PendingMarks marks, TimeProvider time, TimeSpan commitDeadline)
 {
-    /// <summary>
-    /// How long a commit may take, the SDK's retries included, before it is abandoned: far less than the grace a
-    /// pending mark is given, so that the sweeper never drops the mark of a step whose commit may still land.
-    /// </summary>
-    public static readonly TimeSpan CommitDeadline = TimeSpan.FromMinutes(2);
 
     public TableClient Table { get; } = table;
 
@@ -47,12 +42,17 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
             await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, commit.EventId, ct);
         }
 
+        using var deadline = new CancellationTokenSource(commitDeadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            deadline.CancelAfter(CommitDeadline);
-            var response = await Table.SubmitTransactionAsync(actions, deadline.Token);
+            var response = await Table.SubmitTransactionAsync(actions, linked.Token);
             return new(CommitResult.Committed, response.Value[0].Headers.ETag ?? default);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            // The deadline, not the caller, gave up: a failure that may pass, never mistaken for the host stopping.
+            throw new TimeoutException($"The step of {id} was not committed within {commitDeadline}; it may still land, or not.", ex);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {

@@ -29,7 +29,7 @@ public sealed class TimerPoller(WorkflowRuntime runtime, ILogger<TimerPoller> lo
 
                 failures = 0;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // The index could not be read: wait longer after each failure in a row, so a lasting outage never spins.
                 var delay = WorkflowRuntime.TimerBackOff(++failures);

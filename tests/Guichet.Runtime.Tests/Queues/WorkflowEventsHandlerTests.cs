@@ -76,4 +76,33 @@ public sealed class WorkflowEventsHandlerTests(AzuriteFixture azurite)
         Assert.Equal(2, notFound.DequeueCount);
         Assert.Equal(1, malformed.DequeueCount);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task HandleAsync_EventBufferedThenRefused_DeadLetteredOnThePoisonQueue_Replayable()
+    {
+        await using var h = await RuntimeHarness.CreateAsync(azurite);
+        await h.Runtime.StartAsync(TypeName, "dossier-9");
+        await h.Runtime.SuspendAsync("dossier-9");
+        var queue = UniqueNames.Queue("events");
+        await h.Runtime.Storage.Queues.GetQueueClient(queue).CreateAsync();
+        const string text = """{"instanceId":"dossier-9","eventName":"refuse","eventId":"e-5","payload":{"why":"Place déjà pourvue."}}""";
+        var handler = new WorkflowEventsHandler(h.Runtime);
+
+        await handler.HandleAsync(new(queue, "msg-5", text, 1, null, "msg-5"), CancellationToken.None);
+        await h.Runtime.ResumeAsync("dossier-9");
+        await h.Runtime.SweepOutboxAsync();
+
+        var deadLetters = new DeadLetters(h.Runtime.Storage, MessageEncoding.Base64);
+        var listed = Assert.Single(await deadLetters.PeekAsync(queue));
+        Assert.Equal(queue, listed.Letter.SourceQueue);
+        Assert.Equal(text, await deadLetters.BodyAsync(listed.Letter));
+        Assert.Contains("e-5", listed.Letter.Reason, StringComparison.Ordinal);
+        Assert.Contains("Place déjà pourvue.", (await h.Runtime.GetWholeHistoryAsync("dossier-9"))![^1].Reason, StringComparison.Ordinal);
+
+        var taken = Assert.Single(await deadLetters.ReceiveAsync(queue, TimeSpan.FromSeconds(30)));
+        await deadLetters.ReplayAsync(taken);
+        var replayed = Assert.Single((await h.Runtime.Storage.Queues.GetQueueClient(queue).ReceiveMessagesAsync(32)).Value);
+        Assert.Equal(text, MessageText.Decode(replayed.MessageText));
+        Assert.Empty(await deadLetters.PeekAsync(queue));
+    }
 }
