@@ -34,7 +34,7 @@ public sealed partial class WorkflowRuntime
         Storage = storage;
         // The work index: pending-work marks and durable timers in one partition, so that one key range holds all that is due.
         var work = storage.Tables.GetTableClient(options.HubName + "Work");
-        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work), time, options.CommitDeadline);
+        Store = new InstanceStore(storage.Tables.GetTableClient(options.HubName + "Instances"), new PendingMarks(work), options.CommitDeadline);
         TimerIndex = new TimerIndex(work);
         Projections = new ProjectionWriter(storage.Tables, options.HubName);
         InstanceList = new InstanceList(Projections);

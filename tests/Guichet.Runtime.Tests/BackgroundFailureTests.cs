@@ -70,7 +70,7 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
     {
         var faults = new StorageFaults();
         await using var h = await RuntimeHarness.CreateAsync(
-            azurite, configure: o => o.CommitDeadline = TimeSpan.FromSeconds(30), clients: azurite.Azurite.Clients(faults));
+            azurite, configure: o => o.CommitDeadline = TimeSpan.FromSeconds(1), clients: azurite.Azurite.Clients(faults));
         await h.Runtime.StartAsync(TypeName, "slow");
         await h.Runtime.RaiseEventAsync("slow", "schedule", Json(new { name = "reply", dueAt = RuntimeHarness.Epoch.AddMinutes(1) }), "s1");
         using var poller = new TimerPoller(h.Runtime, NullLogger<TimerPoller>.Instance);
@@ -80,10 +80,11 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
         const string commits = "$batch";
         faults.Hang(commits);
         await Eventually.AdvanceUntilAsync(h.FakeClock, TimeSpan.FromSeconds(1), () => Task.FromResult(faults.InjectedFor(commits) > 0), "the timer's commit was sent");
+        // The deadline is wall-clock (as the request it bounds): three real seconds pass, the poller's clock with them.
         for (var second = 0; second < 45; second++)
         {
             h.FakeClock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(TimeSpan.FromMilliseconds(15), TimeProvider.System);
+            await Task.Delay(TimeSpan.FromMilliseconds(70), TimeProvider.System);
         }
 
         Assert.False(poller.ExecuteTask!.IsCompleted, "the timer poller stopped");

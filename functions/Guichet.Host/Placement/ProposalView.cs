@@ -28,7 +28,7 @@ public sealed record ProposalView(DateTimeOffset At, string? By, MatchView Match
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var match = proposal.Match;
-        return new(proposal.At, proposal.By, new(match.GridVersion, match.RankedAt, match.Candidates, [.. match.Skipped.Select(s => SkippedView.Of(s, medical))], match.SummaryOrCounted()));
+        return new(proposal.At, proposal.By, new(match.GridVersion, match.RankedAt, match.Candidates, [.. match.Skipped.Select(s => SkippedView.Of(s, medical))], SummaryView.Of(match.SummaryOrCounted(), medical)));
     }
 
     /// <summary>The reasons' wire names and text as <paramref name="medical"/> or not may read them.</summary>
@@ -50,7 +50,23 @@ public sealed record ProposalView(DateTimeOffset At, string? By, MatchView Match
 /// <param name="Candidates">The proposed candidates.</param>
 /// <param name="Skipped">The dossiers ranked above a candidate and skipped, when they travelled with the proposal (a short list).</param>
 /// <param name="Summary">The skipped dossiers counted by reason, with the key of their full record (<c>…/skipped/{recordKey}</c>).</param>
-public sealed record MatchView(int GridVersion, DateTimeOffset RankedAt, IReadOnlyList<ProposedCandidate> Candidates, IReadOnlyList<SkippedView> Skipped, SkippedSummary Summary);
+public sealed record MatchView(int GridVersion, DateTimeOffset RankedAt, IReadOnlyList<ProposedCandidate> Candidates, IReadOnlyList<SkippedView> Skipped, SummaryView Summary);
+
+/// <summary>The skipped dossiers counted by reason, the care-need reasons counted as one for non-medical readers.</summary>
+/// <param name="Dossiers">How many dossiers were passed over.</param>
+/// <param name="ByReason">How many for each reason's wire name.</param>
+/// <param name="RecordKey">The key of the full record, when one was written.</param>
+public sealed record SummaryView(int Dossiers, IReadOnlyList<KeyValuePair<string, int>> ByReason, string? RecordKey)
+{
+    internal static SummaryView Of(SkippedSummary summary, bool medical)
+    {
+        var byReason = summary.ByReason
+            .GroupBy(c => ProposalView.Reasons([c.Reason], medical).Reasons[^1], StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, int>(g.Key, g.Sum(c => c.Dossiers)))
+            .ToList();
+        return new(summary.Dossiers, byReason, summary.RecordKey);
+    }
+}
 
 /// <summary>A skipped dossier and why, the care-need reasons collapsed for non-medical readers.</summary>
 /// <param name="DossierId">The dossier.</param>

@@ -9,9 +9,8 @@ namespace Guichet.Runtime.Storage;
 /// The instances table: one partition per instance; every write of a step is one transaction, preceded by the
 /// pending-work marks of what the step leaves to do after it (see <see cref="PendingMarks"/>).
 /// </summary>
-internal sealed partial class InstanceStore(TableClient table, PendingMarks marks, TimeProvider time, TimeSpan commitDeadline)
+internal sealed partial class InstanceStore(TableClient table, PendingMarks marks, TimeSpan commitDeadline)
 {
-
     public TableClient Table { get; } = table;
 
     public PendingMarks Marks { get; } = marks;
@@ -42,7 +41,8 @@ internal sealed partial class InstanceStore(TableClient table, PendingMarks mark
             await Marks.MarkAsync(key, id, commit.Record.UpdatedAt, commit.EventId, ct);
         }
 
-        using var deadline = new CancellationTokenSource(commitDeadline, time);
+        // Wall-clock, as the request it bounds: a runtime on a fake clock that jumps days must not cut a commit in flight.
+        using var deadline = new CancellationTokenSource(commitDeadline);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {

@@ -29,26 +29,31 @@ public sealed class SkipReasonDisclosureTests(AzuriteFixture azurite)
         await host.UntilCandidaciesAsync(TraitDUnion, vacancy, 1);
         var route = $"/api/structures/{TraitDUnion}/vacancies/{vacancy}";
 
-        var admin = Skipped((await GetAsync(host, [Roles.ArsAdmin], route)).GetProperty("proposals"));
-        var medicalAdmin = Skipped((await GetAsync(host, [Roles.ArsAdmin, Roles.MedicalReader], route)).GetProperty("proposals"));
-        var commission = Skipped(await GetAsync(host, [Roles.Commission], $"/api/vacancies/{vacancy}/proposals"));
-        var medicalCommission = Skipped(await GetAsync(host, [Roles.Commission, Roles.MedicalReader], $"/api/vacancies/{vacancy}/proposals"));
+        var recordKey = (await GetAsync(host, [Roles.ArsAdmin], route)).GetProperty("proposals")[0].GetProperty("match").GetProperty("summary").GetProperty("recordKey").GetString();
+        var skippedRoute = $"{route}/skipped/{recordKey}";
+        var admin = Skipped(await GetAsync(host, [Roles.ArsAdmin], skippedRoute));
+        var medicalAdmin = Skipped(await GetAsync(host, [Roles.ArsAdmin, Roles.MedicalReader], skippedRoute));
+        var commission = Counted(await GetAsync(host, [Roles.Commission], $"/api/vacancies/{vacancy}/proposals"));
+        var medicalCommission = Counted(await GetAsync(host, [Roles.Commission, Roles.MedicalReader], $"/api/vacancies/{vacancy}/proposals"));
         using var structure = host.App.ClientWith(GuichetApp.Token([Roles.Structure], TraitDUnion));
         using var refused = await structure.GetAsync($"/api/vacancies/{vacancy}/proposals");
 
         Assert.Equal(("D-1", "care-need-not-covered"), admin.Single());
-        Assert.Equal(("D-1", "care-need-not-covered"), commission.Single());
+        Assert.Equal(("care-need-not-covered", 1), commission.Single());
         Assert.Equal(("D-1", "not-near-dialysis"), medicalAdmin.Single());
-        Assert.Equal(("D-1", "not-near-dialysis"), medicalCommission.Single());
+        Assert.Equal(("not-near-dialysis", 1), medicalCommission.Single());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        var explained = (await GetAsync(host, [Roles.ArsAdmin], route)).GetProperty("proposals").GetRawText();
+        var explained = (await GetAsync(host, [Roles.ArsAdmin], skippedRoute)).GetRawText();
         Assert.DoesNotContain("dialyse", explained, StringComparison.Ordinal);
         Assert.Contains("Besoin de soins non couvert par la place.", explained, StringComparison.Ordinal);
     }
 
-    private static List<(string, string)> Skipped(JsonElement proposals) =>
-        [.. proposals.EnumerateArray().SelectMany(p => p.GetProperty("match").GetProperty("skipped").EnumerateArray())
-            .SelectMany(s => s.GetProperty("reasons").EnumerateArray().Select(r => (s.GetProperty("dossierId").GetString()!, r.GetString()!)))];
+    private static List<(string, string)> Skipped(JsonElement skipped) =>
+        [.. skipped.EnumerateArray().SelectMany(s => s.GetProperty("reasons").EnumerateArray().Select(r => (s.GetProperty("dossierId").GetString()!, r.GetString()!)))];
+
+    private static List<(string, int)> Counted(JsonElement proposals) =>
+        [.. proposals.EnumerateArray().SelectMany(p => p.GetProperty("match").GetProperty("summary").GetProperty("byReason").EnumerateArray())
+            .Select(c => (c.GetProperty("key").GetString()!, c.GetProperty("value").GetInt32()))];
 
     private static async Task<JsonElement> GetAsync(ClockedApp host, string[] roles, string route)
     {

@@ -104,5 +104,9 @@ public sealed class WorkflowEventsHandlerTests(AzuriteFixture azurite)
         var replayed = Assert.Single((await h.Runtime.Storage.Queues.GetQueueClient(queue).ReceiveMessagesAsync(32)).Value);
         Assert.Equal(text, MessageText.Decode(replayed.MessageText));
         Assert.Empty(await deadLetters.PeekAsync(queue));
+
+        // Handled again as it was: the running instance decides it and refuses it again, with its reason; never deleted as handled.
+        var again = await Assert.ThrowsAsync<PoisonMessageException>(() => handler.HandleAsync(new(queue, "msg-6", text, 1, null, "msg-6"), CancellationToken.None));
+        Assert.Contains("Place déjà pourvue.", again.Message, StringComparison.Ordinal);
     }
 }
