@@ -56,13 +56,13 @@ public sealed record MatchView(int GridVersion, DateTimeOffset RankedAt, IReadOn
 /// <param name="Dossiers">How many dossiers were passed over.</param>
 /// <param name="ByReason">How many for each reason's wire name.</param>
 /// <param name="RecordKey">The key of the full record, when one was written.</param>
-public sealed record SummaryView(int Dossiers, IReadOnlyList<KeyValuePair<string, int>> ByReason, string? RecordKey)
+public sealed record SummaryView(int Dossiers, IReadOnlyList<ReasonCount> ByReason, string? RecordKey)
 {
     internal static SummaryView Of(SkippedSummary summary, bool medical)
     {
         var byReason = summary.ByReason
             .GroupBy(c => ProposalView.Reasons([c.Reason], medical).Reasons[^1], StringComparer.Ordinal)
-            .Select(g => new KeyValuePair<string, int>(g.Key, g.Sum(c => c.Dossiers)))
+            .Select(g => new ReasonCount(g.Key, g.Sum(c => c.Dossiers)))
             .ToList();
         return new(summary.Dossiers, byReason, summary.RecordKey);
     }
@@ -81,3 +81,8 @@ public sealed record SkippedView(string DossierId, int Rank, IReadOnlyList<strin
         return new(skipped.DossierId, skipped.Rank, reasons, explanation);
     }
 }
+
+/// <summary>How many skipped dossiers one reason counts.</summary>
+/// <param name="Reason">The reason's wire name.</param>
+/// <param name="Dossiers">How many.</param>
+public sealed record ReasonCount(string Reason, int Dossiers);

@@ -53,7 +53,7 @@ public sealed class SkipReasonDisclosureTests(AzuriteFixture azurite)
 
     private static List<(string, int)> Counted(JsonElement proposals) =>
         [.. proposals.EnumerateArray().SelectMany(p => p.GetProperty("match").GetProperty("summary").GetProperty("byReason").EnumerateArray())
-            .Select(c => (c.GetProperty("key").GetString()!, c.GetProperty("value").GetInt32()))];
+            .Select(c => (c.GetProperty("reason").GetString()!, c.GetProperty("dossiers").GetInt32()))];
 
     private static async Task<JsonElement> GetAsync(ClockedApp host, string[] roles, string route)
     {
