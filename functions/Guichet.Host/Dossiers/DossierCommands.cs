@@ -3,6 +3,7 @@ using Guichet.Domain.Dossiers;
 using Guichet.Host.Http;
 using Guichet.Host.Instances;
 using Guichet.Host.Observability;
+using Guichet.Host.Security;
 using Guichet.Runtime;
 using Guichet.Runtime.Instances;
 using Guichet.Runtime.Workflows;
@@ -19,7 +20,60 @@ namespace Guichet.Host.Dossiers;
 /// </summary>
 internal static class DossierCommands
 {
+    /// <summary>What the audit line of a dossier refused as not the caller's says was disclosed.</summary>
+    public const string NotTheOrganisations = "nothing (not a dossier of the organisation)";
+
     private const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>
+    /// A command a prescriber gives for its organisation, on a dossier holding one of its requests, or an ARS
+    /// administrator for the guichet, on any dossier (a token with both roles acts as the administrator);
+    /// <paramref name="command"/> makes the event for the prescriber's organisation, or for the guichet (null).
+    /// </summary>
+    public static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> RaiseForCallerAsync(
+        WorkflowRuntime runtime, HttpContext http, string dossierId, string eventName, Func<string?, DossierEvent> command, string? idempotencyKey, CancellationToken cancellationToken) =>
+        http.User.IsInRole(Roles.ArsAdmin)
+            ? RaiseForGuichetAsync(runtime, http, dossierId, eventName, command(null), idempotencyKey, cancellationToken)
+            : RaiseForPrescriberAsync(runtime, http, dossierId, eventName, command(Caller.Org(http.User)), idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// A command of the prescriber: only on a dossier holding one of its organisation's requests; any other is answered
+    /// as missing, and the refusal audited.
+    /// </summary>
+    public static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> RaiseForPrescriberAsync(
+        WorkflowRuntime runtime, HttpContext http, string dossierId, string eventName, DossierEvent command, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        if (await DossierLoader.LoadAsync(runtime, dossierId, cancellationToken) is not var (dossier, _))
+        {
+            return DossierProblems.NotFound(dossierId);
+        }
+
+        if (!DossierReader.Of(http.User).Prescribed(dossier))
+        {
+            AuditDisclosure.Record(http, dossierId, NotTheOrganisations, medicalShown: false);
+            return DossierProblems.NotFound(dossierId);
+        }
+
+        return await RaiseAsync(runtime, http, dossierId, eventName, command, idempotencyKey, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> RaiseForGuichetAsync(
+        WorkflowRuntime runtime, HttpContext http, string dossierId, string eventName, DossierEvent command, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        return await DossierLoader.StatusAsync(runtime, dossierId, cancellationToken) is null
+            ? DossierProblems.NotFound(dossierId)
+            : await RaiseAsync(runtime, http, dossierId, eventName, command, idempotencyKey, cancellationToken);
+    }
 
     /// <summary>Checks the <c>Idempotency-Key</c> header: 1 to 200 printable characters, or absent.</summary>
     public static ValidationProblem? CheckIdempotencyKey(string? idempotencyKey) =>

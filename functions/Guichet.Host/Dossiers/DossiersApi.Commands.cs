@@ -1,5 +1,4 @@
 using Guichet.Domain.Dossiers;
-using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,20 +37,8 @@ public static partial class DossiersApi
         }
 
         var reason = body!.Reason!.Trim();
-        if (!http.User.IsInRole(Roles.ArsAdmin))
-        {
-            // The policy requires a prescriber's organisation: it is the prescriber id its requests carry.
-            return await PrescriberCommandAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(reason, Caller.Org(http.User)!), idempotencyKey, cancellationToken);
-        }
-
-        if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
-        {
-            return invalidKey;
-        }
-
-        return await DossierLoader.StatusAsync(runtime, id, cancellationToken) is null
-            ? DossierProblems.NotFound(id)
-            : await DossierCommands.RaiseAsync(runtime, http, id, DossierEventNames.Withdrawn, new Withdrawn(reason), idempotencyKey, cancellationToken);
+        return await DossierCommands.RaiseForCallerAsync(
+            runtime, http, id, DossierEventNames.Withdrawn, prescriber => new Withdrawn(reason, prescriber), idempotencyKey, cancellationToken);
     }
 
     private static Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> ProvideInformationAsync(
@@ -63,28 +50,5 @@ public static partial class DossiersApi
         CancellationToken cancellationToken) =>
         DossierProblems.RequiredText("answer", body?.Answer, "La réponse") is { } invalid
             ? Task.FromResult<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>>(invalid)
-            : PrescriberCommandAsync(runtime, http, id, DossierEventNames.InformationProvided, new InformationProvided(body!.Answer!.Trim()), idempotencyKey, cancellationToken);
-
-    /// <summary>A command of the prescriber: only on a dossier holding one of its organisation's requests; any other is answered as missing.</summary>
-    private static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> PrescriberCommandAsync(
-        WorkflowRuntime runtime, HttpContext http, string id, string eventName, DossierEvent command, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
-        {
-            return invalidKey;
-        }
-
-        if (await DossierLoader.LoadAsync(runtime, id, cancellationToken) is not var (dossier, _))
-        {
-            return DossierProblems.NotFound(id);
-        }
-
-        if (!DossierReader.Of(http.User).Prescribed(dossier))
-        {
-            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
-            return DossierProblems.NotFound(id);
-        }
-
-        return await DossierCommands.RaiseAsync(runtime, http, id, eventName, command, idempotencyKey, cancellationToken);
-    }
+            : DossierCommands.RaiseForPrescriberAsync(runtime, http, id, DossierEventNames.InformationProvided, new InformationProvided(body!.Answer!.Trim()), idempotencyKey, cancellationToken);
 }

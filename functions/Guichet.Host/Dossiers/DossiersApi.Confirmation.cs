@@ -39,19 +39,8 @@ public static partial class DossiersApi
         }
 
         var note = body?.Note?.Trim() is { Length: > 0 } text ? text : null;
-        if (!http.User.IsInRole(Roles.ArsAdmin))
-        {
-            return await PrescriberCommandAsync(runtime, http, id, DossierEventNames.WaitingConfirmed, new WaitingConfirmed(note, Caller.Org(http.User)!), idempotencyKey, cancellationToken);
-        }
-
-        if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
-        {
-            return invalidKey;
-        }
-
-        return await DossierLoader.StatusAsync(runtime, id, cancellationToken) is null
-            ? DossierProblems.NotFound(id)
-            : await DossierCommands.RaiseAsync(runtime, http, id, DossierEventNames.WaitingConfirmed, new WaitingConfirmed(note), idempotencyKey, cancellationToken);
+        return await DossierCommands.RaiseForCallerAsync(
+            runtime, http, id, DossierEventNames.WaitingConfirmed, prescriber => new WaitingConfirmed(note, prescriber), idempotencyKey, cancellationToken);
     }
 
     private static async Task<Results<Ok<List<AwaitingConfirmationView>>, ValidationProblem>> ListAwaitingConfirmationAsync(

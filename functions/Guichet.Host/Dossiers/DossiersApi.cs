@@ -19,9 +19,6 @@ namespace Guichet.Host.Dossiers;
 /// </summary>
 public static partial class DossiersApi
 {
-    /// <summary>What the audit line of a dossier refused as not the caller's says was disclosed.</summary>
-    private const string NotTheOrganisations = "nothing (not a dossier of the organisation)";
-
     /// <summary>The largest <c>externalRef</c>, as intake validates it.</summary>
     private const int MaxExternalRefLength = 100;
 
@@ -57,7 +54,7 @@ public static partial class DossiersApi
         var reader = DossierReader.Of(http.User);
         if (!reader.MayRead(dossier))
         {
-            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
+            AuditDisclosure.Record(http, id, DossierCommands.NotTheOrganisations, medicalShown: false);
             return DossierProblems.NotFound(id);
         }
 
@@ -76,7 +73,7 @@ public static partial class DossiersApi
 
         if (!DossierReader.Of(http.User).MayRead(dossier))
         {
-            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
+            AuditDisclosure.Record(http, id, DossierCommands.NotTheOrganisations, medicalShown: false);
             return DossierProblems.NotFound(id);
         }
 

@@ -4,7 +4,6 @@ using Guichet.Domain;
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Dossiers;
 using Guichet.Host.Http;
-using Guichet.Host.Observability;
 using Guichet.Host.Security;
 using Guichet.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +21,6 @@ public static class ContestedRefusalsApi
 {
     private const int DefaultTop = 100;
     private const int MaxTop = 1000;
-    private const string NotTheOrganisations = "nothing (not a dossier of the organisation)";
 
     /// <summary>Maps the routes of the group.</summary>
     public static IEndpointRouteBuilder MapContestedRefusalsApi(this IEndpointRouteBuilder app)
@@ -60,25 +58,9 @@ public static class ContestedRefusalsApi
             return invalid;
         }
 
-        if (DossierCommands.CheckIdempotencyKey(idempotencyKey) is { } invalidKey)
-        {
-            return invalidKey;
-        }
-
-        if (await DossierLoader.LoadAsync(runtime, id, cancellationToken) is not var (dossier, _))
-        {
-            return DossierProblems.NotFound(id);
-        }
-
-        var prescriber = http.User.IsInRole(Roles.ArsAdmin) ? null : Caller.Org(http.User);
-        if (prescriber is not null && !DossierReader.Of(http.User).Prescribed(dossier))
-        {
-            AuditDisclosure.Record(http, id, NotTheOrganisations, medicalShown: false);
-            return DossierProblems.NotFound(id);
-        }
-
-        var contested = new RefusalContested(candidacyId, body!.Reason!.Trim(), prescriber);
-        return await DossierCommands.RaiseAsync(runtime, http, id, DossierEventNames.RefusalContested, contested, idempotencyKey, cancellationToken);
+        var reason = body!.Reason!.Trim();
+        return await DossierCommands.RaiseForCallerAsync(
+            runtime, http, id, DossierEventNames.RefusalContested, prescriber => new RefusalContested(candidacyId, reason, prescriber), idempotencyKey, cancellationToken);
     }
 
     private static async Task<Results<Accepted<DossierCommandResponse>, ProblemHttpResult, ValidationProblem>> ReviewAsync(
