@@ -110,19 +110,10 @@ public static partial class CandidaciesApi
             return StructureProblems.NotYours(vacancy.Place.StructureId);
         }
 
-        CandidacyAnswer? answer;
-        try
-        {
-            answer = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<CandidacyAnswer>(JsonBody.Strict) : null;
-        }
-        catch (JsonException ex)
-        {
-            return StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable("La réponse", ex));
-        }
-
+        var (answer, unreadable) = StructureProblems.Read<CandidacyAnswer>(body, "La réponse");
         if (answer is null)
         {
-            return StructureProblems.Invalid("$", "Le corps est la réponse de la structure : decision (admit ou refuse), entryDate, code, justification, recommendedOrientation.");
+            return unreadable ?? StructureProblems.Invalid("$", "Le corps est la réponse de la structure : decision (admit ou refuse), entryDate, code, justification, recommendedOrientation.");
         }
 
         // Strict: no decision is no answer (never the enum's first value, which admits).

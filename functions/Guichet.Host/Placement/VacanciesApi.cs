@@ -63,14 +63,10 @@ public static class VacanciesApi
             return StructureProblems.NotFound(structureId);
         }
 
-        VacancyDeclaration? declaration;
-        try
+        var (declaration, unreadable) = StructureProblems.Read<VacancyDeclaration>(body, "La place");
+        if (unreadable is not null)
         {
-            declaration = body is { ValueKind: JsonValueKind.Object } element ? element.Deserialize<VacancyDeclaration>(WorkflowJson.Options) : null;
-        }
-        catch (JsonException ex)
-        {
-            return StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable("La place", ex));
+            return unreadable;
         }
 
         if (declaration?.AvailableFrom is not { } from)

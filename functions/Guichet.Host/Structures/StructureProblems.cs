@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Guichet.Domain;
+using Guichet.Host.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Host.Structures;
@@ -22,4 +24,23 @@ internal static class StructureProblems
 
     public static ValidationProblem Invalid(string field, string detail) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [detail] }, detail: detail);
+
+    /// <summary>
+    /// A request body read strictly as <typeparamref name="T"/> (<see cref="JsonBody.Strict"/>), or the 400 naming what
+    /// does not bind, in French; <paramref name="what"/> names it as a sentence starts ("La sortie").
+    /// </summary>
+    public static (T? Value, ValidationProblem? Problem) Read<T>(JsonElement? body, string what)
+        where T : class
+    {
+        try
+        {
+            return body is { ValueKind: JsonValueKind.Object } element
+                ? (element.Deserialize<T>(JsonBody.Strict), null)
+                : (null, Invalid("$", $"{what} est un objet JSON."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, Invalid(ex.Path ?? "$", JsonBody.Unreadable(what, ex)));
+        }
+    }
 }

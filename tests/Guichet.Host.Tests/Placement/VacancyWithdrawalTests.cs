@@ -23,6 +23,17 @@ public sealed class VacancyWithdrawalTests(AzuriteFixture azurite)
     {
         await using var host = ClockedApp.Start(azurite, Now);
         await host.WaitingAsync("D-1", 5);
+
+        // A declaration is read strictly: a field it does not know is a 400 that declares nothing.
+        using (var structure = host.Client(Roles.Structure, org: TraitDUnion, name: "Directrice"))
+        using (var unknownField = await structure.PostAsJsonAsync($"/api/structures/{TraitDUnion}/vacancies", new { availableFrom = "2026-12-01", rooms = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+            Assert.Contains("« rooms »", await unknownField.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var list = await structure.GetAsync($"/api/structures/{TraitDUnion}/vacancies");
+            Assert.Equal(0, (await ClockedApp.ReadAsync(list)).GetArrayLength());
+        }
+
         var vacancy = await host.DeclareAsync(TraitDUnion);
         await host.UntilCandidaciesAsync(TraitDUnion, vacancy, 1);
         await host.UntilStatusAsync("D-1", "proposed");
