@@ -87,7 +87,7 @@ public static class StaysApi
             return StructureProblems.NotYours(stay.Place.StructureId);
         }
 
-        var (request, unreadable) = Read<StayExitRequest>(body, "La sortie");
+        var (request, unreadable) = StructureProblems.Read<StayExitRequest>(body, "La sortie");
         if (unreadable is not null)
         {
             return unreadable;
@@ -139,13 +139,19 @@ public static class StaysApi
             return StructureProblems.NotYours(stay.Place.StructureId);
         }
 
-        var (request, unreadable) = Read<StayRenewalRequest>(body, "Le renouvellement");
+        var (request, unreadable) = StructureProblems.Read<StayRenewalRequest>(body, "Le renouvellement");
         if (unreadable is not null)
         {
             return unreadable;
         }
 
-        var renewal = new RenewalRecorded(request?.Renews ?? stay.PlannedEnd ?? stay.EntryDate, request?.OpinionAuthor ?? "", request?.Opinion);
+        if (stay.PlannedEnd is { } end && request?.Renews is null)
+        {
+            // Named, not defaulted to the current end: a retried request would otherwise renew the end the first one set.
+            return StructureProblems.Invalid("$.renews", string.Create(CultureInfo.InvariantCulture, $"Un renouvellement nomme l'échéance qu'il prolonge (renews, AAAA-MM-JJ) : aujourd'hui le {end:yyyy-MM-dd}."));
+        }
+
+        var renewal = new RenewalRecorded(request?.Renews ?? stay.EntryDate, request?.OpinionAuthor ?? "", request?.Opinion);
         var outcome = await RaiseAsync(runtime, stayId, StayEventNames.RenewalRecorded, renewal, http, idempotencyKey, cancellationToken);
         var after = await LoadAsync(runtime, stayId, cancellationToken) ?? stay;
         AuditDisclosure.Record(http, stay.DossierId, "stay", medicalShown: medical);
@@ -171,21 +177,6 @@ public static class StaysApi
 
     private static Task<RaiseOutcome> RaiseAsync(WorkflowRuntime runtime, string stayId, string name, StayEvent happened, HttpContext http, string? idempotencyKey, CancellationToken cancellationToken) =>
         runtime.RaiseEventAsync(stayId, name, JsonSerializer.SerializeToElement<object>(happened, WorkflowJson.Options), CallerEventIds.For(http, idempotencyKey), http.ToRequestContext(), cancellationToken);
-
-    private static (T? Value, ValidationProblem? Problem) Read<T>(JsonElement? body, string what)
-        where T : class
-    {
-        try
-        {
-            return body is { ValueKind: JsonValueKind.Object } element
-                ? (element.Deserialize<T>(WorkflowJson.Options), null)
-                : (null, StructureProblems.Invalid("$", $"{what} est un objet JSON."));
-        }
-        catch (JsonException ex)
-        {
-            return (null, StructureProblems.Invalid(ex.Path ?? "$", JsonBody.Unreadable(what, ex)));
-        }
-    }
 
     private static ProblemHttpResult NoStay(string stayId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Aucun séjour « {stayId} ».");

@@ -89,9 +89,16 @@ public sealed class StaysFlowTests(AzuriteFixture azurite)
         Assert.Equal("2027-01-23", stay.GetProperty("plannedEnd").GetString());
 
         // A renewal names the opinion's author; another structure may not renew; a medical reader may, and reads the opinion.
-        using (var anonymous = await host.PostAsync(stayId, "renewals", new { opinionAuthor = " " }, org: LePhare))
+        using (var anonymous = await host.PostAsync(stayId, "renewals", new { opinionAuthor = " ", renews = "2027-01-23" }, org: LePhare))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, anonymous.StatusCode);
+        }
+
+        // Without the end it extends, a renewal is refused, naming the field: a retry could otherwise extend twice.
+        using (var unnamed = await host.PostAsync(stayId, "renewals", new { opinionAuthor = "Dr Martin" }, org: LePhare))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+            Assert.True((await ClockedApp.ReadAsync(unnamed)).GetProperty("errors").TryGetProperty("$.renews", out _));
         }
 
         using (var other = await host.PostAsync(stayId, "renewals", new { opinionAuthor = "Dr Martin" }, org: TraitDUnion))
