@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Guichet.Domain;
 using Guichet.Domain.Commissions;
 using Guichet.Domain.Dossiers;
@@ -127,13 +126,10 @@ internal static class PlacementThroughput
     /// </summary>
     private static async Task WriteRowsAsync(WorkflowRuntime runtime, int first, int waiting)
     {
-        var table = runtime.Storage.Tables.GetTableClient(runtime.ReadModel(DossierReadModels.WaitingList).TableName);
-        await table.CreateIfNotExistsAsync();
         var random = new Random(Seed);
         var now = TimeProvider.System.GetUtcNow();
-        var rows = Enumerable.Range(first, waiting - first).Select(i => Entity(Row(random, DossierId(i), now))).Chunk(100).ToArray();
-        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
+        var rows = Enumerable.Range(first, waiting - first).Select(i => Row(random, DossierId(i), now)).Select(r => ReadModelSeed.Entity(r.Device, r.DossierId, r)).ToArray();
+        await ReadModelSeed.WriteManyAsync(runtime, DossierReadModels.WaitingList, rows, parallelism: 4);
     }
 
     private static WaitingListRow Row(Random random, string id, DateTimeOffset now)
@@ -147,30 +143,6 @@ internal static class PlacementThroughput
             WireName.Of(random.Next(3) == 0 ? Sex.Female : Sex.Male), random.Next(1950, 2006), "infectious", string.Join(",", care),
             random.Next(7) == 0, random.Next(20) == 0 ? 1 : 0, random.Next(10) == 0, WaitingRequest.ToRow([new WaitingRequest("hopital-y", "ref-" + id)]))
         { Status = WireName.Of(DossierStatus.WaitingList) };
-    }
-
-    /// <summary>The row's properties as columns, with the runtime's owner, step and removal columns.</summary>
-    private static TableEntity Entity(WaitingListRow row)
-    {
-        var entity = new TableEntity(row.Device, row.DossierId) { ["_Owner"] = row.DossierId, ["_Generation"] = 0L, ["_Sequence"] = 1L, ["_Removed"] = false };
-        using var json = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(row, WorkflowJson.Options));
-        foreach (var property in json.RootElement.EnumerateObject())
-        {
-            object? value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Number => property.Value.GetInt64(),
-                _ => null,
-            };
-            if (value is not null)
-            {
-                entity[property.Name] = value;
-            }
-        }
-
-        return entity;
     }
 
     private static HttpClient StructureClient(BenchHost host, string structureId)

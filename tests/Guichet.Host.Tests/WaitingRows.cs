@@ -1,5 +1,6 @@
 using Guichet.Domain.Dossiers;
 using Guichet.Runtime;
+using Guichet.Testing;
 
 namespace Guichet.Host.Tests;
 

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Guichet.Domain;
 using Guichet.Domain.Dossiers;
 using Guichet.Host.Security;
-using Guichet.Runtime.Workflows;
 using Guichet.Testing;
 using static Guichet.Host.Tests.Placement.PlacementHost;
 
@@ -78,12 +76,8 @@ public sealed class SkipRecordFlowTests(AzuriteFixture azurite)
     /// <summary>Waiting rows, each with a child (Le Trait d'Union takes none), ranked above the three alone: older, more severe.</summary>
     private static async Task WriteFamiliesAsync(ClockedApp host, int count)
     {
-        var table = host.Runtime.Storage.Tables.GetTableClient(host.Runtime.ReadModel(DossierReadModels.WaitingList).TableName);
-        await table.CreateIfNotExistsAsync();
-        foreach (var batch in Enumerable.Range(0, count).Select(i => Entity(Family($"D-FAM-{i:D5}", i))).Chunk(100))
-        {
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)));
-        }
+        var rows = Enumerable.Range(0, count).Select(i => Family($"D-FAM-{i:D5}", i)).Select(r => ReadModelSeed.Entity(r.Device, r.DossierId, r));
+        await ReadModelSeed.WriteManyAsync(host.Runtime, DossierReadModels.WaitingList, rows);
     }
 
     private static WaitingListRow Family(string id, int i)
@@ -95,26 +89,4 @@ public sealed class SkipRecordFlowTests(AzuriteFixture azurite)
         { Status = WireName.Of(DossierStatus.WaitingList) };
     }
 
-    private static TableEntity Entity(WaitingListRow row)
-    {
-        var entity = new TableEntity(row.Device, row.DossierId) { ["_Owner"] = row.DossierId, ["_Generation"] = 0L, ["_Sequence"] = 1L, ["_Removed"] = false };
-        using var json = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(row, WorkflowJson.Options));
-        foreach (var property in json.RootElement.EnumerateObject())
-        {
-            object? value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Number => property.Value.GetInt64(),
-                _ => null,
-            };
-            if (value is not null)
-            {
-                entity[property.Name] = value;
-            }
-        }
-
-        return entity;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Azure.Data.Tables;
 using Guichet.Domain.Stays;
 using Guichet.Host.Security;
 using Guichet.Testing;
@@ -111,16 +110,10 @@ public sealed class VacancyWithdrawalTests(AzuriteFixture azurite)
     /// <summary>Stay rows as the stay workflow projects them: ongoing ones count against the capacity, an exited one does not.</summary>
     private static async Task OngoingStaysAsync(ClockedApp host, string structureId, int ongoing)
     {
-        var table = host.Runtime.Storage.Tables.GetTableClient(host.Runtime.ReadModel(StayReadModels.Stays).TableName);
-        await table.CreateIfNotExistsAsync();
         foreach (var i in Enumerable.Range(0, ongoing + 1))
         {
             var status = i == ongoing ? "exited" : i % 2 == 0 ? "ongoing" : "past-planned-end";
-            await table.UpsertEntityAsync(new TableEntity(structureId, $"stay-{i}")
-            {
-                ["_Owner"] = $"stay-{i}", ["_Generation"] = 0L, ["_Sequence"] = 1L, ["_Removed"] = false,
-                ["stayId"] = $"stay-{i}", ["structureId"] = structureId, ["status"] = status,
-            });
+            await ReadModelSeed.WriteAsync(host.Runtime, StayReadModels.Stays, structureId, $"stay-{i}", new { stayId = $"stay-{i}", structureId, status });
         }
     }
 }
