@@ -107,17 +107,8 @@ public static class StaysApi
         var outcome = await RaiseAsync(runtime, stayId, StayEventNames.ExitRecorded, exit, http, idempotencyKey, cancellationToken);
         var after = await LoadAsync(runtime, stayId, cancellationToken) ?? stay;
         AuditDisclosure.Record(http, stay.DossierId, "stay", medicalShown: false);
-        return outcome.Result switch
-        {
-            RaiseResult.Applied => TypedResults.Ok(StayView.Of(after, medical: false)),
-            RaiseResult.Buffered => TypedResults.Accepted((string?)null, StayView.Of(after, medical: false)),
-            _ when RaisedEvents.OnFailedInstance(outcome) => RaisedEvents.Failed($"Le séjour « {stayId} »", stayId),
-            RaiseResult.Finished when after.Exit is { } done && done.Date == date && done.Destination == destination && done.Note == (request.Note?.Trim() is { Length: > 0 } n ? n : null)
-                => TypedResults.Ok(StayView.Of(after, medical: false)),
-            RaiseResult.Finished => Ended(after),
-            RaiseResult.Invalid => StructureProblems.Invalid("$", $"La sortie ne correspond pas au format attendu : {outcome.Reason}"),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: outcome.Reason),
-        };
+        var sameExit = after.Exit is { } done && done.Date == date && done.Destination == destination && done.Note == (request.Note?.Trim() is { Length: > 0 } n ? n : null);
+        return Answered(outcome, after, "La sortie", medical: false, alreadyDone: sameExit);
     }
 
     private static async Task<Results<Ok<StayView>, Accepted<StayView>, ProblemHttpResult, ValidationProblem>> RenewAsync(
@@ -155,16 +146,23 @@ public static class StaysApi
         var outcome = await RaiseAsync(runtime, stayId, StayEventNames.RenewalRecorded, renewal, http, idempotencyKey, cancellationToken);
         var after = await LoadAsync(runtime, stayId, cancellationToken) ?? stay;
         AuditDisclosure.Record(http, stay.DossierId, "stay", medicalShown: medical);
-        return outcome.Result switch
-        {
-            RaiseResult.Applied => TypedResults.Ok(StayView.Of(after, medical)),
-            RaiseResult.Buffered => TypedResults.Accepted((string?)null, StayView.Of(after, medical)),
-            _ when RaisedEvents.OnFailedInstance(outcome) => RaisedEvents.Failed($"Le séjour « {stayId} »", stayId),
-            RaiseResult.Finished => Ended(after),
-            RaiseResult.Invalid => StructureProblems.Invalid("$", $"Le renouvellement ne correspond pas au format attendu : {outcome.Reason}"),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: outcome.Reason),
-        };
+        return Answered(outcome, after, "Le renouvellement", medical, alreadyDone: false);
     }
+
+    /// <summary>
+    /// What a raised stay event answers: the stay as it now is, or why not; <paramref name="alreadyDone"/> when the
+    /// ended stay already holds this very event (the same exit sent again is its answer, not a conflict).
+    /// </summary>
+    private static Results<Ok<StayView>, Accepted<StayView>, ProblemHttpResult, ValidationProblem> Answered(RaiseOutcome outcome, Stay after, string what, bool medical, bool alreadyDone) => outcome.Result switch
+    {
+        RaiseResult.Applied => TypedResults.Ok(StayView.Of(after, medical)),
+        RaiseResult.Buffered => TypedResults.Accepted((string?)null, StayView.Of(after, medical)),
+        _ when RaisedEvents.OnFailedInstance(outcome) => RaisedEvents.Failed($"Le séjour « {after.Id} »", after.Id),
+        RaiseResult.Finished when alreadyDone => TypedResults.Ok(StayView.Of(after, medical)),
+        RaiseResult.Finished => Ended(after),
+        RaiseResult.Invalid => StructureProblems.Invalid("$", $"{what} ne correspond pas au format attendu : {outcome.Reason}"),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: outcome.Reason),
+    };
 
     /// <summary>The stay's state, or null when there is no stay of that id.</summary>
     public static async Task<Stay?> LoadAsync(WorkflowRuntime runtime, string stayId, CancellationToken cancellationToken)
