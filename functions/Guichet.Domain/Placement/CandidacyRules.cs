@@ -29,4 +29,29 @@ public static class CandidacyRules
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="outcome"/> is the very answer <paramref name="decided"/> gives: same decision, entry date,
+    /// code, justification (trimmed) and orientation. The same answer sent again is answered as the first; any other is refused.
+    /// </summary>
+    public static bool SameAnswer(CandidacyOutcome outcome, CandidacyDecided decided)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(decided);
+        return outcome.Status == StatusOf(decided.Decision)
+            && outcome.EntryDate == decided.EntryDate
+            && outcome.Code == decided.Code
+            && string.Equals(outcome.Justification, Justification(decided), StringComparison.Ordinal)
+            && outcome.RecommendedOrientation == decided.RecommendedOrientation;
+    }
+
+    /// <summary>The status an answer gives its candidacy.</summary>
+    public static CandidacyStatus StatusOf(CandidacyDecision decision) => decision == CandidacyDecision.Admit ? CandidacyStatus.Admitted : CandidacyStatus.Refused;
+
+    /// <summary>The justification as recorded: trimmed, null when blank.</summary>
+    public static string? Justification(CandidacyDecided decided)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        return decided.Justification?.Trim() is { Length: > 0 } text ? text : null;
+    }
 }

@@ -25,17 +25,17 @@ public sealed partial class VacancyDecider
         }
 
         var outcome = new CandidacyOutcome(
-            decided.Decision == CandidacyDecision.Admit ? CandidacyStatus.Admitted : CandidacyStatus.Refused,
+            CandidacyRules.StatusOf(decided.Decision),
             context.Now,
             context.Actor,
             decided.EntryDate,
             decided.Code,
-            decided.Justification?.Trim() is { Length: > 0 } text ? text : null,
+            CandidacyRules.Justification(decided),
             decided.RecommendedOrientation,
             Late: context.Now >= candidacy.DueAt);
         if (candidacy.Outcome is { } previous)
         {
-            return previous with { At = outcome.At, By = outcome.By, Late = outcome.Late } == outcome
+            return CandidacyRules.SameAnswer(previous, decided)
                 ? vacancy
                 : Decision.Reject($"La candidature {candidacy.Id} a déjà pris fin ({Describe(previous.Status)}) : sa réponse ne change plus.");
         }
