@@ -31,7 +31,8 @@ public static partial class CandidaciesApi
             .WithSummary("Les candidatures proposées à la structure, avec l'échéance et les jours restants ; status filtre (pending, overdue, refused…).")
             .ProducesValidationProblem().ProducesProblem(403);
         group.MapGet("/candidacies", ListAsync).WithName("ListCandidacies").RequireAuthorization(Policies.Administration)
-            .WithSummary("Les candidatures de toutes les structures à un statut (status = overdue : la liste des réponses en retard pour l'ARS).")
+            .WithSummary("Les candidatures de toutes les structures à un statut. status = overdue : la liste des retards pour l'ARS, chaque candidature passée en retard " +
+                "quel que soit son statut depuis (réponse tardive comprise), par date de retard ; from / to bornent cette date, answered = true (répondue en retard) ou false.")
             .ProducesValidationProblem();
         group.MapPost("/candidacies/{candidacyId}/decision", DecideAsync).WithName("DecideCandidacy").RequireAuthorization(Policies.Structures)
             .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive ; " +
@@ -44,6 +45,7 @@ public static partial class CandidaciesApi
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         MapCandidate(group);
         MapProposals(group);
+        MapOverdueCount(group);
         return app;
     }
 
@@ -66,11 +68,25 @@ public static partial class CandidaciesApi
         return TypedResults.Ok(await ReadAsync(runtime, filter, time, cancellationToken));
     }
 
-    private static async Task<Results<Ok<List<CandidacyView>>, ValidationProblem>> ListAsync(string? status, WorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<CandidacyView>>, ValidationProblem>> ListAsync(
+        string? status, string? from, string? to, bool? answered, WorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CheckStatus(status, required: true) is { } invalid)
         {
             return invalid;
+        }
+
+        if (status == WireName.Of(CandidacyStatus.Overdue))
+        {
+            var (period, problem) = CheckPeriod(from, to);
+            return period is { } p
+                ? TypedResults.Ok((await OverdueCandidacies.ListAsync(runtime, p.From, p.To, answered, cancellationToken)).Select(r => CandidacyView.Of(r, time.GetUtcNow())).ToList())
+                : problem!;
+        }
+
+        if (from is not null || to is not null || answered is not null)
+        {
+            return StructureProblems.Invalid(from is not null ? "from" : to is not null ? "to" : "answered", "from, to et answered ne filtrent que la liste des retards (status = overdue).");
         }
 
         return TypedResults.Ok(await ReadAsync(runtime, TableClient.CreateQueryFilter($"status eq {status}"), time, cancellationToken));
