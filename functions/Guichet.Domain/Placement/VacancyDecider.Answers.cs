@@ -40,9 +40,9 @@ public sealed partial class VacancyDecider
                 : Decision.Reject($"La candidature {candidacy.Id} a déjà pris fin ({Describe(previous.Status)}) : sa réponse ne change plus.");
         }
 
-        if (decided.EntryDate is { } entry && entry < vacancy.Place.AvailableFrom)
+        if (decided.EntryDate is { } entry && CandidacyRules.CheckEntry(entry, vacancy.Place, candidacy, context.Now) is { } outOfBounds)
         {
-            return Decision.Reject(string.Create(CultureInfo.InvariantCulture, $"La date d'entrée ({entry:dd/MM/yyyy}) précède la disponibilité de la place ({vacancy.Place.AvailableFrom:dd/MM/yyyy})."));
+            return outOfBounds;
         }
 
         var answered = candidacy with { Outcome = outcome };
