@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Guichet.Domain.Placement;
 using Guichet.Host.ReadModels;
 using Guichet.Runtime;
-using Guichet.Runtime.Workflows;
 
 namespace Guichet.Host.Placement;
 
@@ -32,14 +30,12 @@ internal static class OverdueCandidacies
     /// </summary>
     private static string Filter(DateTimeOffset? from, DateTimeOffset? to, bool? answered)
     {
-        var lower = Instant(from ?? DateTimeOffset.MinValue);
+        var lower = ReadModelRows.Instant(from ?? DateTimeOffset.MinValue);
         var filter = to is { } end
-            ? TableClient.CreateQueryFilter($"overdueAt ge {lower} and overdueAt lt {Instant(end)}")
+            ? TableClient.CreateQueryFilter($"overdueAt ge {lower} and overdueAt lt {ReadModelRows.Instant(end)}")
             : TableClient.CreateQueryFilter($"overdueAt ge {lower}");
         return answered is { } late ? $"{filter} and {TableClient.CreateQueryFilter($"late eq {late}")}" : filter;
     }
-
-    private static string Instant(DateTimeOffset at) => JsonSerializer.Serialize(at.ToUniversalTime(), WorkflowJson.Options)[1..^1];
 
     /// <summary>An instant of a query (ISO 8601; a day alone is its midnight UTC), or null when it does not read.</summary>
     public static DateTimeOffset? Parse(string text) =>
