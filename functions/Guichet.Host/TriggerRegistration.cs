@@ -30,6 +30,7 @@ public static class TriggerRegistration
         services.AddTimerTrigger("CommissionLhss", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lhss));
         services.AddTimerTrigger("CommissionLam", CommissionCycle.Daily, CommissionCycle.Opens(Device.Lam));
         services.AddTimerTrigger(VacancyTopUp.Name, VacancyTopUp.Schedule, VacancyTopUp.RunAsync);
+        services.AddTimerTrigger(VacancySkipsPruning.Name, VacancySkipsPruning.Schedule, VacancySkipsPruning.RunAsync);
         services.AddQueueTrigger<PlacementStartHandler>("PlacementStarts", PlacementStartHandler.QueueName);
         return services;
     }

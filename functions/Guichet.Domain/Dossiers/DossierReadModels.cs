@@ -106,6 +106,12 @@ public sealed record WaitingListRow(
 
     /// <summary>"waiting-list", or "proposed" while a candidacy awaits a structure's answer (the matching passes it over).</summary>
     public string? Status { get; init; }
+
+    /// <summary>Whether one of its requests declares active substance use: a need of the place even when the medical reading leaves it out.</summary>
+    public bool DeclaredSubstanceUse { get; init; }
+
+    /// <summary>Whether one of its requests declares reduced mobility: a need of the place even when the medical reading leaves it out.</summary>
+    public bool DeclaredReducedMobility { get; init; }
 }
 
 /// <summary>A waiting dossier asked again for its confirmation: whom to call, and by when.</summary>

@@ -119,7 +119,12 @@ public static class DossierRows
             request.Social.Household.Partner,
             request.Social.Household.Children,
             request.Social.Household.Pets,
-            WaitingRequest.ToRow(dossier.Requests));
+            WaitingRequest.ToRow(dossier.Requests))
+        {
+            // Any of its requests: a person one prescriber declared with reduced mobility is never proposed a place without it.
+            DeclaredSubstanceUse = dossier.Requests.Any(r => r.Medical.ActiveSubstanceUse),
+            DeclaredReducedMobility = dossier.Requests.Any(r => r.Medical.ReducedMobility),
+        };
     }
 
     private static string List<T>(IEnumerable<T> values)

@@ -4,7 +4,10 @@ using Guichet.Domain.Readings;
 namespace Guichet.Domain.Placement;
 
 /// <summary>One dossier proposed for one free place, with its 15-day clock and its outcome.</summary>
-/// <param name="Id">Its id, "{vacancy id}~{dossier id}": the route <c>/candidacies/{id}</c> reaches its vacancy by it.</param>
+/// <param name="Id">
+/// Its id, "{vacancy id}~{dossier id}" ("…~2" for a dossier proposed there again after a proposal it never took): the
+/// route <c>/candidacies/{id}</c> reaches its vacancy by it.
+/// </param>
 /// <param name="DossierId">The dossier proposed.</param>
 /// <param name="Rank">The dossier's rank on the waiting list when proposed.</param>
 /// <param name="Score">Its score then.</param>
@@ -53,4 +56,8 @@ public sealed record CandidacyOutcome(
     RefusalCode? Code,
     string? Justification,
     Orientation? RecommendedOrientation,
-    bool Late);
+    bool Late)
+{
+    /// <summary>Whether the dossier never took the proposal (busy elsewhere, or ended): withdrawn before it reached the person, so it does not keep the dossier out of the place.</summary>
+    public bool NotDelivered { get; init; }
+}

@@ -23,7 +23,10 @@ public sealed record PlacementNeeds(
     bool Pets,
     IReadOnlyList<Department> WishedDepartments)
 {
-    /// <summary>The needs a waiting-list row holds; a spelling this version does not know is left out.</summary>
+    /// <summary>
+    /// The needs a waiting-list row holds; a spelling this version does not know is left out. The care needs are the
+    /// medical reading's, plus substance use and reduced mobility when a request declares them and the reader left them out.
+    /// </summary>
     public static PlacementNeeds Of(WaitingListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -31,11 +34,25 @@ public sealed record PlacementNeeds(
             row.DossierId,
             WireName.TryParse<Device>(row.Device, out var device) ? device : throw new ArgumentException($"Waiting-list row {row.DossierId} has an unknown device '{row.Device}'.", nameof(row)),
             WireName.TryParse<Sex>(row.Sex, out var sex) ? sex : Sex.Unknown,
-            WireName.ParseList<CareNeed>(row.CareNeeds),
+            CareNeedsOf(row),
             row.Partner,
             row.Children,
             row.Pets,
             WireName.ParseList<Department>(row.WishedDepartments));
+    }
+
+    private static List<CareNeed> CareNeedsOf(WaitingListRow row)
+    {
+        var needs = WireName.ParseList<CareNeed>(row.CareNeeds).ToList();
+        foreach (var (declared, need) in new[] { (row.DeclaredSubstanceUse, CareNeed.SubstanceUseSupport), (row.DeclaredReducedMobility, CareNeed.ReducedMobility) })
+        {
+            if (declared && !needs.Contains(need))
+            {
+                needs.Add(need);
+            }
+        }
+
+        return needs;
     }
 
     /// <summary>Whether the person wishes to live anywhere in the region.</summary>

@@ -31,8 +31,27 @@ public sealed record Vacancy(string Id, FreePlace Place, string StructureName, D
     [JsonIgnore]
     public int OpenSlots => End is null ? Matching.CandidatesPerPlace - Candidacies.Count(c => c.IsPending) : 0;
 
-    /// <summary>The candidacy of <paramref name="dossierId"/>, or null.</summary>
-    public Candidacy? CandidacyOf(string dossierId) => Candidacies.FirstOrDefault(c => c.DossierId == dossierId);
+    /// <summary>
+    /// The dossiers proposed here for good, not to propose again: every candidacy's but those that never reached the
+    /// person (the dossier did not take the proposal: it was busy elsewhere or had ended), which leave the dossier free
+    /// to be proposed here later. An answer (refusal, admission, overdue, declined) keeps it out.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> ProposedDossiers =>
+        Candidacies.Where(c => c.Outcome is not { NotDelivered: true }).Select(c => c.DossierId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The latest candidacy of <paramref name="dossierId"/> (the only one that may be open), or null.</summary>
+    public Candidacy? CandidacyOf(string dossierId) => Candidacies.LastOrDefault(c => c.DossierId == dossierId);
+
+    /// <summary>The candidacy of id <paramref name="candidacyId"/>, or null.</summary>
+    public Candidacy? CandidacyById(string candidacyId) => Candidacies.FirstOrDefault(c => c.Id == candidacyId);
+
+    /// <summary>
+    /// The id of a new candidacy of <paramref name="dossierId"/> here: "{vacancy id}~{dossier id}" the first time,
+    /// "…~2", "…~3" when the dossier is proposed again after proposals it never took, so that ids stay unique.
+    /// </summary>
+    public string NextCandidacyId(string dossierId) =>
+        Candidacies.Count(c => c.DossierId == dossierId) is var earlier and > 0 ? $"{Id}~{dossierId}~{earlier + 1}" : $"{Id}~{dossierId}";
 }
 
 /// <summary>A proposal of the matching, as the vacancy recorded it.</summary>

@@ -25,24 +25,24 @@ public sealed partial class VacancyDecider
         }
 
         var outcome = new CandidacyOutcome(
-            decided.Decision == CandidacyDecision.Admit ? CandidacyStatus.Admitted : CandidacyStatus.Refused,
+            CandidacyRules.StatusOf(decided.Decision),
             context.Now,
             context.Actor,
             decided.EntryDate,
             decided.Code,
-            decided.Justification?.Trim() is { Length: > 0 } text ? text : null,
+            CandidacyRules.Justification(decided),
             decided.RecommendedOrientation,
             Late: context.Now >= candidacy.DueAt);
         if (candidacy.Outcome is { } previous)
         {
-            return previous with { At = outcome.At, By = outcome.By, Late = outcome.Late } == outcome
+            return CandidacyRules.SameAnswer(previous, decided)
                 ? vacancy
                 : Decision.Reject($"La candidature {candidacy.Id} a déjà pris fin ({Describe(previous.Status)}) : sa réponse ne change plus.");
         }
 
-        if (decided.EntryDate is { } entry && entry < vacancy.Place.AvailableFrom)
+        if (decided.EntryDate is { } entry && CandidacyRules.CheckEntry(entry, vacancy.Place, candidacy, context.Now) is { } outOfBounds)
         {
-            return Decision.Reject(string.Create(CultureInfo.InvariantCulture, $"La date d'entrée ({entry:dd/MM/yyyy}) précède la disponibilité de la place ({vacancy.Place.AvailableFrom:dd/MM/yyyy})."));
+            return outOfBounds;
         }
 
         var answered = candidacy with { Outcome = outcome };

@@ -6,7 +6,8 @@ namespace Guichet.Domain.Placement;
 public sealed partial class VacancyDecider
 {
     /// <summary>
-    /// Takes the matching's candidates: at least one, each dossier once and never one already proposed here, no more
+    /// Takes the matching's candidates: at least one, each dossier once and never one already proposed here (a proposal
+    /// the dossier never took does not count: <see cref="Vacancy.ProposedDossiers"/>), no more
     /// than the open slots (three pending at most), in rank order. Each candidacy starts its clock, and its dossier is told.
     /// </summary>
     private Decision<Vacancy> Propose(Vacancy vacancy, MatchResult? match, EventContext context)
@@ -26,7 +27,8 @@ public sealed partial class VacancyDecider
             return Decision.Reject("Une proposition nomme chaque dossier une fois.");
         }
 
-        if (candidates.FirstOrDefault(c => vacancy.CandidacyOf(c.DossierId) is not null) is { } again)
+        var proposedHere = vacancy.ProposedDossiers;
+        if (candidates.FirstOrDefault(c => proposedHere.Contains(c.DossierId)) is { } again)
         {
             return Decision.Reject($"Le dossier {again.DossierId} a déjà été proposé pour cette place : un dossier n'y est proposé qu'une fois.");
         }
@@ -43,7 +45,7 @@ public sealed partial class VacancyDecider
 
         var now = context.Now;
         var added = candidates
-            .Select(c => new Candidacy($"{vacancy.Id}~{c.DossierId}", c.DossierId, c.Rank, c.Score, match.GridVersion, now, now + _policy.ReminderAfter, now + _policy.AnswerDeadline))
+            .Select(c => new Candidacy(vacancy.NextCandidacyId(c.DossierId), c.DossierId, c.Rank, c.Score, match.GridVersion, now, now + _policy.ReminderAfter, now + _policy.AnswerDeadline))
             .ToArray();
         // The vacancy keeps the skips in short (counts by reason, the key of the full record) and its latest proposals
         // only: thousands of skips, or a place topped up for months, must not grow its state toward its bound.
@@ -85,7 +87,8 @@ public sealed partial class VacancyDecider
 
     /// <summary>
     /// A dossier did not take its proposal (it is pending elsewhere — the dossier is the last word on invariant 3 — or it
-    /// has ended): the candidacy is withdrawn, which is not a refusal, and the slot opens for a top-up.
+    /// has ended): the candidacy is withdrawn, which is not a refusal, and the slot opens for a top-up. It never reached
+    /// the person, so a later matching of this place may propose the dossier again.
     /// </summary>
     private static Decision<Vacancy> Undelivered(Vacancy vacancy, CandidacyNotDelivered failed, DateTimeOffset now)
     {
@@ -94,7 +97,7 @@ public sealed partial class VacancyDecider
             return Decision.Reject($"L'événement « {failed.SentEventName} » non remis au dossier {failed.TargetInstanceId} ne défait rien ici : aucune candidature en attente ne l'attend.");
         }
 
-        var withdrawn = new CandidacyOutcome(CandidacyStatus.Withdrawn, now, null, null, null, $"Le dossier n'a pas pris la candidature : {failed.Reason}", null, false);
+        var withdrawn = new CandidacyOutcome(CandidacyStatus.Withdrawn, now, null, null, null, $"Le dossier n'a pas pris la candidature : {failed.Reason}", null, false) { NotDelivered = true };
         return vacancy with { Candidacies = Replace(vacancy, candidacy with { Outcome = withdrawn }) };
     }
 

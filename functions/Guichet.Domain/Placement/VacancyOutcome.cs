@@ -35,7 +35,7 @@ public static class VacancyOutcome
 
         if (after.OpenSlots > (before?.OpenSlots ?? 0))
         {
-            effects.Add(new SendMessage(MatchingRequested.Queue, new MatchingRequested(after.Id, after.Place, after.OpenSlots, [.. after.Candidacies.Select(c => c.DossierId)])));
+            effects.Add(new SendMessage(MatchingRequested.Queue, new MatchingRequested(after.Id, after.Place, after.OpenSlots, [.. after.ProposedDossiers.Order(StringComparer.Ordinal)])));
         }
 
         if (after.End is { IsFinal: true } end && before?.End is not { IsFinal: true })

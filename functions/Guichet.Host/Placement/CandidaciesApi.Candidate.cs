@@ -27,11 +27,12 @@ public static partial class CandidaciesApi
     private static async Task<Results<Ok<CandidateView>, ProblemHttpResult>> GetCandidateAsync(
         string candidacyId, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
     {
-        var (vacancyId, dossierId) = Split(candidacyId);
-        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyOf(dossierId) is not { } candidacy)
+        if (await VacancyMatcher.LoadAsync(runtime, VacancyIdOf(candidacyId), cancellationToken) is not { } vacancy || vacancy.CandidacyById(candidacyId) is not { } candidacy)
         {
             return NoCandidacy(candidacyId);
         }
+
+        var dossierId = candidacy.DossierId;
 
         if (!StructureAccess.CanActFor(http.User, vacancy.Place.StructureId))
         {

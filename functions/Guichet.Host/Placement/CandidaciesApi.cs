@@ -31,7 +31,8 @@ public static partial class CandidaciesApi
             .WithSummary("Les candidatures proposées à la structure, avec l'échéance et les jours restants ; status filtre (pending, overdue, refused…).")
             .ProducesValidationProblem().ProducesProblem(403);
         group.MapGet("/candidacies", ListAsync).WithName("ListCandidacies").RequireAuthorization(Policies.Administration)
-            .WithSummary("Les candidatures de toutes les structures à un statut (status = overdue : la liste des réponses en retard pour l'ARS).")
+            .WithSummary("Les candidatures de toutes les structures à un statut. status = overdue : la liste des retards pour l'ARS, chaque candidature passée en retard " +
+                "quel que soit son statut depuis (réponse tardive comprise), par date de retard ; from / to bornent cette date, answered = true (répondue en retard) ou false.")
             .ProducesValidationProblem();
         group.MapPost("/candidacies/{candidacyId}/decision", DecideAsync).WithName("DecideCandidacy").RequireAuthorization(Policies.Structures)
             .WithSummary("La réponse de la structure : admission (date d'entrée) ou refus motivé (code de la nomenclature, justification, orientation recommandée si non éligible). 422 avec le motif si elle est incomplète ; après l'échéance, enregistrée comme tardive ; " +
@@ -44,6 +45,7 @@ public static partial class CandidaciesApi
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         MapCandidate(group);
         MapProposals(group);
+        MapOverdueCount(group);
         return app;
     }
 
@@ -66,11 +68,25 @@ public static partial class CandidaciesApi
         return TypedResults.Ok(await ReadAsync(runtime, filter, time, cancellationToken));
     }
 
-    private static async Task<Results<Ok<List<CandidacyView>>, ValidationProblem>> ListAsync(string? status, WorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<CandidacyView>>, ValidationProblem>> ListAsync(
+        string? status, string? from, string? to, bool? answered, WorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CheckStatus(status, required: true) is { } invalid)
         {
             return invalid;
+        }
+
+        if (status == WireName.Of(CandidacyStatus.Overdue))
+        {
+            var (period, problem) = CheckPeriod(from, to);
+            return period is { } p
+                ? TypedResults.Ok((await OverdueCandidacies.ListAsync(runtime, p.From, p.To, answered, cancellationToken)).Select(r => CandidacyView.Of(r, time.GetUtcNow())).ToList())
+                : problem!;
+        }
+
+        if (from is not null || to is not null || answered is not null)
+        {
+            return StructureProblems.Invalid(from is not null ? "from" : to is not null ? "to" : "answered", "from, to et answered ne filtrent que la liste des retards (status = overdue).");
         }
 
         return TypedResults.Ok(await ReadAsync(runtime, TableClient.CreateQueryFilter($"status eq {status}"), time, cancellationToken));
@@ -79,8 +95,8 @@ public static partial class CandidaciesApi
     private static async Task<Results<Ok<EventOutcome>, ProblemHttpResult, ValidationProblem>> GetEventOutcomeAsync(
         string candidacyId, [FromQuery] string? eventId, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
     {
-        var (vacancyId, dossierId) = Split(candidacyId);
-        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyOf(dossierId) is null)
+        var vacancyId = VacancyIdOf(candidacyId);
+        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyById(candidacyId) is null)
         {
             return NoCandidacy(candidacyId);
         }
@@ -99,8 +115,8 @@ public static partial class CandidaciesApi
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var (vacancyId, dossierId) = Split(candidacyId);
-        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyOf(dossierId) is null)
+        var vacancyId = VacancyIdOf(candidacyId);
+        if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is not { } vacancy || vacancy.CandidacyById(candidacyId) is not { } candidacy)
         {
             return NoCandidacy(candidacyId);
         }
@@ -120,6 +136,13 @@ public static partial class CandidaciesApi
         if (answer.Decision is not { } decision)
         {
             return StructureProblems.Invalid("decision", "La réponse porte sa décision : decision vaut admit ou refuse.");
+        }
+
+        // The vacancy answers a dossier's latest candidacy: one the dossier never took, proposed again since, is over.
+        var dossierId = candidacy.DossierId;
+        if (vacancy.CandidacyOf(dossierId)!.Id != candidacyId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: $"La candidature {candidacyId} a déjà pris fin (retirée) : sa réponse ne change plus.");
         }
 
         var decided = new CandidacyDecided(dossierId, decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation);
@@ -146,18 +169,19 @@ public static partial class CandidaciesApi
     private static string CandidacyUri(HttpRequest request, string candidacyId) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}/api/candidacies/{Uri.EscapeDataString(candidacyId)}";
 
-    /// <summary>Whether the ended vacancy already holds this very answer: the same decision sent again is answered as the first.</summary>
+    /// <summary>
+    /// Whether the ended vacancy already holds this very answer (decision, entry date, code, justification, orientation):
+    /// the same decision sent again is answered as the first, any other is a conflict.
+    /// </summary>
     private static bool SameAnswer(Vacancy vacancy, CandidacyDecided decided) =>
-        vacancy.CandidacyOf(decided.DossierId)?.Outcome is { } outcome
-        && outcome.Status == (decided.Decision == CandidacyDecision.Admit ? CandidacyStatus.Admitted : CandidacyStatus.Refused)
-        && outcome.EntryDate == decided.EntryDate && outcome.Code == decided.Code;
+        vacancy.CandidacyOf(decided.DossierId)?.Outcome is { } outcome && CandidacyRules.SameAnswer(outcome, decided);
 
     private static CandidacyView ViewOf(Vacancy vacancy, string candidacyId, TimeProvider time) =>
         CandidacyView.Of(VacancyRows.Of(vacancy).Select(p => p.Row).OfType<CandidacyRow>().Single(r => r.CandidacyId == candidacyId), time.GetUtcNow());
 
-    /// <summary>"{vacancy id}~{dossier id}"; an id without the separator names no vacancy.</summary>
-    private static (string VacancyId, string DossierId) Split(string candidacyId) =>
-        candidacyId.IndexOf('~', StringComparison.Ordinal) is var at and > 0 ? (candidacyId[..at], candidacyId[(at + 1)..]) : ("", "");
+    /// <summary>The vacancy of "{vacancy id}~{dossier id}[~n]"; an id without the separator names no vacancy.</summary>
+    private static string VacancyIdOf(string candidacyId) =>
+        candidacyId.IndexOf('~', StringComparison.Ordinal) is var at and > 0 ? candidacyId[..at] : "";
 
     private static ValidationProblem? CheckStatus(string? status, bool required) =>
         status is null && !required ? null

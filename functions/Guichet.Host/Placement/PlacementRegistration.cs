@@ -20,6 +20,7 @@ public static class PlacementRegistration
         builder.Services.AddSingleton<IDecider>(new VacancyDecider(Policy(builder.Configuration)));
         builder.Services.AddSingleton<DeviceLease>();
         builder.Services.AddSingleton<SkippedDossiers>();
+        builder.Services.AddSingleton<DeclarationGuard>();
         builder.Services.AddSingleton<VacancyMatcher>();
         builder.Services.AddSingleton<MatchingHandler>();
         return builder;

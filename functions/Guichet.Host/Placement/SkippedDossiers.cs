@@ -15,7 +15,7 @@ namespace Guichet.Host.Placement;
 /// reason codes. The French text is built when read. Written before the event is raised, under a key drawn from the
 /// event id, so that a retried matching rewrites the same rows.
 /// </summary>
-internal sealed class SkippedDossiers
+internal sealed partial class SkippedDossiers
 {
     /// <summary>The table's name after the hub's.</summary>
     public const string TableSuffix = "VacancySkips";

@@ -16,7 +16,8 @@ namespace Guichet.Host.Placement;
 
 /// <summary>
 /// A structure's free places (<c>/api/structures/{structureId}/vacancies…</c>): declared by the structure's own users
-/// (or an ARS administrator), no more than its capacity less its ongoing stays and open places, each starting a vacancy
+/// (or an ARS administrator), no more than its capacity less its ongoing stays and open places (serialised per structure
+/// by <see cref="DeclarationGuard"/>), each starting a vacancy
 /// workflow that asks the matching for three candidates; withdrawn by them (<see cref="VacancyWithdrawal"/>).
 /// </summary>
 public static class VacanciesApi
@@ -48,6 +49,7 @@ public static class VacanciesApi
         [FromBody] JsonElement? body,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         StructureRegistry registry,
+        DeclarationGuard guard,
         WorkflowRuntime runtime,
         TimeProvider time,
         HttpContext http,
@@ -80,9 +82,10 @@ public static class VacanciesApi
             return StructureProblems.Violations("La place", violations);
         }
 
+        // A declaration sent again finds its vacancy started: it holds its place already.
         var vacancyId = VacancyIdOf(structureId, idempotencyKey, time);
         if (await VacancyMatcher.LoadAsync(runtime, vacancyId, cancellationToken) is null
-            && await VacancyWithdrawal.BeyondCapacityAsync(structure, runtime, cancellationToken) is { } full)
+            && await guard.ReserveAsync(structure, vacancyId, cancellationToken) is { } full)
         {
             return full;
         }

@@ -34,19 +34,25 @@ internal static class VacancyWithdrawal
         return group;
     }
 
-    /// <summary>Null when <paramref name="structure"/> may declare one more place; else the 422 saying why, in French.</summary>
-    public static async Task<ProblemHttpResult?> BeyondCapacityAsync(Structure structure, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    /// <summary>What holds the places of <paramref name="structure"/> by its read models: how many stays are ongoing, and the ids of its open vacancies.</summary>
+    public static async Task<(int Stays, HashSet<string> Open)> OccupiedAsync(Structure structure, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(structure);
         var exited = WireName.Of(StayStatus.Exited);
         var (candidates, answers) = (WireName.Of(VacancyStatus.AwaitingCandidates), WireName.Of(VacancyStatus.AwaitingAnswers));
         var stays = await runtime.ReadModel(StayReadModels.Stays).ReadAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {structure.Id} and status ne {exited}"), cancellationToken);
         var open = await runtime.ReadModel(PlacementReadModels.Vacancies)
             .ReadAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {structure.Id} and (status eq {candidates} or status eq {answers})"), cancellationToken);
-        return stays.Count + open.Count < structure.Capacity
-            ? null
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                detail: $"{structure.Name} compte {structure.Capacity} places autorisées : {stays.Count} séjour(s) en cours et {open.Count} place(s) libre(s) déjà déclarée(s). Aucune place de plus ne peut être déclarée ; retirez une place déclarée ou enregistrez une sortie d'abord.");
+        return (stays.Count, open.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The 422 of a declaration beyond the capacity, saying what holds the places, in French.</summary>
+    public static ProblemHttpResult Full(Structure structure, int stays, int open)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            detail: $"{structure.Name} compte {structure.Capacity} places autorisées : {stays} séjour(s) en cours et {open} place(s) libre(s) déjà déclarée(s). Aucune place de plus ne peut être déclarée ; retirez une place déclarée ou enregistrez une sortie d'abord.");
     }
 
     private static async Task<Results<Ok<VacancyView>, ProblemHttpResult, ValidationProblem>> WithdrawAsync(

@@ -31,6 +31,12 @@ internal static class ReadModelRows
         return rows;
     }
 
+    /// <summary>
+    /// An instant as a read-model column holds it (the rows' JSON: ISO 8601, UTC), to compare a column with in a filter:
+    /// such columns are strings, and instants written alike compare as strings in time order.
+    /// </summary>
+    public static string Instant(DateTimeOffset at) => JsonSerializer.Serialize(at.ToUniversalTime(), WorkflowJson.Options)[1..^1];
+
     /// <summary>The row as the record <typeparamref name="T"/> it was projected from; keys and the runtime's own columns are left out.</summary>
     public static T As<T>(TableEntity row)
     {

@@ -199,7 +199,7 @@ public sealed class CommissionDecisionTests
         Assert.Equal(
             new WaitingListRow(DossierId, "ACT", Request().SubmittedAt, Now.AddDays(1), 5, 4, "emergency-shelter", "2019-03-02", "93", "93", null,
                 "male", 1978, "infectious,chronic-somatic", "reduced-mobility,psychiatric-support", false, 0, true,
-                $"[{{\"prescriberId\":\"{Maraude.Id}\",\"externalRef\":\"VT-2026-000123\"}}]") { Status = "waiting-list", ConfirmationDueAt = Now.AddDays(1).AddMonths(6) },
+                $"[{{\"prescriberId\":\"{Maraude.Id}\",\"externalRef\":\"VT-2026-000123\"}}]") { Status = "waiting-list", ConfirmationDueAt = Now.AddDays(1).AddMonths(6), DeclaredReducedMobility = true },
             row);
     }
 

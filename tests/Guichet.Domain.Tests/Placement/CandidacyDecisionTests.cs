@@ -54,8 +54,29 @@ public sealed class CandidacyDecisionTests
 
         Assert.Equal("Une admission porte la date d'entrée de la personne.", scenario.When(proposed, new CandidacyDecided("D-001", CandidacyDecision.Admit)).Refused());
         Assert.Equal("Une admission ne porte ni code de refus ni orientation recommandée.", scenario.When(proposed, Admit(1) with { Code = RefusalCode.Other }).Refused());
-        Assert.Equal("La date d'entrée (14/12/2026) précède la disponibilité de la place (15/12/2026).", scenario.When(proposed, Admit(1, AvailableFrom.AddDays(-1))).Refused());
+        Assert.Equal("entryDate : la date d'entrée (14/12/2026) précède la disponibilité de la place (15/12/2026).", scenario.When(proposed, Admit(1, AvailableFrom.AddDays(-1))).Refused());
         Assert.Equal("Un refus ne porte pas de date d'entrée.", scenario.When(proposed, Refuse(1) with { EntryDate = AvailableFrom }).Refused());
+    }
+
+    [Fact]
+    public void AnEntryDate_IsNotBeforeTheProposal_NorMoreThanSixMonthsAhead_AndOneOutOfBounds_ChangesNothing()
+    {
+        // A place available since November, proposed on 1 December.
+        var scenario = Scenario();
+        var proposed = scenario.Given(Declare(TraitDUnionPlace with { AvailableFrom = new DateOnly(2026, 11, 1) }), PlacementExamples.Proposed(1, 2));
+
+        var beforeProposal = scenario.When(proposed, Admit(1, new DateOnly(2026, 11, 30)));
+        var tooFar = scenario.When(proposed, Admit(1, new DateOnly(2027, 6, 2)));
+
+        Assert.Equal("entryDate : la date d'entrée (30/11/2026) précède la proposition de la candidature (01/12/2026).", beforeProposal.Refused());
+        Assert.Equal("entryDate : la date d'entrée (02/06/2027) est à plus de 6 mois (au plus tard le 01/06/2027) : une place n'est pas tenue vide si longtemps.", tooFar.Refused());
+        Assert.Empty(tooFar.Effects);
+        Assert.Equal(VacancyStatus.Filled, scenario.When(proposed, Admit(1, new DateOnly(2027, 6, 1))).Accepted().Status);
+        Assert.Equal(VacancyStatus.Filled, scenario.When(proposed, Admit(1, new DateOnly(2026, 12, 1))).Accepted().Status);
+        // A place available later counts its six months from then.
+        var later = scenario.Given(Declare(TraitDUnionPlace with { AvailableFrom = new DateOnly(2027, 3, 1) }), PlacementExamples.Proposed(1));
+        Assert.Equal(VacancyStatus.Filled, scenario.When(later, Admit(1, new DateOnly(2027, 9, 1))).Accepted().Status);
+        Assert.Contains("plus de 6 mois", scenario.When(later, Admit(1, new DateOnly(2027, 9, 2))).Refused(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -131,6 +131,25 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void GivenReducedMobilityAndSubstanceUseDeclaredOnTheRequest_ButLeftOutByTheMedicalReader_ThenTheyAreNeeds_AndAPlaceWithoutThemIsNotProposed()
+    {
+        var row = new WaitingListRow(
+            "D-1", "ACT", Now, Now, 3, 3, "street-or-squat", null, "93", "", null, "male", 1980, "infectious", "psychiatric-support", false, 0, false, "[]")
+        { DeclaredReducedMobility = true, DeclaredSubstanceUse = true };
+        var notAccessible = TraitDUnionPlace with { Features = [PlaceFeature.SubstanceUseAccepted, PlaceFeature.PsychiatricSupport] };
+        var accessible = notAccessible with { Features = [.. notAccessible.Features, PlaceFeature.ReducedMobility] };
+
+        var needs = PlacementNeeds.Of(row);
+        var refused = Matching.Propose(notAccessible, Ranked("D-1"), Waiting(needs), NonePending);
+        var proposed = Matching.Propose(accessible, Ranked("D-1"), Waiting(needs), NonePending);
+
+        Assert.Equal([CareNeed.PsychiatricSupport, CareNeed.SubstanceUseSupport, CareNeed.ReducedMobility], needs.CareNeeds);
+        Assert.Empty(refused.Candidates);
+        Assert.Equal(["D-1"], proposed.Candidates.Select(c => c.DossierId));
+        Assert.Equal([CareNeed.ReducedMobility], PlacementNeeds.Of(row with { CareNeeds = "reduced-mobility", DeclaredSubstanceUse = false }).CareNeeds);
+    }
+
+    [Fact]
     public void TheMatchingReadsTheGridsRanking_AndRecordsItsVersion()
     {
         var inputs = new[]

@@ -205,6 +205,40 @@ public sealed class VacancyTests
     }
 
     [Fact]
+    public void GivenAProposalTheDossierNeverTook_WhenTheDossierIsFreeAgain_ThenItMayBeProposedHere_UnderANewId()
+    {
+        var scenario = Scenario();
+        var busy = scenario.Given(
+            Declare(), Proposed(1, 2, 3), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, "Le dossier a déjà une candidature en attente."));
+
+        var request = Assert.IsType<MatchingRequested>(Assert.Single(scenario.When(
+            scenario.Given(Declare(), Proposed(1, 2, 3)), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, "Occupé.")).Effects.OfType<SendMessage>()).Body);
+        var again = scenario.When(busy, Proposed(2));
+
+        Assert.Equal(["D-001", "D-003"], request.ProposedHere);
+        Assert.Equal(["D-001", "D-003"], busy.ProposedDossiers.Order(StringComparer.Ordinal));
+        var vacancy = again.Accepted();
+        Assert.Equal([$"{VacancyId}~D-001", $"{VacancyId}~D-002", $"{VacancyId}~D-003", $"{VacancyId}~D-002~2"], vacancy.Candidacies.Select(c => c.Id));
+        Assert.Equal(($"{VacancyId}~D-002~2", CandidacyStatus.Pending), (vacancy.CandidacyOf("D-002")!.Id, vacancy.CandidacyOf("D-002")!.Status));
+        Assert.Equal(CandidacyStatus.Withdrawn, vacancy.CandidacyById($"{VacancyId}~D-002")!.Status);
+        Assert.Equal($"{VacancyId}~D-002~2", ((CandidacyProposed)Assert.Single(again.Sent()).Payload!).CandidacyId);
+        Assert.Equal($"{VacancyId}~D-002~2", Assert.Single(again.Rows(PlacementReadModels.Candidacies)).RowKey);
+    }
+
+    [Fact]
+    public void GivenACandidacyAnswered_OrOverdue_WhenItsDossierIsProposedHereAgain_ThenRefused()
+    {
+        var scenario = Scenario();
+        var refused = scenario.Given(Declare(), Proposed(1, 2), Refuse(1));
+        var proposed = scenario.Given(Declare(), Proposed(1, 2));
+        var overdue = scenario.After(TimeSpan.FromDays(16)).Given(proposed, new CandidacyClockDue());
+
+        Assert.Contains("D-001 a déjà été proposé pour cette place", scenario.When(refused, Proposed(1)).Refused(), StringComparison.Ordinal);
+        Assert.Equal(CandidacyStatus.Overdue, overdue.CandidacyOf("D-001")!.Status);
+        Assert.Contains("D-001 a déjà été proposé pour cette place", scenario.When(overdue, Proposed(1)).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ACandidateAdmittedElsewhere_EndsHere_NotAsARefusal()
     {
         var scenario = Scenario();

@@ -9,7 +9,8 @@ namespace Guichet.Host.Tests.Placement;
 
 /// <summary>
 /// A structure withdraws a free place (its pending candidates go back to the list), and declares no more places than
-/// its capacity less its ongoing stays and its open places; a declaration retried after midnight declares one place.
+/// its capacity less its ongoing stays and its open places, even when declared at once; a declaration retried after
+/// midnight declares one place.
 /// </summary>
 [Collection(PlacementGroup.Name)]
 public sealed class VacancyWithdrawalTests(AzuriteFixture azurite)
@@ -81,6 +82,21 @@ public sealed class VacancyWithdrawalTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, full.Status);
         Assert.Contains("12 places autorisées : 10 séjour(s) en cours et 2 place(s) libre(s)", full.Body, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task TenDeclarationsAtOnce_AtAStructureWithThreeFreePlaces_DeclareExactlyThree()
+    {
+        await using var host = ClockedApp.Start(azurite, Now);
+        await OngoingStaysAsync(host, FemmesSolidaires, 9);
+
+        var declared = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => DeclareWithKeyAsync(host, $"at-once-{i}")));
+
+        Assert.Equal(3, declared.Count(d => d.Status == HttpStatusCode.Created));
+        Assert.Equal(7, declared.Count(d => d.Status == HttpStatusCode.UnprocessableEntity));
+        await Eventually.HoldsAsync(async () => (await OpenPlacesAsync(host)) == 3, "the three places on the structure's list");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await DeclareWithKeyAsync(host, "after")).Status);
+        Assert.Equal(3, await OpenPlacesAsync(host));
     }
 
     private static async Task<int> OpenPlacesAsync(ClockedApp host)
