@@ -33,7 +33,8 @@ internal sealed class VacancyMatcher(WorkflowRuntime runtime, PriorityGridStore 
 
     /// <summary>
     /// Matches <paramref name="vacancyId"/>, with the device's other open places; <paramref name="eventId"/> makes a
-    /// repeated request apply once to each. A place already served by an earlier wave costs one read, no lease.
+    /// repeated request apply once to each. A place already served by an earlier wave costs a read, and no lease (it is
+    /// read again every few seconds while this host's other matchings of the device go on).
     /// </summary>
     public async Task<MatchingOutcome> MatchAsync(string vacancyId, string eventId, string? correlationId, CancellationToken cancellationToken)
     {
@@ -47,7 +48,12 @@ internal sealed class VacancyMatcher(WorkflowRuntime runtime, PriorityGridStore 
             return MatchingOutcome.Nothing("no open slot");
         }
 
-        var wave = await lease.RunAsync(first.Place.Device, ct => MatchWaveAsync(first.Place.Device, [vacancyId], eventId, correlationId, ct), cancellationToken);
+        var wave = await lease.RunAsync(
+            first.Place.Device,
+            ct => MatchWaveAsync(first.Place.Device, [vacancyId], eventId, correlationId, ct),
+            async ct => await LoadAsync(runtime, vacancyId, ct) is { OpenSlots: > 0 },
+            notNeeded: new Dictionary<string, MatchingOutcome>(),
+            cancellationToken);
         return wave.TryGetValue(vacancyId, out var outcome) ? outcome : MatchingOutcome.Nothing("no open slot");
     }
 
@@ -149,8 +155,9 @@ internal sealed class VacancyMatcher(WorkflowRuntime runtime, PriorityGridStore 
     {
         var (deviceName, candidates, answers) = (WireName.Of(device), WireName.Of(VacancyStatus.AwaitingCandidates), WireName.Of(VacancyStatus.AwaitingAnswers));
         var rows = await runtime.ReadModel(PlacementReadModels.Vacancies)
-            .ReadAllAsync(TableClient.CreateQueryFilter($"device eq {deviceName} and openSlots gt 0 and (status eq {candidates} or status eq {answers})"), ct);
+            .ReadAllAsync(TableClient.CreateQueryFilter($"device eq {deviceName} and (status eq {candidates} or status eq {answers})"), ct);
         var others = rows
+            .Where(VacancyTopUp.HasOpenSlots)
             .Select(r => (Id: r.GetString("vacancyId"), DeclaredAt: r.GetString("declaredAt")))
             .Where(r => r.Id is not null && !asked.Contains(r.Id))
             .OrderBy(r => r.DeclaredAt, StringComparer.Ordinal)

@@ -29,16 +29,23 @@ internal static class VacancyTopUp
         var matcher = services.GetRequiredService<VacancyMatcher>();
         var (candidates, answers) = (WireName.Of(VacancyStatus.AwaitingCandidates), WireName.Of(VacancyStatus.AwaitingAnswers));
         var rows = await runtime.ReadModel(PlacementReadModels.Vacancies)
-            .ReadAllAsync(TableClient.CreateQueryFilter($"openSlots gt 0 and (status eq {candidates} or status eq {answers})"), cancellationToken);
+            .ReadAllAsync(TableClient.CreateQueryFilter($"status eq {candidates} or status eq {answers}"), cancellationToken);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VacancyTopUp));
         var eventId = $"topup:{firing.Occurrence:yyyyMMddHHmm}";
         var byDevice = rows
+            .Where(HasOpenSlots)
             .Select(r => (Device: WireName.TryParse<Device>(r.GetString("device"), out var device) ? device : (Device?)null, Id: r.GetString("vacancyId")))
             .Where(r => r.Device is not null && r.Id is not null)
             .GroupBy(r => r.Device!.Value, r => r.Id!)
             .ToDictionary(g => WireName.Of(g.Key), g => (g.Key, Asked: (IReadOnlyCollection<string>)g.ToHashSet(StringComparer.Ordinal)), StringComparer.Ordinal);
         await EachAsync(byDevice.Keys, (device, ct) => matcher.MatchDeviceAsync(byDevice[device].Key, byDevice[device].Asked, eventId, ct), logger, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether a place's row shows open slots. Read here, not in the query: the column is an Int64, and Azure compares
+    /// a filter's constant of another type (a plain 0 is an Int32) as no match.
+    /// </summary>
+    internal static bool HasOpenSlots(TableEntity row) => row.GetInt64("openSlots") > 0;
 
     /// <summary>
     /// Tops up each device's places in turn, one wave a device: one that fails (its lease, its list) is logged and the
