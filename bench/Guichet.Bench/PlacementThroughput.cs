@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Guichet.Domain;
@@ -25,7 +26,7 @@ namespace Guichet.Bench;
 /// Placement through the runtime on Azurite (issue 9's benchmark): the real host in process fills ACT places from a
 /// waiting list of <c>waiting</c> dossiers. The list's top (the dossiers the places will take) are dossier instances
 /// brought to the list through their workflow; the rest are rows written directly, in batches, ranked below them but
-/// read and ranked by every matching. Places are declared over HTTP in waves, each matched by the
+/// read and ranked by every matching wave. Places are declared over HTTP in waves, each matched by the
 /// <c>vacancy-matching</c> trigger under the device's lease; once every candidate's dossier has taken its proposal,
 /// each place admits its first candidate over HTTP, and the wave is done when every admission is confirmed and the
 /// two others are back on the list. Storage requests are counted per phase (the host's idle polling included).
@@ -35,11 +36,10 @@ internal static class PlacementThroughput
     private const string Hub = "BenchPlacement";
     private const string Audience = "api://guichet-bench";
     private const string SigningKey = "guichet-bench-signing-key-0123456789abcdef";
-    private const int Wave = 10;
     private const int Seed = 20261124;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
-    public static async Task<string> RunAsync(Azurite azurite, int waiting, int vacancies)
+    public static async Task<string> RunAsync(Azurite azurite, int waiting, int vacancies, int wave)
     {
         var phases = new PhaseSwitch();
         await using var host = new BenchHost(azurite, Hub, azurite.Clients(phases), settings: new Dictionary<string, string?>
@@ -51,7 +51,7 @@ internal static class PlacementThroughput
         var reader = await BenchRuntime.CreateAsync(azurite, Hub, TimeProvider.System, null, new VacancyDecider());
 
         var seeding = Stopwatch.StartNew();
-        var instances = Math.Min(waiting, vacancies + 3 * Wave + 10);
+        var instances = Math.Min(waiting, vacancies + 3 * wave + 10);
         await Measure.RateAsync(instances, 8, i => WaitingDossierAsync(runtime, i));
         await WriteRowsAsync(runtime, instances, waiting);
         seeding.Stop();
@@ -59,12 +59,13 @@ internal static class PlacementThroughput
         var from = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(14);
         var act = StructureCatalog.All.Where(s => s.Device == Device.Act).Select(s => s.Id).ToArray();
         var clients = act.ToDictionary(s => s, s => StructureClient(host, s));
+        await EnlargeAsync(host, act, vacancies / act.Length + wave);
         var (declared, answered) = (new RequestProfile(), new RequestProfile());
         var (declaring, answering) = (TimeSpan.Zero, TimeSpan.Zero);
         var all = new List<string>();
-        for (var first = 0; first < vacancies; first += Wave)
+        for (var first = 0; first < vacancies; first += wave)
         {
-            var structures = Enumerable.Range(first, Math.Min(Wave, vacancies - first)).Select(i => act[i % act.Length]).ToArray();
+            var structures = Enumerable.Range(first, Math.Min(wave, vacancies - first)).Select(i => act[i % act.Length]).ToArray();
             phases.Current = declared;
             var clock = Stopwatch.StartNew();
             var ids = await Task.WhenAll(structures.Select(s => DeclareAsync(clients[s], s, from)));
@@ -90,7 +91,7 @@ internal static class PlacementThroughput
         return string.Create(CultureInfo.InvariantCulture, $"""
             Placement through the runtime (Azurite; the real host: HTTP declarations and answers, vacancy-matching under the ACT lease)
               waiting list: {waiting:N0} ACT dossiers ({instances:N0} dossier instances at its top, the rest rows written directly), seeded in {seeding.Elapsed.TotalSeconds:F0} s
-              {vacancies:N0} places in waves of {Wave}: {ended.Count(v => v.End is { Confirmed: true }):N0} filled and confirmed, {notTaken} proposals not taken by their dossier (a stale read model)
+              {vacancies:N0} places in waves of {wave}: {ended.Count(v => v.End is { Confirmed: true }):N0} filled and confirmed, {notTaken} proposals not taken by their dossier (a stale read model)
               declare + match (3 candidates, taken by their dossiers) : {vacancies / declaring.TotalSeconds,8:F2} places/s  ({declaring.TotalSeconds:F1} s)
             {declared.Report(vacancies)}  answer (admit the first; admission confirmed, two back on the list) : {vacancies / answering.TotalSeconds,8:F2} places/s  ({answering.TotalSeconds:F1} s)
             {answered.Report(vacancies)}  both phases                                               : {vacancies / (declaring + answering).TotalSeconds,8:F2} places/s
@@ -145,10 +146,28 @@ internal static class PlacementThroughput
         { Status = WireName.Of(DossierStatus.WaitingList) };
     }
 
-    private static HttpClient StructureClient(BenchHost host, string structureId)
+    /// <summary>
+    /// Gives each structure room for the places it will fill, as the ARS would through the registry (the region's
+    /// ACT structures hold fewer places than a thousand admissions, each an ongoing stay counted against its capacity).
+    /// </summary>
+    private static async Task EnlargeAsync(BenchHost host, IEnumerable<string> structures, int capacity)
+    {
+        using var agency = Client(host, Roles.ArsAdmin, null);
+        foreach (var id in structures)
+        {
+            var structure = (await agency.GetFromJsonAsync<JsonObject>($"/api/structures/{id}"))!;
+            structure["capacity"] = Math.Max(capacity, structure["capacity"]!.GetValue<int>());
+            using var saved = await agency.PutAsJsonAsync($"/api/structures/{id}", structure);
+            saved.EnsureSuccessStatusCode();
+        }
+    }
+
+    private static HttpClient StructureClient(BenchHost host, string structureId) => Client(host, Roles.Structure, structureId);
+
+    private static HttpClient Client(BenchHost host, string role, string? org)
     {
         var client = host.CreateClient();
-        var token = DevelopmentIssuer.Issue(new DevelopmentToken("Directrice", "dev:directrice", [Roles.Structure], structureId, TimeSpan.FromHours(2)), Audience, SigningKey, TimeProvider.System);
+        var token = DevelopmentIssuer.Issue(new DevelopmentToken("Directrice", "dev:directrice", [role], org, TimeSpan.FromHours(2)), Audience, SigningKey, TimeProvider.System);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -35,8 +35,27 @@ public sealed class Azurite : IAsyncDisposable
     /// </summary>
     public StorageClients Clients(Azure.Core.Pipeline.HttpPipelinePolicy? policy = null) => AzureRules.RuledClients.For(ConnectionString, policy);
 
-    /// <summary>Starts Azurite and waits until its three services accept connections.</summary>
+    /// <summary>
+    /// Starts Azurite and waits until its three services accept connections. A free port may be taken by another
+    /// process between the moment it is found and Azurite's bind (test runs start emulators side by side): Azurite
+    /// then exits at once, and is started again on other ports.
+    /// </summary>
     public static async Task<Azurite> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync();
+            }
+            catch (AzuriteExitedException) when (attempt < 4)
+            {
+                // Its ports were taken meanwhile: others are drawn.
+            }
+        }
+    }
+
+    private static async Task<Azurite> StartOnFreePortsAsync()
     {
         var executable = FindExecutable();
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
@@ -59,7 +78,16 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, blob, queue, table);
-        await WaitForPortsAsync(process, [blob, queue, table]);
+        try
+        {
+            await WaitForPortsAsync(process, [blob, queue, table]);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
         return azurite;
     }
 
@@ -94,7 +122,7 @@ public sealed class Azurite : IAsyncDisposable
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting.");
+                    throw new AzuriteExitedException($"Azurite exited with code {process.ExitCode} while starting.");
                 }
 
                 try
@@ -111,3 +139,6 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 }
+
+/// <summary>Azurite stopped before its services accepted connections (a port taken meanwhile, most often).</summary>
+public sealed class AzuriteExitedException(string message) : InvalidOperationException(message);

@@ -26,6 +26,9 @@ internal sealed class DeviceLease
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
 
+    // While a wave runs on this host, the matchings queued behind it ask this often whether it served them.
+    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(3);
+
     private readonly BlobContainerClient _container;
     private readonly ConcurrentDictionary<Device, SemaphoreSlim> _gates = new();
     private readonly ConcurrentDictionary<Device, bool> _blobs = new();
@@ -39,14 +42,31 @@ internal sealed class DeviceLease
     }
 
     /// <summary>Runs <paramref name="work"/> holding the device's lease; throws when it cannot be had in a minute (the queue retries).</summary>
-    public async Task<T> RunAsync<T>(Device device, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Device device, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(device, work, _ => Task.FromResult(true), default!, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the device's lease, unless, while it waits for this host's other matchings,
+    /// <paramref name="stillNeeded"/> (asked every <see cref="Recheck"/>) says an earlier one did it meanwhile: then
+    /// <paramref name="notNeeded"/>, without the lease. Throws when the lease cannot be had in a minute (the queue retries).
+    /// </summary>
+    public async Task<T> RunAsync<T>(Device device, Func<CancellationToken, Task<T>> work, Func<CancellationToken, Task<bool>> stillNeeded, T notNeeded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(stillNeeded);
         var gate = _gates.GetOrAdd(device, _ => new SemaphoreSlim(1, 1));
         var started = TimeProvider.System.GetTimestamp();
-        if (!await gate.WaitAsync(MaxWait, cancellationToken))
+        while (!await gate.WaitAsync(Recheck, cancellationToken))
         {
-            throw new TimeoutException($"The matching of {WireName.Of(device)} waited a minute for this host's other matchings.");
+            if (!await stillNeeded(cancellationToken))
+            {
+                return notNeeded;
+            }
+
+            if (TimeProvider.System.GetElapsedTime(started) >= MaxWait)
+            {
+                throw new TimeoutException($"The matching of {WireName.Of(device)} waited a minute for this host's other matchings.");
+            }
         }
 
         try

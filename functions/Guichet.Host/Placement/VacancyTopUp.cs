@@ -8,9 +8,9 @@ using Guichet.Runtime.Schedules;
 namespace Guichet.Host.Placement;
 
 /// <summary>
-/// The <c>VacancyTopUp</c> timer: a place with open slots is matched again, so that a dossier declared admissible after
-/// the place's last matching is proposed (a candidacy that ends asks for a top-up itself). One event id per place and
-/// occurrence, so a firing run twice proposes once.
+/// The <c>VacancyTopUp</c> timer: the places with open slots are matched again, one wave a device, so that a dossier
+/// declared admissible after a place's last matching is proposed (a candidacy that ends asks for a top-up itself). One
+/// event id per place and occurrence, so a firing run twice proposes once.
 /// </summary>
 internal static class VacancyTopUp
 {
@@ -29,28 +29,40 @@ internal static class VacancyTopUp
         var matcher = services.GetRequiredService<VacancyMatcher>();
         var (candidates, answers) = (WireName.Of(VacancyStatus.AwaitingCandidates), WireName.Of(VacancyStatus.AwaitingAnswers));
         var rows = await runtime.ReadModel(PlacementReadModels.Vacancies)
-            .ReadAllAsync(TableClient.CreateQueryFilter($"openSlots gt 0 and (status eq {candidates} or status eq {answers})"), cancellationToken);
+            .ReadAllAsync(TableClient.CreateQueryFilter($"status eq {candidates} or status eq {answers}"), cancellationToken);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VacancyTopUp));
         var eventId = $"topup:{firing.Occurrence:yyyyMMddHHmm}";
-        var vacancies = rows.Select(r => r.GetString("vacancyId")).Where(id => id is not null).ToList();
-        await EachAsync(vacancies, (id, ct) => matcher.MatchAsync(id, eventId, null, ct), logger, cancellationToken);
+        var byDevice = rows
+            .Where(HasOpenSlots)
+            .Select(r => (Device: WireName.TryParse<Device>(r.GetString("device"), out var device) ? device : (Device?)null, Id: r.GetString("vacancyId")))
+            .Where(r => r.Device is not null && r.Id is not null)
+            .GroupBy(r => r.Device!.Value, r => r.Id!)
+            .ToDictionary(g => WireName.Of(g.Key), g => (g.Key, Asked: (IReadOnlyCollection<string>)g.ToHashSet(StringComparer.Ordinal)), StringComparer.Ordinal);
+        await EachAsync(byDevice.Keys, (device, ct) => matcher.MatchDeviceAsync(byDevice[device].Key, byDevice[device].Asked, eventId, ct), logger, cancellationToken);
     }
 
     /// <summary>
-    /// Tops up each vacancy in turn: one that fails (its lease, its payload, its state) is logged and the others still
-    /// get their candidates; only a cancellation stops the run.
+    /// Whether a place's row shows open slots. Read here, not in the query: the column is an Int64, and Azure compares
+    /// a filter's constant of another type (a plain 0 is an Int32) as no match.
     /// </summary>
-    internal static async Task EachAsync(IEnumerable<string> vacancyIds, Func<string, CancellationToken, Task> match, ILogger logger, CancellationToken cancellationToken)
+    internal static bool HasOpenSlots(TableEntity row) => row.GetInt64("openSlots") > 0;
+
+    /// <summary>
+    /// Tops up each device's places in turn, one wave a device: one that fails (its lease, its list) is logged and the
+    /// other devices still get their candidates (within a wave, a place that fails does not stop the others); only a
+    /// cancellation stops the run.
+    /// </summary>
+    internal static async Task EachAsync(IEnumerable<string> devices, Func<string, CancellationToken, Task> match, ILogger logger, CancellationToken cancellationToken)
     {
-        foreach (var vacancyId in vacancyIds)
+        foreach (var device in devices)
         {
             try
             {
-                await match(vacancyId, cancellationToken);
+                await match(device, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Top-up of vacancy {VacancyId} failed; the other places are topped up all the same", vacancyId);
+                logger.LogError(e, "Top-up of the places of {Device} failed; the other devices are topped up all the same", device);
             }
         }
     }

@@ -55,6 +55,29 @@ public sealed class DeviceLeaseTests(AzuriteFixture azurite)
         Assert.Equal(4, acquisitions.Count);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task AMatchingServedByTheWaveBeforeIt_ReturnsWhileThatWaveRuns_WithoutAskingForTheLease()
+    {
+        var acquisitions = new LeaseAcquisitions();
+        var lease = new DeviceLease(azurite.Azurite.Clients(acquisitions), new RuntimeOptions { HubName = UniqueNames.Hub() });
+        var served = 0;
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var wave = lease.RunAsync(Device.Act, async ct =>
+        {
+            held.SetResult();
+            Volatile.Write(ref served, 1);
+            await Task.Delay(TimeSpan.FromSeconds(15), TimeProvider.System, ct);
+            return "wave";
+        }, CancellationToken.None);
+        await held.Task;
+
+        var queued = await lease.RunAsync(Device.Act, _ => Task.FromResult("its own matching"), _ => Task.FromResult(Volatile.Read(ref served) == 0), "served by the wave", CancellationToken.None);
+
+        Assert.Equal(("served by the wave", false), (queued, wave.IsCompleted));
+        Assert.Equal("wave", await wave);
+        Assert.Equal(1, acquisitions.Count);
+    }
+
     /// <summary>Counts the requests that ask for a blob lease.</summary>
     private sealed class LeaseAcquisitions : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
     {
