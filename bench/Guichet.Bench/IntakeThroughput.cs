@@ -25,11 +25,13 @@ internal static class IntakeThroughput
         var clients = azurite.Clients(profile);
         var raw = clients.Queues.GetQueueClient("bench-raw-intake");
         await FillAsync(raw, texts);
+        var rawCpu = ProcessorTimes.Of(azurite);
         var rawElapsed = await Queues.QueueThroughput.RawReceiveAndDeleteAsync(raw, messages);
+        rawCpu = ProcessorTimes.Of(azurite) - rawCpu;
         await FillAsync(clients.Queues.GetQueueClient("dossiers-intake"), texts);
 
         profile.Reset();
-        using var outcomes = new OutcomeCounter(messages);
+        using var outcomes = new OutcomeCounter(messages, () => ProcessorTimes.Of(azurite));
         await using var host = new BenchHost(azurite, "BenchIntake", clients, settings: new Dictionary<string, string?>
         {
             ["Guichet:IdentityHashKey"] = "guichet-bench-identity-hash-key-0123456789",
@@ -37,6 +39,7 @@ internal static class IntakeThroughput
         });
         _ = host.Server;
         var intakeElapsed = await outcomes.AllAsync(TimeSpan.FromMinutes(15));
+        var intakeCpu = outcomes.ProcessorTimes;
 
         var rawRate = messages / rawElapsed.TotalSeconds;
         var intakeRate = (messages - 1) / intakeElapsed.TotalSeconds;
@@ -45,6 +48,8 @@ internal static class IntakeThroughput
               raw receive + delete (SDK): {rawRate,10:F1} msg/s  ({rawElapsed.TotalSeconds:F2} s)
               intake (real host)        : {intakeRate,10:F1} msg/s  ({intakeElapsed.TotalSeconds:F2} s, first to last outcome)
               intake / raw              : {intakeRate / rawRate,10:P0}   (target >= 50 %)
+              processor time per message, raw   : {rawCpu.PerItem(messages, rawElapsed)}
+              processor time per message, intake: {intakeCpu.PerItem(messages - 1, intakeElapsed)}
             {profile.Report(messages)}
             """);
     }
@@ -62,11 +67,14 @@ internal static class IntakeThroughput
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Stopwatch _clock = new();
         private readonly int _expected;
+        private readonly Func<ProcessorTimes> _processorTimes;
+        private ProcessorTimes _first;
         private long _count;
 
-        public OutcomeCounter(int expected)
+        public OutcomeCounter(int expected, Func<ProcessorTimes> processorTimes)
         {
             _expected = expected;
+            _processorTimes = processorTimes;
             _listener.InstrumentPublished = (instrument, listener) =>
             {
                 if (instrument.Name == "guichet.intake.outcomes")
@@ -79,17 +87,22 @@ internal static class IntakeThroughput
                 var count = Interlocked.Add(ref _count, value);
                 if (count == value)
                 {
+                    _first = _processorTimes();
                     _clock.Start();
                 }
 
                 if (count >= _expected)
                 {
                     _clock.Stop();
+                    ProcessorTimes = _processorTimes() - _first;
                     _done.TrySetResult();
                 }
             });
             _listener.Start();
         }
+
+        /// <summary>The processor time used from the first outcome to the last.</summary>
+        public ProcessorTimes ProcessorTimes { get; private set; }
 
         public async Task<TimeSpan> AllAsync(TimeSpan timeout)
         {
