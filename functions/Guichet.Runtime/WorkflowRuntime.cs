@@ -173,7 +173,8 @@ public sealed partial class WorkflowRuntime
     /// failure, another host's step not carried out yet), so that an instance's effects go out in step order; or leaves
     /// it to the dispatcher of this host already carrying out the instance's outbox (a step reached through an event the
     /// instance sent, the sweeper), which reads it again before it lets go (see <see cref="OutboxDispatcher.CarryOutAsync"/>).
-    /// Reading the outbox back costs one request; what cannot be done now is deferred to the sweeper.
+    /// Reading the outbox back costs one request, saved for the step that created the instance: no step came before it, and
+    /// one that came since carries out the whole outbox itself. What cannot be done now is deferred to the sweeper.
     /// </summary>
     private async Task CarryOutAsync(Commit commit, int depth, CancellationToken ct)
     {
@@ -186,7 +187,7 @@ public sealed partial class WorkflowRuntime
         OutboxProgress progress;
         try
         {
-            progress = await Dispatcher.CarryOutAsync(instanceId, commit.Record.LastSequence, depth, atOnce: false, ct);
+            progress = await Dispatcher.CarryOutAsync(instanceId, commit.Record.LastSequence, depth, atOnce: false, ct, commit.IsNew ? commit.Outbox : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -40,9 +40,10 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
     /// finds it), so that what earlier steps left there (an effect backing off, another host's step) goes first; reading it
     /// back costs one request. While this host's turn for the instance is another dispatcher's, the outbox is left to it
     /// (<see cref="OutboxProgress.HandedOver"/>); the holder reads it again until nobody asked, then, all done, drops the
-    /// marks of the steps it carried out for.
+    /// marks of the steps it carried out for. <paramref name="whole"/>, when given, is the outbox as the caller knows it
+    /// to stand (the rows the step that created the instance just committed): it is not read back the first time.
     /// </summary>
-    public async Task<OutboxProgress> CarryOutAsync(string instanceId, long? step, int depth, bool atOnce, CancellationToken ct)
+    public async Task<OutboxProgress> CarryOutAsync(string instanceId, long? step, int depth, bool atOnce, CancellationToken ct, IReadOnlyList<OutboxItem>? whole = null)
     {
         if (!_turns.TryTake(instanceId, step))
         {
@@ -56,7 +57,8 @@ internal sealed class OutboxDispatcher(WorkflowRuntime runtime, QueueServiceClie
         {
             do
             {
-                var items = await runtime.Store.ReadOutboxAsync(instanceId, ct);
+                var items = whole ?? await runtime.Store.ReadOutboxAsync(instanceId, ct);
+                whole = null;
                 progress = await DispatchAsync(instanceId, atOnce ? [.. items.Select(i => i with { NextAttemptAt = null })] : items, depth, ct);
             }
             while (progress.IsDone && !(released = _turns.TryRelease(instanceId, steps)));
