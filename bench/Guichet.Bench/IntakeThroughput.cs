@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Guichet.Domain;
+using Guichet.Host.Configuration;
 using Guichet.Host.Demo;
 using Guichet.Runtime;
 using Guichet.Runtime.Queues;
@@ -13,11 +14,12 @@ namespace Guichet.Bench;
 /// Intake throughput (DESIGN §8: at least 50 % of the raw queue rate): the same fictional requests put on two queues;
 /// the raw side receives and deletes them with the SDK, the intake side is the real host taking them from
 /// <c>dossiers-intake</c> (validation, keys, identity index, a dossier started or merged, its rows and messages), timed
-/// from its first outcome to its last, counted on the <c>guichet.intake.outcomes</c> metric.
+/// from its first outcome to its last, counted on the <c>guichet.intake.outcomes</c> metric. Both sides receive with the
+/// same batch size and threshold (host.json's by default), so that they have as many messages in flight.
 /// </summary>
 internal static class IntakeThroughput
 {
-    public static async Task<string> RunAsync(Azurite azurite, int messages)
+    public static async Task<string> RunAsync(Azurite azurite, int messages, QueueTriggerOptions queues)
     {
         var texts = FictionalRequests.Generate(messages, Device.Act, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero))
             .Select(r => MessageText.Encode(FictionalRequests.ToMessage(r), MessageEncoding.Base64)).ToList();
@@ -26,7 +28,7 @@ internal static class IntakeThroughput
         var raw = clients.Queues.GetQueueClient("bench-raw-intake");
         await FillAsync(raw, texts);
         var rawCpu = ProcessorTimes.Of(azurite);
-        var rawElapsed = await Queues.QueueThroughput.RawReceiveAndDeleteAsync(raw, messages);
+        var rawElapsed = await Queues.QueueThroughput.RawReceiveAndDeleteAsync(raw, messages, queues);
         rawCpu = ProcessorTimes.Of(azurite) - rawCpu;
         await FillAsync(clients.Queues.GetQueueClient("dossiers-intake"), texts);
 
@@ -36,6 +38,8 @@ internal static class IntakeThroughput
         {
             ["Guichet:IdentityHashKey"] = "guichet-bench-identity-hash-key-0123456789",
             ["Devices:ACT:OpenFrom"] = "2026-01-01",
+            [QueueSettings.Section + ":batchSize"] = queues.BatchSize.ToString(CultureInfo.InvariantCulture),
+            [QueueSettings.Section + ":newBatchThreshold"] = queues.NewBatchThreshold.ToString(CultureInfo.InvariantCulture),
         });
         _ = host.Server;
         var intakeElapsed = await outcomes.AllAsync(TimeSpan.FromMinutes(15));
@@ -44,7 +48,7 @@ internal static class IntakeThroughput
         var rawRate = messages / rawElapsed.TotalSeconds;
         var intakeRate = (messages - 1) / intakeElapsed.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture, $"""
-            Intake throughput, {messages} fictional ACT requests (about one in ten the same person again)
+            Intake throughput, {messages} fictional ACT requests (about one in ten the same person again), both sides batch {queues.BatchSize}, next batch at {queues.NewBatchThreshold} in flight (at most {queues.MaxConcurrency})
               raw receive + delete (SDK): {rawRate,10:F1} msg/s  ({rawElapsed.TotalSeconds:F2} s)
               intake (real host)        : {intakeRate,10:F1} msg/s  ({intakeElapsed.TotalSeconds:F2} s, first to last outcome)
               intake / raw              : {intakeRate / rawRate,10:P0}   (target >= 50 %)

@@ -74,19 +74,20 @@ public static class QueueThroughput
     }
 
     /// <summary>The SDK alone, with the same pipelining: receive a batch whenever no more than the threshold are being deleted.</summary>
-    internal static async Task<TimeSpan> RawReceiveAndDeleteAsync(QueueClient queue, int messages)
+    internal static async Task<TimeSpan> RawReceiveAndDeleteAsync(QueueClient queue, int messages, QueueTriggerOptions? options = null)
     {
+        options ??= Options;
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>();
         var received = 0;
         while (received < messages)
         {
-            while (inFlight.Count > Options.NewBatchThreshold)
+            while (inFlight.Count > options.NewBatchThreshold)
             {
                 inFlight.Remove(await Task.WhenAny(inFlight));
             }
 
-            var batch = (await queue.ReceiveMessagesAsync(Options.BatchSize, Options.VisibilityTimeout)).Value;
+            var batch = (await queue.ReceiveMessagesAsync(options.BatchSize, options.VisibilityTimeout)).Value;
             received += batch.Length;
             inFlight.AddRange(batch.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt)));
         }
