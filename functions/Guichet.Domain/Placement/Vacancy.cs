@@ -31,14 +31,22 @@ public sealed record Vacancy(string Id, FreePlace Place, string StructureName, D
     [JsonIgnore]
     public int OpenSlots => End is null ? Matching.CandidatesPerPlace - Candidacies.Count(c => c.IsPending) : 0;
 
+    /// <summary>How many times a dossier is proposed here at most, when its proposals never reached the person.</summary>
+    public const int ProposalsPerDossier = 2;
+
     /// <summary>
     /// The dossiers proposed here for good, not to propose again: every candidacy's but those that never reached the
     /// person (the dossier did not take the proposal: it was busy elsewhere or had ended), which leave the dossier free
-    /// to be proposed here later. An answer (refusal, admission, overdue, declined) keeps it out.
+    /// to be proposed here later, <see cref="ProposalsPerDossier"/> times in all: a dossier that keeps refusing (a merge
+    /// pending with no end) would otherwise be proposed here again at every matching. An answer (refusal, admission,
+    /// overdue, declined) keeps it out.
     /// </summary>
     [JsonIgnore]
     public IReadOnlySet<string> ProposedDossiers =>
-        Candidacies.Where(c => c.Outcome is not { NotDelivered: true }).Select(c => c.DossierId).ToHashSet(StringComparer.Ordinal);
+        Candidacies.GroupBy(c => c.DossierId, StringComparer.Ordinal)
+            .Where(g => g.Count() >= ProposalsPerDossier || g.Any(c => c.Outcome is not { NotDelivered: true }))
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The latest candidacy of <paramref name="dossierId"/> (the only one that may be open), or null.</summary>
     public Candidacy? CandidacyOf(string dossierId) => Candidacies.LastOrDefault(c => c.DossierId == dossierId);

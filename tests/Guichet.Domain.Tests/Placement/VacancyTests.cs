@@ -226,6 +226,19 @@ public sealed class VacancyTests
     }
 
     [Fact]
+    public void GivenAProposalTheDossierNeverTookTwice_WhenItIsProposedHereAThirdTime_ThenRefused()
+    {
+        var scenario = Scenario();
+        const string Busy = "Le dossier est en cours de fusion.";
+        var twice = scenario.Given(
+            Declare(), Proposed(1, 2, 3), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, Busy),
+            Proposed(2), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, Busy));
+
+        Assert.Contains("D-002", twice.ProposedDossiers);
+        Assert.Contains("D-002 a déjà été proposé pour cette place", scenario.When(twice, Proposed(2)).Refused(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenACandidacyAnswered_OrOverdue_WhenItsDossierIsProposedHereAgain_ThenRefused()
     {
         var scenario = Scenario();
