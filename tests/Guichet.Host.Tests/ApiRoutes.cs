@@ -64,7 +64,7 @@ public static class ApiRoutes
         new("POST", "/api/structures/{structureId}/vacancies/{vacancyId}/withdraw", "/api/structures/ars-idf/vacancies/matrix-1/withdraw", StructuresOrAdmin),
         new("GET", "/api/structures/{structureId}/candidacies", "/api/structures/ars-idf/candidacies", StructuresOrAdmin),
         new("GET", "/api/candidacies", "/api/candidacies?status=overdue", Admin),
-        new("GET", "/api/candidacies/overdue/count", "/api/candidacies/overdue/count?from=2026-01-01", [Roles.Observatory, Roles.ArsAdmin]),
+        new("GET", "/api/candidacies/overdue/count", "/api/candidacies/overdue/count?from=2026-01-01", [Roles.ArsAdmin]),
         new("POST", "/api/candidacies/{candidacyId}/decision", "/api/candidacies/matrix-1~d-1/decision", [Roles.Structure]),
         new("GET", "/api/candidacies/{candidacyId}/candidate", "/api/candidacies/matrix-1~d-1/candidate", StructuresOrAdmin),
         new("GET", "/api/vacancies/{vacancyId}/proposals", "/api/vacancies/matrix-1/proposals", CommissionOrAdmin),

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Host.Placement;
 
-// Overdue candidacies counted over a period: the observatory's figure (invariant 5), without a person in it.
+// Overdue candidacies counted over a period (invariant 5), without a person in it: the figure the observatory will
+// publish, masked under 11 (DESIGN §7); until it does, for ARS administrators only, since a raw count over free bounds
+// isolates a single candidacy.
 public static partial class CandidaciesApi
 {
     private static void MapOverdueCount(RouteGroupBuilder group) =>
-        group.MapGet("/candidacies/overdue/count", CountOverdueAsync).WithName("CountOverdueCandidacies").RequireAuthorization(Policies.ObservatoryOrAdministration)
+        group.MapGet("/candidacies/overdue/count", CountOverdueAsync).WithName("CountOverdueCandidacies").RequireAuthorization(Policies.Administration)
             .WithSummary("Le nombre de candidatures passées en retard (sans réponse à l'échéance) sur une période : from (inclus) et to (exclu) bornent la date du retard, " +
                 "quelle que soit la suite (réponse tardive comprise). Un compte, sans personne.")
             .ProducesValidationProblem();

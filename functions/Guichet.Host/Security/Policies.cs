@@ -71,9 +71,6 @@ public static class Policies
     /// </summary>
     public const string Confirmers = "confirmers";
 
-    /// <summary>The observatory's users, or ARS administrators: counts without a person in them.</summary>
-    public const string ObservatoryOrAdministration = "observatory-or-administration";
-
     /// <summary>Adds every policy, and a fallback that requires an authenticated caller on any route that names none.</summary>
     public static void AddGuichetPolicies(this AuthorizationOptions options)
     {
@@ -85,7 +82,6 @@ public static class Policies
         options.AddPolicy(Structures, p => p.RequireAuthenticatedUser().RequireRole(Roles.Structure).RequireOrg());
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.ArsAdmin));
         options.AddPolicy(Observatory, p => p.RequireAuthenticatedUser().RequireRole(Roles.Observatory));
-        options.AddPolicy(ObservatoryOrAdministration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Observatory, Roles.ArsAdmin));
         options.AddPolicy(DossierReaders, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.IsInRole(Roles.MedicalReader) || context.User.IsInRole(Roles.SocialReader) || context.User.IsInRole(Roles.Commission)
             || context.User.IsInRole(Roles.ArsAdmin) || (context.User.IsInRole(Roles.Prescriber) && HasOrg(context.User))));
