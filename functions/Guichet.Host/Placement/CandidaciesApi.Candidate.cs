@@ -27,7 +27,9 @@ public static partial class CandidaciesApi
     private static async Task<Results<Ok<CandidateView>, ProblemHttpResult>> GetCandidateAsync(
         string candidacyId, WorkflowRuntime runtime, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await VacancyMatcher.LoadAsync(runtime, VacancyIdOf(candidacyId), cancellationToken) is not { } vacancy || vacancy.CandidacyById(candidacyId) is not { } candidacy)
+        // A proposal the dossier never took never reached the structure as a person to consider: nobody to show.
+        if (await VacancyMatcher.LoadAsync(runtime, VacancyIdOf(candidacyId), cancellationToken) is not { } vacancy
+            || vacancy.CandidacyById(candidacyId) is not { Outcome: not { NotDelivered: true } } candidacy)
         {
             return NoCandidacy(candidacyId);
         }

@@ -70,7 +70,8 @@ internal sealed partial class SkippedDossiers
         var skipped = new List<SkippedDossier>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {vacancyId} and RowKey gt {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
         {
-            skipped.AddRange(Lines(row.GetString(Column)));
+            // Rows written before skips were chunked hold one dossier each.
+            skipped.AddRange(row.GetString(Column) is { } chunk ? Lines(chunk) : [OneOf(row)]);
         }
 
         return skipped;
@@ -96,6 +97,12 @@ internal sealed partial class SkippedDossiers
         {
             yield return chunk.ToString();
         }
+    }
+
+    private static SkippedDossier OneOf(TableEntity row)
+    {
+        var reasons = WireName.ParseList<SkipReason>(row.GetString("reasons"));
+        return new(row.GetString("dossierId") ?? "", row.GetInt32("rank") ?? 0, reasons, SkipReasons.Explain(reasons));
     }
 
     /// <summary>The skipped dossiers of one chunk, in its order.</summary>

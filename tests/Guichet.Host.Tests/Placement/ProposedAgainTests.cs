@@ -45,10 +45,12 @@ public sealed class ProposedAgainTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.UnprocessableEntity, old.StatusCode);
         }
 
+        // The person is shown for the proposal that reached them, not for the one the dossier never took.
         using (var structure = host.Client(Roles.Structure, org: Passerelles, name: "Directrice"))
         using (var candidate = await structure.GetAsync($"/api/candidacies/{second}~D-1~2/candidate"))
+        using (var undelivered = await structure.GetAsync($"/api/candidacies/{second}~D-1/candidate"))
         {
-            Assert.Equal(HttpStatusCode.OK, candidate.StatusCode);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (candidate.StatusCode, undelivered.StatusCode));
         }
 
         using var admitted = await host.DecideAsync(Passerelles, $"{second}~D-1~2", new { decision = "admit", entryDate = "2026-12-01" });
