@@ -14,8 +14,9 @@ internal sealed partial class SkippedDossiers
 
     /// <summary>
     /// Deletes the records of at most <paramref name="max"/> vacancies that ended before <paramref name="endedBefore"/>,
-    /// the earliest ended first, and remembers how far it got: the next run reads only the vacancies ended since, so a
-    /// run costs what ended since the last one, not the whole history. Returns how many vacancies it pruned.
+    /// the earliest ended first (then by id), and remembers the last one it pruned: the next run reads only the vacancies
+    /// ended since (the service still scans the read model's rows: the filter is on a column, not a key), and goes on
+    /// after that one even when many ended at the same instant. Returns how many vacancies it pruned.
     /// </summary>
     public async Task<int> PruneAsync(WorkflowRuntime runtime, DateTimeOffset endedBefore, int max, CancellationToken cancellationToken)
     {
@@ -23,11 +24,14 @@ internal sealed partial class SkippedDossiers
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         await ReadyAsync(cancellationToken);
         var cursor = await _table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: cancellationToken);
-        var from = cursor.HasValue ? cursor.Value!.GetString("endedAt") : ReadModelRows.Instant(DateTimeOffset.MinValue);
+        var (from, after) = cursor.HasValue
+            ? (cursor.Value!.GetString("endedAt"), cursor.Value.GetString("vacancyId") ?? "")
+            : (ReadModelRows.Instant(DateTimeOffset.MinValue), "");
         var until = ReadModelRows.Instant(endedBefore);
         var ended = (await runtime.ReadModel(PlacementReadModels.Vacancies)
                 .ReadAllAsync(TableClient.CreateQueryFilter($"endedAt ge {from} and endedAt lt {until}"), cancellationToken))
             .Select(r => (Id: r.RowKey, EndedAt: r.GetString("endedAt")))
+            .Where(v => v.EndedAt != from || string.CompareOrdinal(v.Id, after) > 0)
             .OrderBy(v => v.EndedAt, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
         var pruned = ended.Take(max).ToList();
@@ -36,9 +40,9 @@ internal sealed partial class SkippedDossiers
             await DeletePartitionAsync(vacancyId, cancellationToken);
         }
 
-        // Cut short, the next run starts at the last one pruned (pruning it again costs one empty read); else at the bound.
-        var next = pruned.Count < ended.Count ? pruned[^1].EndedAt : until;
-        await _table.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["endedAt"] = next }, TableUpdateMode.Replace, cancellationToken);
+        // Cut short, the next run goes on after the last one pruned; else from the bound.
+        var (nextAt, nextAfter) = pruned.Count < ended.Count ? (pruned[^1].EndedAt, pruned[^1].Id) : (until, "");
+        await _table.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["endedAt"] = nextAt, ["vacancyId"] = nextAfter }, TableUpdateMode.Replace, cancellationToken);
         return pruned.Count;
     }
 

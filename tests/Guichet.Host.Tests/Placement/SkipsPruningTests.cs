@@ -42,6 +42,28 @@ public sealed class SkipsPruningTests(AzuriteFixture azurite)
         Assert.Equal(0, await skips.PruneAsync(host.Runtime, Now - VacancySkipsPruning.DefaultRetention, max: 10, CancellationToken.None));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task VacanciesEndedAtOneInstant_MoreThanARunTakes_ArePrunedOverRuns_NotTheSameAgain()
+    {
+        await using var host = ClockedApp.Start(azurite, Now);
+        var skips = host.App.Services.GetRequiredService<SkippedDossiers>();
+        var ids = Enumerable.Range(0, 5).Select(i => $"vacancy-same-{i}").ToList();
+        foreach (var id in ids)
+        {
+            await ReadModelSeed.WriteAsync(host.Runtime, PlacementReadModels.Vacancies, "act-92-trait-d-union", id, new { vacancyId = id, endedAt = Now.AddDays(-900) });
+            await skips.WriteAsync(id, "k", Match(2), CancellationToken.None);
+        }
+
+        var runs = new List<int>();
+        for (var run = 0; run < 3; run++)
+        {
+            runs.Add(await skips.PruneAsync(host.Runtime, Now - VacancySkipsPruning.DefaultRetention, max: 2, CancellationToken.None));
+        }
+
+        Assert.Equal([2, 2, 1], runs);
+        Assert.All(await CountsAsync(skips, ids), count => Assert.Equal(0, count));
+    }
+
     private static MatchResult Match(int skipped) =>
         new(1, Now, [], [.. Enumerable.Range(1, skipped).Select(r => new SkippedDossier($"D-{r}", r, [SkipReason.PetsNotAccepted], ""))]);
 
