@@ -19,6 +19,11 @@ public sealed partial class VacancyDecider
             return Decision.Reject($"Aucune candidature du dossier {decided.DossierId} pour cette place.");
         }
 
+        if (decided.CandidacyId is { } named && named != candidacy.Id)
+        {
+            return Decision.Reject($"La candidature {named} a déjà pris fin (retirée) : sa réponse ne change plus.");
+        }
+
         if (CandidacyRules.Check(decided) is { } malformed)
         {
             return malformed;

@@ -33,13 +33,18 @@ public sealed record NoCandidateFound(int GridVersion, DateTimeOffset RankedAt, 
 /// <param name="Code">The refusal code (refusal only).</param>
 /// <param name="Justification">Why (required for a refusal; a note for an admission).</param>
 /// <param name="RecommendedOrientation">Where to send the person (required for a not-eligible refusal).</param>
+/// <param name="CandidacyId">
+/// The candidacy answered, when the structure named it: refused unless it is still the dossier's latest here (a
+/// proposal never delivered may be followed by another under a new id between the structure's read and its answer).
+/// </param>
 public sealed record CandidacyDecided(
     string DossierId,
     CandidacyDecision Decision,
     DateOnly? EntryDate = null,
     RefusalCode? Code = null,
     string? Justification = null,
-    Orientation? RecommendedOrientation = null) : VacancyEvent;
+    Orientation? RecommendedOrientation = null,
+    string? CandidacyId = null) : VacancyEvent;
 
 /// <summary>"candidacy-clock" (a timer): a reminder or a deadline of a candidacy is due.</summary>
 public sealed record CandidacyClockDue : VacancyEvent;

@@ -145,7 +145,7 @@ public static partial class CandidaciesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: $"La candidature {candidacyId} a déjà pris fin (retirée) : sa réponse ne change plus.");
         }
 
-        var decided = new CandidacyDecided(dossierId, decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation);
+        var decided = new CandidacyDecided(dossierId, decision, answer.EntryDate, answer.Code, answer.Justification, answer.RecommendedOrientation, candidacyId);
         var payload = JsonSerializer.SerializeToElement(decided, WorkflowJson.Options);
         var eventId = CallerEventIds.For(http, idempotencyKey);
         var outcome = await runtime.RaiseEventAsync(vacancyId, VacancyEventNames.CandidacyDecided, payload, eventId, http.ToRequestContext(), cancellationToken);

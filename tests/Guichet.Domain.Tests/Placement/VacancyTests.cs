@@ -226,6 +226,20 @@ public sealed class VacancyTests
     }
 
     [Fact]
+    public void GivenAProposalNeverDelivered_AndTheDossierProposedAgain_WhenTheOldCandidacyIsAnswered_ThenRefused_AndTheNewOneStaysPending()
+    {
+        var scenario = Scenario();
+        var again = scenario.Given(
+            Declare(), Proposed(1, 2, 3), new CandidacyNotDelivered("D-002", VacancyEventNames.CandidacyProposed, "Occupé."), Proposed(2));
+
+        var late = scenario.When(again, new CandidacyDecided("D-002", CandidacyDecision.Admit, new DateOnly(2026, 12, 15), CandidacyId: $"{VacancyId}~D-002"));
+        var named = scenario.When(again, new CandidacyDecided("D-002", CandidacyDecision.Admit, new DateOnly(2026, 12, 15), CandidacyId: $"{VacancyId}~D-002~2"));
+
+        Assert.Contains($"{VacancyId}~D-002 a déjà pris fin", late.Refused(), StringComparison.Ordinal);
+        Assert.Equal(CandidacyStatus.Admitted, named.Accepted().CandidacyOf("D-002")!.Status);
+    }
+
+    [Fact]
     public void GivenAProposalTheDossierNeverTookTwice_WhenItIsProposedHereAThirdTime_ThenRefused()
     {
         var scenario = Scenario();
