@@ -20,11 +20,21 @@ internal sealed class DossierCandidates(WorkflowRuntime runtime, IdentityIndex i
     public async Task<IReadOnlyList<DossierCandidate>> FindAsync(DossierRequest request, string? except, CancellationToken ct)
     {
         var profile = IdentityProfile.Of(request.Person);
-        var ids = (await index.FindAsync(request.Device, profile, ct)).Where(id => id != except);
-        var dossiers = await Task.WhenAll(ids.Select(id => ActiveAsync(id, ct)));
+        var rows = await index.FindRowsAsync(request.Device, profile, ct);
+        var ids = rows.Select(r => r.DossierId).Where(id => id != except).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var read = await Task.WhenAll(ids.Select(async id => (Id: id, Status: await runtime.GetStatusAsync(id, withData: true, ct))));
+
+        // A dossier that ended is no candidate ever again: its rows go, so that the index does not grow with history.
+        // One not started yet (its keys are indexed before its start) has no status, and stays.
+        var ended = read.Where(r => HasEnded(r.Status)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        if (ended.Count > 0)
+        {
+            await index.RemoveAsync(rows.Where(r => ended.Contains(r.DossierId)), ct);
+        }
+
         return
         [
-            .. dossiers.OfType<Dossier>()
+            .. read.Select(r => ActiveOf(r.Status)).OfType<Dossier>()
                 .Where(d => d.Device == request.Device)
                 .Select(d => new DossierCandidate(d, Best(profile, d)))
                 .Where(c => c.Match.Level != MatchLevel.None),
@@ -32,13 +42,16 @@ internal sealed class DossierCandidates(WorkflowRuntime runtime, IdentityIndex i
     }
 
     /// <summary>A dossier's state when it has not ended (a Failed instance has not: it waits to be rewound), else null.</summary>
-    public async Task<Dossier?> ActiveAsync(string dossierId, CancellationToken ct)
-    {
-        var status = await runtime.GetStatusAsync(dossierId, withData: true, ct);
-        return status is { RuntimeStatus: not (RuntimeStatus.Completed or RuntimeStatus.Terminated) } && StateOf(status) is { End: null } dossier
+    public async Task<Dossier?> ActiveAsync(string dossierId, CancellationToken ct) =>
+        ActiveOf(await runtime.GetStatusAsync(dossierId, withData: true, ct));
+
+    private static bool HasEnded(InstanceStatus? status) =>
+        status is { RuntimeStatus: RuntimeStatus.Completed or RuntimeStatus.Terminated } || (status is not null && StateOf(status) is { End: not null });
+
+    private static Dossier? ActiveOf(InstanceStatus? status) =>
+        status is { RuntimeStatus: not (RuntimeStatus.Completed or RuntimeStatus.Terminated) } && StateOf(status) is { End: null } dossier
             ? dossier
             : null;
-    }
 
     /// <summary>The dossier state of an instance of the dossier workflow; null for any other.</summary>
     public static Dossier? StateOf(InstanceStatus status) =>

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Guichet.Domain;
 using Guichet.Domain.Identity;
@@ -20,21 +21,25 @@ internal sealed class IdentityIndex(TableClient table, IdentityHasher hasher)
         Task.WhenAll(BlockingKeys.Of(person).Select(key =>
             table.UpsertEntityAsync(new TableEntity(hasher.Hash(device, key), dossierId), TableUpdateMode.Replace, ct)));
 
-    /// <summary>The dossiers indexed under any of <paramref name="profile"/>'s keys for <paramref name="device"/>, without duplicates, in id order.</summary>
-    public async Task<IReadOnlyList<string>> FindAsync(Device device, IdentityProfile profile, CancellationToken ct)
+    /// <summary>The index rows under any of <paramref name="profile"/>'s keys for <paramref name="device"/>: each a key's hash and a dossier.</summary>
+    public async Task<IReadOnlyList<(string Hash, string DossierId)>> FindRowsAsync(Device device, IdentityProfile profile, CancellationToken ct)
     {
         // One query per partition: an "or" across partition keys would scan the table.
         var found = await Task.WhenAll(BlockingKeys.Of(profile).Select(async key =>
         {
-            var ids = new List<string>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {hasher.Hash(device, key)}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
+            var hash = hasher.Hash(device, key);
+            var rows = new List<(string, string)>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {hash}"), select: ["RowKey"], cancellationToken: ct))
             {
-                ids.Add(row.RowKey);
+                rows.Add((hash, row.RowKey));
             }
 
-            return ids;
+            return rows;
         }));
-        return [.. found.SelectMany(ids => ids).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. found.SelectMany(rows => rows).Distinct()];
     }
+
+    /// <summary>Removes rows of dossiers that ended: they are never a candidate again, and a common name's key would read them on every request.</summary>
+    public Task RemoveAsync(IEnumerable<(string Hash, string DossierId)> rows, CancellationToken ct) =>
+        Task.WhenAll(rows.Select(r => table.DeleteEntityAsync(r.Hash, r.DossierId, ETag.All, ct)));
 }

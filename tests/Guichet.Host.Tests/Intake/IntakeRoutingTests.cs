@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using Guichet.Domain.Dossiers;
 using Guichet.Domain.Intake;
@@ -135,6 +136,26 @@ public sealed class IntakeRoutingTests(AzuriteFixture azurite, IntakeHost host)
             Assert.Matches("^[0-9a-f]{64}$", row.PartitionKey);
             Assert.Matches("^D-[A-Z0-9]{20}$", row.RowKey);
         });
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ADossierThatEnded_LeavesTheIdentityIndex_WhenARequestOfTheSamePersonReadsIt()
+    {
+        var probe = new IntakeProbe(host.Get(azurite), azurite);
+        var prescriber = NewPrescriber();
+        var person = Person(UniqueName(), "Karim", "1975-06-14");
+        await probe.HandleAsync(Request(prescriber, "REF-1", person).ToJsonString());
+        var ended = DossierIds.For(new IntakeKey(prescriber, "REF-1"));
+        var indexed = (await probe.RowsAsync("IdentityIndex", TableClient.CreateQueryFilter($"RowKey eq {ended}"))).Count;
+        await probe.App.Runtime.RaiseEventAsync(ended, DossierEventNames.Withdrawn, JsonSerializer.SerializeToElement(new { reason = "Personne relogée." }), "withdraw-1");
+
+        await probe.HandleAsync(Request(prescriber, "REF-2", person.DeepClone().AsObject()).ToJsonString());
+
+        var next = DossierIds.For(new IntakeKey(prescriber, "REF-2"));
+        Assert.True(indexed > 0);
+        Assert.Empty(await probe.RowsAsync("IdentityIndex", TableClient.CreateQueryFilter($"RowKey eq {ended}")));
+        Assert.Equal(indexed, (await probe.RowsAsync("IdentityIndex", TableClient.CreateQueryFilter($"RowKey eq {next}"))).Count);
+        Assert.NotNull(await probe.DossierAsync(next));
     }
 
     [Fact(Timeout = 60_000)]
