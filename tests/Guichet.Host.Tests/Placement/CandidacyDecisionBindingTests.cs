@@ -36,7 +36,9 @@ public sealed class CandidacyDecisionBindingTests(AzuriteFixture azurite)
         }
 
         Assert.Equal([("D-1", "pending")], await host.CandidaciesAsync(TraitDUnion, vacancy));
-        Assert.Equal("proposed", await host.StatusOfAsync("D-1"));
+
+        // The dossier takes its proposal asynchronously (read right away, it may still say waiting-list): proposed, never admitted.
+        await host.UntilStatusAsync("D-1", "proposed");
     }
 
     private static async Task<System.Text.Json.JsonElement> ProblemAsync(ClockedApp host, string candidacyId, object answer)
