@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Guichet.Domain;
+using Guichet.Domain.Placement;
+using Guichet.Domain.Stays;
 using Guichet.Domain.Structures;
+using Guichet.Host.ReadModels;
 using Guichet.Runtime;
 using Guichet.Runtime.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,11 +59,11 @@ internal sealed class DeclarationGuard
         {
             var guard = await _table.GetEntityIfExistsAsync<TableEntity>(structure.Id, Row, cancellationToken: cancellationToken);
             var now = _time.GetUtcNow();
-            var (stays, open) = await VacancyWithdrawal.OccupiedAsync(structure, _runtime, cancellationToken);
+            var (stays, open) = await OccupiedAsync(structure, _runtime, cancellationToken);
             var held = await HeldAsync(Read(guard.HasValue ? guard.Value : null), open, vacancyId, now, cancellationToken);
             if (stays + open.Count + held.Count >= structure.Capacity)
             {
-                return VacancyWithdrawal.Full(structure, stays, open.Count + held.Count);
+                return Full(structure, stays, open.Count + held.Count);
             }
 
             var entity = new TableEntity(structure.Id, Row) { ["reserved"] = JsonSerializer.Serialize<List<Reservation>>([.. held, new(vacancyId, now)]) };
@@ -77,6 +81,27 @@ internal sealed class DeclarationGuard
         }
 
         throw new TimeoutException($"The declarations of {structure.Id} changed {MaxAttempts} times while one was being reserved; try again.");
+    }
+
+    /// <summary>What holds the places of <paramref name="structure"/> by its read models: how many stays are ongoing, and the ids of its open vacancies.</summary>
+    private static async Task<(int Stays, HashSet<string> Open)> OccupiedAsync(Structure structure, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var exited = WireName.Of(StayStatus.Exited);
+        var (candidates, answers) = (WireName.Of(VacancyStatus.AwaitingCandidates), WireName.Of(VacancyStatus.AwaitingAnswers));
+        var stays = await runtime.ReadModel(StayReadModels.Stays).ReadAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {structure.Id} and status ne {exited}"), cancellationToken);
+        var open = await runtime.ReadModel(PlacementReadModels.Vacancies)
+            .ReadAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {structure.Id} and (status eq {candidates} or status eq {answers})"), cancellationToken);
+        return (stays.Count, open.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The 422 of a declaration beyond the capacity, saying what holds the places, in French.</summary>
+    private static ProblemHttpResult Full(Structure structure, int stays, int open)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            detail: $"{structure.Name} compte {structure.Capacity} places autorisées : {stays} séjour(s) en cours et {open} place(s) libre(s) déjà déclarée(s). Aucune place de plus ne peut être déclarée ; retirez une place déclarée ou enregistrez une sortie d'abord.");
     }
 
     /// <summary>The reservations that still hold a place: recent, not yet shown open by the read model, not ended, and not this vacancy's own.</summary>

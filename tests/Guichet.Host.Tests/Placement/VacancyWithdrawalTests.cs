@@ -49,6 +49,12 @@ public sealed class VacancyWithdrawalTests(AzuriteFixture azurite)
             Assert.Contains("pourquoi", await unmotivated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        using (var unknownField = await WithdrawAsync(host, TraitDUnion, TraitDUnion, vacancy, new { reason = "Travaux.", urgent = true }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+            Assert.Contains("« urgent »", await unknownField.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(("D-1", "pending"), (await host.CandidaciesAsync(TraitDUnion, vacancy))[0]);
         using (var withdrawn = await WithdrawAsync(host, TraitDUnion, TraitDUnion, vacancy, new { reason = "Dégât des eaux dans l'appartement." }))
         {
