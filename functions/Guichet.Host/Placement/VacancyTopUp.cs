@@ -32,13 +32,13 @@ internal static class VacancyTopUp
             .ReadAllAsync(TableClient.CreateQueryFilter($"status eq {candidates} or status eq {answers}"), cancellationToken);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VacancyTopUp));
         var eventId = $"topup:{firing.Occurrence:yyyyMMddHHmm}";
-        var byDevice = rows
+        var asked = rows
             .Where(HasOpenSlots)
             .Select(r => (Device: WireName.TryParse<Device>(r.GetString("device"), out var device) ? device : (Device?)null, Id: r.GetString("vacancyId")))
             .Where(r => r.Device is not null && r.Id is not null)
             .GroupBy(r => r.Device!.Value, r => r.Id!)
-            .ToDictionary(g => WireName.Of(g.Key), g => (g.Key, Asked: (IReadOnlyCollection<string>)g.ToHashSet(StringComparer.Ordinal)), StringComparer.Ordinal);
-        await EachAsync(byDevice.Keys, (device, ct) => matcher.MatchDeviceAsync(byDevice[device].Key, byDevice[device].Asked, eventId, ct), logger, cancellationToken);
+            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.ToHashSet(StringComparer.Ordinal));
+        await EachAsync(asked.Keys, (device, ct) => matcher.MatchDeviceAsync(device, asked[device], eventId, ct), logger, cancellationToken);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ internal static class VacancyTopUp
     /// other devices still get their candidates (within a wave, a place that fails does not stop the others); only a
     /// cancellation stops the run.
     /// </summary>
-    internal static async Task EachAsync(IEnumerable<string> devices, Func<string, CancellationToken, Task> match, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task EachAsync<TDevice>(IEnumerable<TDevice> devices, Func<TDevice, CancellationToken, Task> match, ILogger logger, CancellationToken cancellationToken)
     {
         foreach (var device in devices)
         {
