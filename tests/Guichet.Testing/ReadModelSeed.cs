@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Guichet.Runtime;
+using Guichet.Runtime.ReadModels;
 using Guichet.Runtime.Workflows;
 
 namespace Guichet.Testing;
@@ -28,30 +29,11 @@ public static class ReadModelSeed
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
     }
 
-    /// <summary>The row as its writer (<paramref name="rowKey"/>, step 1) would have projected it.</summary>
+    /// <summary>The row as its writer (<paramref name="rowKey"/>, step 1) would have projected it, through the runtime's own projection.</summary>
     public static TableEntity Entity(string partitionKey, string rowKey, object row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var entity = new TableEntity(partitionKey, rowKey) { ["_Owner"] = rowKey, ["_Generation"] = 0L, ["_Sequence"] = 1L, ["_Removed"] = false };
-        using var json = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(row, row.GetType(), WorkflowJson.Options));
-        foreach (var property in json.RootElement.EnumerateObject())
-        {
-            object? value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Number => property.Value.TryGetInt64(out var integral) ? integral : property.Value.GetDouble(),
-                JsonValueKind.Null => null,
-                _ => property.Value.GetRawText(),
-            };
-            if (value is not null)
-            {
-                entity[property.Name] = value;
-            }
-        }
-
-        return entity;
+        return ProjectionRows.ToEntity(partitionKey, rowKey, JsonSerializer.SerializeToUtf8Bytes(row, row.GetType(), WorkflowJson.Options), new ProjectionStamp(rowKey, 0, 1));
     }
 
     private static async Task<TableClient> TableAsync(WorkflowRuntime runtime, string readModel)
